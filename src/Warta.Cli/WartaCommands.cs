@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Warta.Cli;
+
+/// <summary>Every subcommand of <c>warta</c>; one line per command keeps merges trivial.</summary>
+internal static class WartaCommands
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return ExtractCommand.Create();
+    }
+}
