@@ -62,18 +62,30 @@ internal static class RepeatCollapser
             if (c == int.MaxValue)
                 continue;
 
-            // The first copy runs from i while each paragraph has a partner at or after c; the second copy spans those partners.
+            // The first copy runs from i while each paragraph has a partner at or after c; the second copy starts
+            // at c and takes partners of the first while it is no longer than the first plus a third (copies split
+            // differently still cover the same words).
             var a = i;
-            var bStart = c;
-            var bEnd = c;
+            var partnersOfFirst = new HashSet<int>();
             for (var k = i; k < c; k++)
             {
                 var later = partners[k]?.Where(p => p >= c && !used[p]).ToList();
                 if (later is not { Count: > 0 })
                     break;
                 a = k;
-                bStart = Math.Min(bStart, later.Min());
-                bEnd = Math.Max(bEnd, later.Max());
+                partnersOfFirst.UnionWith(later);
+            }
+            var firstLength = 0;
+            for (var k = i; k <= a; k++)
+                firstLength += tokens[k].Count;
+            var bStart = c;
+            var bEnd = c;
+            var secondLength = tokens[c].Count;
+            while (bEnd + 1 < n && partnersOfFirst.Contains(bEnd + 1) && !used[bEnd + 1] &&
+                   secondLength + tokens[bEnd + 1].Count <= firstLength + firstLength / 3)
+            {
+                bEnd++;
+                secondLength += tokens[bEnd].Count;
             }
             if (bStart <= a)
                 continue;

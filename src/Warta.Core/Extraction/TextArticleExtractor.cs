@@ -43,8 +43,8 @@ public sealed partial class TextArticleExtractor
     [GeneratedRegex(@"^(?<place>" + Place + @")\s*(?:,[^()\n]{1,30}?)?\s*\((?<agency>[^()\n]{2,40})\)\s*[-–—]\s*", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex PlaceAgencyOpening();
 
-    // "JAKARTA - …", "NEW YORK, …" (a place in capitals)
-    [GeneratedRegex(@"^(?<place>\p{Lu}{3,}(?:\s\p{Lu}{2,}){0,2})\s*[-–—,]\s+(?=\S)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    // "JAKARTA - …", "NEW YORK, …", "HANOI, Vietnam — …" (a place in capitals)
+    [GeneratedRegex(@"^(?<place>\p{Lu}{3,}(?:\s\p{Lu}{2,}){0,2}(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?)\s*[-–—]\s+(?=\S)|^(?<place>\p{Lu}{3,}(?:\s\p{Lu}{2,}){0,2}),\s+(?=\S)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex CapitalPlaceOpening();
 
     [GeneratedRegex(@"\s*(?:\*{3,}|\((?:\*{1,3}|end|selesai|tamat)\)|\[(?:end|selesai)\])\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
@@ -59,8 +59,9 @@ public sealed partial class TextArticleExtractor
         var doc = new Document(SplitLines(input.Body, _options));
         ClassifyBoilerplate(doc);
         FindPageDate(doc);
+        FindBylinesAndDates(doc);
         var title = FindTitle(doc, input.Title);
-        FindHeaderLines(doc, title);
+        FindMastheads(doc, title);
         var (outlet, dateline) = FindOpening(doc);
         StripEndMark(doc);
 
@@ -321,19 +322,24 @@ public sealed partial class TextArticleExtractor
             !DateParser.TryParse(line, out _, out _);
     }
 
-    private void FindHeaderLines(Document doc, string? title)
+    // Byline and date lines first, so neither is taken for the title.
+    private void FindBylinesAndDates(Document doc)
+    {
+        for (var i = 0; i < doc.Lines.Count; i++)
+        {
+            if (doc.Reason[i] is null && WordCount(doc.Lines[i]) <= _options.MaxHeaderWords)
+                _ = DateLine(doc, i) || BylineLine(doc, i);
+        }
+    }
+
+    private void FindMastheads(Document doc, string? title)
     {
         var titleWords = title is null ? [] : RepeatCollapser.Tokenize(title);
         for (var i = 0; i < doc.Lines.Count; i++)
         {
-            if (doc.Reason[i] is not null)
+            if (doc.Reason[i] is not null || WordCount(doc.Lines[i]) > _options.MaxHeaderWords)
                 continue;
-            var line = doc.Lines[i];
-            if (WordCount(line) > _options.MaxHeaderWords)
-                continue;
-            if (DateLine(doc, i) || BylineLine(doc, i) || MastheadLine(doc, i, titleWords))
-                continue;
-            if (NavigationLine(line))
+            if (!MastheadLine(doc, i, titleWords) && NavigationLine(doc.Lines[i]))
                 doc.RemoveLine(i, RemovalReasons.Navigation);
         }
     }
