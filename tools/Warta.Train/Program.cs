@@ -23,8 +23,19 @@ internal static class Program
             "lang-eval" => LangEval(args[1]),
             "ner-train" => NerTraining.Train(args[1], args[2..]),
             "ner-eval" => NerTraining.Evaluate(args[1], args[2..]),
+            "analyze" => Analyze(args[1]),
             _ => 2,
         };
+    }
+
+    /// <summary>Prints the analysis of one plain-text file as JSON, for inspection.</summary>
+    private static int Analyze(string path)
+    {
+        var text = File.ReadAllText(path);
+        var article = new Warta.Model.Article { Source = path, Text = text, Language = LanguageIdentifier.CreateDefault().Identify(text) };
+        article = new Warta.Analysis.ArticleAnalyzer().Analyze(article);
+        Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { article.Language, article.Entities, article.Quotes, article.Numbers }, Warta.Model.WartaJson.Options));
+        return 0;
     }
 
     private static int LangEval(string path)
