@@ -141,7 +141,12 @@ internal static class QuoteFinder
         while (s < tokens.Count && s - i < 5 && tokens[s].Kind == TokenKind.Word && char.IsUpper(tokens[s].Text[0]))
             s++;
         if (s > i && s < tokens.Count && AfterVerbs.Contains(TextUnits.Lower(tokens[s])))
+        {
+            // "Governor Andrew Cuomo said": the role is not the name.
+            while (i < s - 1 && EntityRecognizer.RoleWords.Contains(TextUnits.Lower(tokens[i])))
+                i++;
             return (Resolve(units.Slice(i, s), tokens[i].Start, entities), tokens[s].Text, false);
+        }
         return (null, null, false);
     }
 
