@@ -24,8 +24,17 @@ internal static class Program
             "ner-train" => NerTraining.Train(args[1], args[2..]),
             "ner-eval" => NerTraining.Evaluate(args[1], args[2..]),
             "analyze" => Analyze(args[1]),
+            "stem" => Stem(args[1], args[2]),
             _ => 2,
         };
+    }
+
+    /// <summary>Prints word&lt;TAB&gt;stem for each line of a word list, with the Indonesian or English stemmer.</summary>
+    private static int Stem(string language, string path)
+    {
+        foreach (var word in File.ReadLines(path))
+            Console.WriteLine(word + "\t" + (language == "en" ? EnglishStemmer.Stem(word) : IndonesianStemmer.Stem(word)));
+        return 0;
     }
 
     /// <summary>Prints the analysis of one plain-text file as JSON, for inspection.</summary>
