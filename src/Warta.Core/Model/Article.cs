@@ -78,6 +78,9 @@ public sealed record ArticleMetadata
 
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>The language the page declares (html lang, og:locale), which may differ from the text's.</summary>
+    public string? DeclaredLanguage { get; init; }
+
     /// <summary><c>article</c>, or <c>listing</c> for index pages.</summary>
     public string PageType { get; init; } = "article";
 

@@ -1,0 +1,185 @@
+using System.Text;
+using AngleSharp.Dom;
+
+namespace Warta.Extraction.Html;
+
+/// <summary>
+/// Walks a page's DOM once, with an explicit stack (no recursion, so nesting depth cannot overflow the call stack),
+/// and turns it into <see cref="TextBlock"/>s in reading order, skipping boilerplate elements and recording them.
+/// </summary>
+internal sealed class BlockWalker
+{
+    private static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
+    {
+        "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dir", "div", "dl", "dt",
+        "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li",
+        "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "ul",
+        "caption", "html", "dialog", "menu", "legend", "option",
+    };
+
+    private readonly List<TextBlock> _blocks = [];
+    private readonly List<DroppedElement> _dropped = [];
+    private readonly List<IElement> _owners = [];
+    private readonly StringBuilder _text = new();
+    private readonly bool _strict;
+    private int _linkDepth;
+    private int _preDepth;
+    private int _linkChars;
+    private bool _pendingSpace;
+
+    private BlockWalker(bool strict) => _strict = strict;
+
+    public static (List<TextBlock> Blocks, List<DroppedElement> Dropped) Walk(IElement root, bool strict)
+    {
+        var walker = new BlockWalker(strict);
+        walker.Run(root);
+        return (walker._blocks, walker._dropped);
+    }
+
+    private void Run(IElement root)
+    {
+        var stack = new Stack<(INode Node, bool Exit)>();
+        stack.Push((root, false));
+        while (stack.Count > 0)
+        {
+            var (node, exit) = stack.Pop();
+            if (node is IText textNode)
+            {
+                AppendText(textNode.Data);
+                continue;
+            }
+            if (node is not IElement element)
+                continue;
+            var tag = element.LocalName;
+            if (exit)
+            {
+                Leave(element, tag);
+                continue;
+            }
+            if (element != root)
+            {
+                var reason = BoilerplateRules.Reason(element, _strict, out var silent);
+                if (reason is not null)
+                {
+                    if (!silent)
+                        _dropped.Add(new DroppedElement(element, reason));
+                    if (BlockTags.Contains(tag))
+                        Flush();
+                    else
+                        _pendingSpace = true;
+                    continue;
+                }
+            }
+            switch (tag)
+            {
+                case "br":
+                    Flush();
+                    continue;
+                case "img":
+                    continue;
+                case "td" or "th":
+                    _pendingSpace = true;
+                    break;
+                case "a":
+                    _linkDepth++;
+                    break;
+                case "pre":
+                    _preDepth++;
+                    break;
+            }
+            if (BlockTags.Contains(tag))
+            {
+                Flush();
+                _owners.Add(element);
+            }
+            stack.Push((element, true));
+            var children = element.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
+                stack.Push((children[i], false));
+        }
+        Flush();
+    }
+
+    private void Leave(IElement element, string tag)
+    {
+        switch (tag)
+        {
+            case "a":
+                _linkDepth--;
+                break;
+            case "pre":
+                _preDepth--;
+                break;
+            case "td" or "th":
+                _pendingSpace = true;
+                break;
+        }
+        if (BlockTags.Contains(tag))
+        {
+            Flush();
+            if (_owners.Count > 0 && _owners[^1] == element)
+                _owners.RemoveAt(_owners.Count - 1);
+        }
+    }
+
+    private void AppendText(string data)
+    {
+        foreach (var c in data)
+        {
+            if (_preDepth == 0 ? char.IsWhiteSpace(c) : c is ' ' or '\t' or '\r')
+            {
+                _pendingSpace = true;
+                continue;
+            }
+            if (c == '\n')
+            {
+                Flush();
+                continue;
+            }
+            if (char.IsControl(c) || c is '\u200B' or '\uFEFF')
+                continue;
+            if (_pendingSpace && _text.Length > 0)
+                _text.Append(' ');
+            _pendingSpace = false;
+            _text.Append(c);
+            if (_linkDepth > 0)
+                _linkChars++;
+        }
+    }
+
+    private void Flush()
+    {
+        _pendingSpace = false;
+        if (_text.Length == 0)
+        {
+            _linkChars = 0;
+            return;
+        }
+        var owner = _owners.Count > 0 ? _owners[^1] : null;
+        if (owner is not null)
+            _blocks.Add(new TextBlock(_text.ToString(), _linkChars, owner, KindOf(owner)));
+        _text.Clear();
+        _linkChars = 0;
+    }
+
+    private BlockKind KindOf(IElement owner)
+    {
+        switch (owner.LocalName)
+        {
+            case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
+                return BlockKind.Heading;
+            case "li" or "dt" or "dd":
+                return BlockKind.ListItem;
+            case "pre":
+                return BlockKind.Preformatted;
+            case "tr":
+                return BlockKind.TableRow;
+        }
+        for (var i = _owners.Count - 1; i >= 0 && i >= _owners.Count - 3; i--)
+        {
+            if (_owners[i].LocalName == "blockquote")
+                return BlockKind.Quote;
+        }
+        return BlockKind.Paragraph;
+    }
+}

@@ -1,0 +1,185 @@
+using AngleSharp.Dom;
+
+namespace Warta.Extraction.Html;
+
+/// <summary>
+/// Decides which elements are page furniture rather than article: by tag (nav, footer, aside, script…), by
+/// ARIA role, by hidden state, and by words in the class and id ("share", "related", "baca-juga", "cookie"…),
+/// each with a <see cref="RemovalReasons"/> code.
+/// </summary>
+internal static class BoilerplateRules
+{
+    public const string Advertisement = "advertisement";
+    public const string Sidebar = "sidebar";
+    public const string Newsletter = "newsletter-prompt";
+    public const string ImageCredit = "image-credit";
+    public const string Hidden = "hidden";
+    public const string Header = "page-header";
+    public const string Footer = "page-footer";
+    public const string Tags = "tags";
+
+    private static readonly Dictionary<string, string?> Tags_ = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["script"] = null, ["style"] = null, ["noscript"] = null, ["template"] = null, ["svg"] = null,
+        ["canvas"] = null, ["iframe"] = null, ["object"] = null, ["embed"] = null, ["video"] = null,
+        ["audio"] = null, ["select"] = null, ["button"] = null, ["input"] = null, ["textarea"] = null,
+        ["link"] = null, ["meta"] = null, ["head"] = null, ["map"] = null, ["dialog"] = null,
+        ["nav"] = RemovalReasons.Navigation, ["menu"] = RemovalReasons.Navigation,
+        ["footer"] = Footer, ["header"] = Header, ["aside"] = Sidebar,
+        ["figcaption"] = ImageCredit,
+    };
+
+    private static readonly Dictionary<string, string> Roles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["navigation"] = RemovalReasons.Navigation, ["menu"] = RemovalReasons.Navigation, ["menubar"] = RemovalReasons.Navigation,
+        ["banner"] = Header, ["contentinfo"] = Footer, ["complementary"] = Sidebar, ["search"] = RemovalReasons.Navigation,
+        ["dialog"] = Hidden, ["alert"] = Hidden, ["alertdialog"] = Hidden,
+    };
+
+    // Class/id words, matched against each word of the attribute (split at non-alphanumerics) as a whole word or
+    // a word prefix. Calibrated on mozilla-readability-testpages and id-news-html; "ad" alone is a whole-word match.
+    private static readonly (string Word, string Reason, bool Prefix)[] Words =
+    [
+        ("nav", RemovalReasons.Navigation, false), ("navbar", RemovalReasons.Navigation, true), ("navigation", RemovalReasons.Navigation, true),
+        ("menu", RemovalReasons.Navigation, true), ("breadcrumb", RemovalReasons.Breadcrumb, true), ("breadcrumbs", RemovalReasons.Breadcrumb, true),
+        ("pagination", RemovalReasons.Navigation, true), ("pager", RemovalReasons.Navigation, false), ("skiplink", RemovalReasons.Navigation, true),
+        ("topbar", RemovalReasons.Navigation, false), ("masthead", Header, false),
+        ("footer", Footer, true), ("copyright", Footer, true),
+        ("comment", RemovalReasons.CommentForm, true), ("komentar", RemovalReasons.CommentForm, true), ("disqus", RemovalReasons.CommentForm, true),
+        ("respond", RemovalReasons.CommentForm, false), ("replies", RemovalReasons.CommentForm, false),
+        ("share", RemovalReasons.SharePrompt, true), ("sharing", RemovalReasons.SharePrompt, true), ("social", RemovalReasons.SharePrompt, true),
+        ("sosmed", RemovalReasons.SharePrompt, true), ("addthis", RemovalReasons.SharePrompt, true), ("sharethis", RemovalReasons.SharePrompt, true),
+        ("related", RemovalReasons.RelatedTeaser, true), ("recommend", RemovalReasons.RelatedTeaser, true), ("recommended", RemovalReasons.RelatedTeaser, true),
+        ("bacajuga", RemovalReasons.RelatedTeaser, true), ("terkait", RemovalReasons.RelatedTeaser, true), ("populer", RemovalReasons.RelatedTeaser, true),
+        ("terpopuler", RemovalReasons.RelatedTeaser, true), ("popular", RemovalReasons.RelatedTeaser, true), ("trending", RemovalReasons.RelatedTeaser, true),
+        ("outbrain", RemovalReasons.RelatedTeaser, true), ("taboola", RemovalReasons.RelatedTeaser, true), ("morenews", RemovalReasons.RelatedTeaser, true),
+        ("ad", Advertisement, false), ("ads", Advertisement, false), ("advert", Advertisement, true), ("advertisement", Advertisement, true),
+        ("iklan", Advertisement, true), ("sponsor", Advertisement, true), ("sponsored", Advertisement, true), ("promo", Advertisement, true),
+        ("banner", Advertisement, false), ("adsbygoogle", Advertisement, true), ("dfp", Advertisement, false), ("gpt", Advertisement, false),
+        ("cookie", RemovalReasons.CookieNotice, true), ("cookies", RemovalReasons.CookieNotice, true), ("consent", RemovalReasons.CookieNotice, true),
+        ("gdpr", RemovalReasons.CookieNotice, true),
+        ("newsletter", Newsletter, true), ("subscribe", Newsletter, true), ("subscription", Newsletter, true), ("signup", Newsletter, true),
+        ("paywall", Newsletter, true), ("popup", Hidden, true), ("modal", Hidden, true),
+        ("sidebar", Sidebar, true), ("widget", Sidebar, true), ("rightcol", Sidebar, true), ("sidebox", Sidebar, true),
+        ("caption", ImageCredit, false), ("credit", ImageCredit, true), ("credits", ImageCredit, true),
+        ("tags", Tags, false), ("tag", Tags, false), ("taglist", Tags, true), ("keywords", Tags, false),
+        ("hidden", Hidden, false), ("sr", Hidden, false), ("visually", Hidden, false), ("print", Hidden, false),
+    ];
+
+    // Words that mark a container as the article even when a boilerplate word is also present ("post-share-content"):
+    // (word, matched as a prefix).
+    private static readonly (string Word, bool Prefix)[] Positive =
+    [
+        ("article", true), ("artikel", true), ("content", true), ("entry", true), ("story", true), ("detail", true),
+        ("hentry", false), ("prose", false), ("post", false), ("body", false), ("text", false), ("main", false),
+        ("isi", false), ("berita", false), ("news", false), ("blog", false), ("read", false), ("column", false),
+    ];
+
+    /// <summary>Why the element is boilerplate, or null when it is not (or may hold the article).</summary>
+    /// <param name="strict">False in the recall retry: only tags, roles and hidden state count, not class words.</param>
+    public static string? Reason(IElement element, bool strict, out bool dropSilently)
+    {
+        dropSilently = false;
+        var tag = element.LocalName;
+        if (Tags_.TryGetValue(tag, out var byTag))
+        {
+            if (byTag is null)
+            {
+                dropSilently = true;
+                return "markup";
+            }
+            // A header inside the article holds its title and byline, which metadata reads; text stays out either way.
+            if (!strict && byTag is Header or Footer or Sidebar)
+                return null;
+            return byTag;
+        }
+        if (element.HasAttribute("hidden") || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            dropSilently = true;
+            return Hidden;
+        }
+        var style = element.GetAttribute("style");
+        if (style is not null && IsHiddenStyle(style))
+        {
+            dropSilently = true;
+            return Hidden;
+        }
+        var role = element.GetAttribute("role");
+        if (role is not null && Roles.TryGetValue(role.Trim(), out var byRole))
+            return byRole;
+        if (!strict || tag is "body" or "html" or "main" or "article")
+            return null;
+        return ByClassAndId(element.GetAttribute("class"), element.GetAttribute("id"));
+    }
+
+    internal static string? ByClassAndId(string? className, string? id)
+    {
+        if (string.IsNullOrEmpty(className) && string.IsNullOrEmpty(id))
+            return null;
+        string? reason = null;
+        var positive = false;
+        Scan(className, ref reason, ref positive);
+        Scan(id, ref reason, ref positive);
+        return positive ? null : reason;
+    }
+
+    /// <summary>+1 for an article-like class or id, -1 for a boilerplate-like one, 0 otherwise.</summary>
+    public static int ClassWeight(IElement element)
+    {
+        string? reason = null;
+        var positive = false;
+        Scan(element.GetAttribute("class"), ref reason, ref positive);
+        Scan(element.GetAttribute("id"), ref reason, ref positive);
+        return positive ? 1 : reason is null ? 0 : -1;
+    }
+
+    private static void Scan(string? value, ref string? reason, ref bool positive)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > 500)
+            return;
+        var span = value.AsSpan();
+        var start = -1;
+        for (var i = 0; i <= span.Length; i++)
+        {
+            var isWordChar = i < span.Length && char.IsAsciiLetterOrDigit(span[i]);
+            if (isWordChar && start < 0)
+            {
+                start = i;
+            }
+            else if (!isWordChar && start >= 0)
+            {
+                Classify(span[start..i], ref reason, ref positive);
+                start = -1;
+            }
+        }
+    }
+
+    private static void Classify(ReadOnlySpan<char> word, ref string? reason, ref bool positive)
+    {
+        foreach (var (p, pPrefix) in Positive)
+        {
+            if (pPrefix ? word.StartsWith(p, StringComparison.OrdinalIgnoreCase) : word.Equals(p, StringComparison.OrdinalIgnoreCase))
+            {
+                positive = true;
+                return;
+            }
+        }
+        if (reason is not null)
+            return;
+        foreach (var (w, r, prefix) in Words)
+        {
+            if (prefix ? word.StartsWith(w, StringComparison.OrdinalIgnoreCase) : word.Equals(w, StringComparison.OrdinalIgnoreCase))
+            {
+                reason = r;
+                return;
+            }
+        }
+    }
+
+    private static bool IsHiddenStyle(string style)
+    {
+        var compact = style.Replace(" ", string.Empty, StringComparison.Ordinal);
+        return compact.Contains("display:none", StringComparison.OrdinalIgnoreCase)
+            || compact.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
+    }
+}

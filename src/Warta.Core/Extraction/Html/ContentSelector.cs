@@ -1,0 +1,190 @@
+using AngleSharp.Dom;
+
+namespace Warta.Extraction.Html;
+
+/// <summary>
+/// Picks the article's blocks: scores candidate containers by the paragraphs under them (length, commas, link
+/// density, article-like class words, in the manner of Readability), takes the best, joins the siblings that belong
+/// to the same body (bodies split over several containers), and keeps its blocks that are not link lists.
+/// </summary>
+internal static class ContentSelector
+{
+    // Ancestor levels a paragraph's score reaches, and how it is divided at each (Readability's scheme).
+    private const int ScoreLevels = 5;
+
+    // Blocks shorter than this do not vote for a container (Readability uses 25 characters).
+    private const int MinScoringChars = 25;
+
+    // A kept block may be at most this share link text; calibrated on mozilla-readability-testpages.
+    private const double MaxBlockLinkDensity = 0.5;
+
+    public sealed class Selection
+    {
+        public required List<TextBlock> Blocks { get; init; }
+
+        public required HashSet<IElement> Containers { get; init; }
+
+        /// <summary>Share of the page's text that sits in links.</summary>
+        public double PageLinkDensity { get; init; }
+
+        public int PageChars { get; init; }
+
+        public int Chars => Blocks.Sum(b => b.Text.Length);
+    }
+
+    public static Selection Select(List<TextBlock> blocks, IElement root)
+    {
+        var scores = new Dictionary<IElement, double>();
+        var totals = new Dictionary<IElement, (int Text, int Links)>();
+        int pageChars = 0, pageLinks = 0;
+        foreach (var block in blocks)
+        {
+            pageChars += block.Text.Length;
+            pageLinks += block.LinkChars;
+            var level = 0;
+            for (var e = block.Owner; e is not null && level <= ScoreLevels + 1; e = e.ParentElement, level++)
+            {
+                totals.TryGetValue(e, out var t);
+                totals[e] = (t.Text + block.Text.Length, t.Links + block.LinkChars);
+                if (e == root)
+                    break;
+            }
+        }
+
+        foreach (var block in blocks)
+        {
+            if (block.Text.Length < MinScoringChars || block.Kind is BlockKind.Heading || block.LinkDensity > MaxBlockLinkDensity)
+                continue;
+            var score = 1.0 + Commas(block.Text) + Math.Min(block.Text.Length / 100, 3);
+            var start = IsParagraphTag(block.Owner.LocalName) ? block.Owner.ParentElement : block.Owner;
+            var level = 0;
+            for (var e = start; e is not null && level < ScoreLevels; e = e.ParentElement, level++)
+            {
+                if (!scores.TryGetValue(e, out var current))
+                    current = InitialScore(e);
+                var divider = level switch { 0 => 1.0, 1 => 2.0, _ => level * 3.0 };
+                scores[e] = current + (score / divider);
+                if (e == root)
+                    break;
+            }
+        }
+
+        IElement? top = null;
+        var topScore = double.MinValue;
+        foreach (var (element, score) in scores)
+        {
+            var adjusted = score * (1 - LinkDensity(totals, element));
+            if (adjusted > topScore)
+            {
+                topScore = adjusted;
+                top = element;
+            }
+        }
+
+        var containers = new HashSet<IElement>();
+        if (top is null)
+        {
+            containers.Add(root);
+        }
+        else
+        {
+            containers.Add(top);
+            JoinSiblings(top, topScore, scores, totals, containers);
+        }
+
+        var kept = new List<TextBlock>();
+        foreach (var block in blocks)
+        {
+            if (!Within(block.Owner, containers, root))
+                continue;
+            if (block.LinkDensity > MaxBlockLinkDensity || block.Owner.LocalName == "h1")
+                continue;
+            kept.Add(block);
+        }
+        return new Selection
+        {
+            Blocks = kept,
+            Containers = containers,
+            PageChars = pageChars,
+            PageLinkDensity = pageChars == 0 ? 0 : (double)pageLinks / pageChars,
+        };
+    }
+
+    private static void JoinSiblings(IElement top, double topScore, Dictionary<IElement, double> scores,
+        Dictionary<IElement, (int Text, int Links)> totals, HashSet<IElement> containers)
+    {
+        var parent = top.ParentElement;
+        if (parent is null)
+            return;
+        var threshold = Math.Max(10, topScore * 0.2);
+        var topClass = top.GetAttribute("class");
+        foreach (var sibling in parent.Children)
+        {
+            if (sibling == top)
+                continue;
+            var bonus = topClass is { Length: > 0 } && string.Equals(sibling.GetAttribute("class"), topClass, StringComparison.Ordinal) ? topScore * 0.2 : 0;
+            var density = LinkDensity(totals, sibling);
+            if (scores.TryGetValue(sibling, out var score) && (score * (1 - density)) + bonus >= threshold)
+            {
+                containers.Add(sibling);
+                continue;
+            }
+            if (!IsParagraphTag(sibling.LocalName) || !totals.TryGetValue(sibling, out var t))
+                continue;
+            // A paragraph beside the body: long with few links, or short prose ending a sentence.
+            if ((t.Text > 80 && density < 0.25) || (t.Text > 0 && density == 0 && EndsSentence(sibling.TextContent)))
+                containers.Add(sibling);
+        }
+    }
+
+    private static bool Within(IElement element, HashSet<IElement> containers, IElement root)
+    {
+        for (IElement? e = element; e is not null; e = e.ParentElement)
+        {
+            if (containers.Contains(e))
+                return true;
+            if (e == root)
+                return false;
+        }
+        return false;
+    }
+
+    private static double InitialScore(IElement element)
+    {
+        var score = element.LocalName switch
+        {
+            "article" => 10,
+            "main" or "div" => 5,
+            "pre" or "td" or "blockquote" or "section" => 3,
+            "address" or "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
+            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
+            _ => 0,
+        };
+        if (string.Equals(element.GetAttribute("itemprop"), "articleBody", StringComparison.OrdinalIgnoreCase))
+            score += 25;
+        return score + (25 * BoilerplateRules.ClassWeight(element));
+    }
+
+    private static double LinkDensity(Dictionary<IElement, (int Text, int Links)> totals, IElement element) =>
+        totals.TryGetValue(element, out var t) && t.Text > 0 ? (double)t.Links / t.Text : 0;
+
+    private static bool IsParagraphTag(string tag) =>
+        tag is "p" or "li" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "blockquote" or "pre" or "tr" or "dt" or "dd";
+
+    private static int Commas(string text)
+    {
+        var n = 0;
+        foreach (var c in text)
+        {
+            if (c is ',' or '،' or '、' or '，')
+                n++;
+        }
+        return n;
+    }
+
+    private static bool EndsSentence(string text)
+    {
+        var t = text.TrimEnd();
+        return t.Length > 0 && t[^1] is '.' or '!' or '?' or '"' or '”';
+    }
+}

@@ -1,0 +1,682 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using Warta.Model;
+
+namespace Warta.Extraction.Html;
+
+/// <summary>
+/// Reads a page's metadata with where each field came from: JSON-LD (NewsArticle and kin), OpenGraph and other
+/// meta tags, microdata, <c>&lt;time&gt;</c>, byline elements, the URL, and visible datelines.
+/// </summary>
+internal sealed partial class HtmlMetadataReader
+{
+    private static readonly string[] ArticleTypes =
+    [
+        "NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+        "BackgroundNewsArticle", "ReviewNewsArticle", "LiveBlogPosting", "ScholarlyArticle", "TechArticle", "Report",
+        "SocialMediaPosting", "DiscussionForumPosting",
+    ];
+
+    private static readonly string[] PublishedMeta =
+    [
+        "article:published_time", "og:article:published_time", "article:published", "datepublished", "parsely-pub-date",
+        "sailthru.date", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "dc.date.issued",
+        "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created", "date", "originalpublicationdate",
+        "article.published", "content_publish_date", "cxenseparse:recs:publishtime", "release_date", "og:published_time",
+        "twitter:data1:date", "bt:pubdate", "published-date", "published_time", "last-modified-date",
+    ];
+
+    private static readonly string[] ModifiedMeta =
+    [
+        "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "dc.date.modified", "lastmod",
+        "last-modified", "article.updated", "updated_time",
+    ];
+
+    private static readonly string[] AuthorMeta = ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "twitter:creator", "content_author"];
+
+    private static readonly string[] SiteSeparators = [" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " • ", " / ", " : "];
+
+    // Byline cues that precede names in visible text, in the languages the bundled lists cover.
+    [GeneratedRegex(@"^(?:by|oleh|von|par|por|di|door|av|af|written by|posted by|penulis|reporter|wartawan|pewarta|kontributor|author|autor|auteur|editor|redaktur|penyunting)\s*[:\-–]?\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BylineCue();
+
+    [GeneratedRegex(@"(?:^|\s)(?<role>penulis|reporter|wartawan|pewarta|editor|redaktur|penyunting|laporan)\s*:\s*(?<names>[\p{L}][\p{L}.'’\- ]{1,80}?)(?=\s*(?:$|[|,/;\n]|\s{2}|\b(?:penulis|reporter|editor|redaktur|foto|sumber)\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex RoleLine();
+
+    [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})[/-](?<m>0?[1-9]|1[0-2])[/-](?<d>0?[1-9]|[12]\d|3[01])(?:/|$|[-_])", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex UrlDate();
+
+    [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12]\d|3[01])(?:/|[-_]|\d{2,6}[/-_])", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex UrlCompactDate();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Whitespace();
+
+    private readonly IDocument _document;
+    private readonly string? _url;
+    private readonly int _maxJsonLdChars;
+    private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _meta = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<JsonElement> _ldArticles = [];
+    private readonly List<JsonDocument> _ldDocuments = [];
+    private string? _ldPublisher;
+
+    public HtmlMetadataReader(IDocument document, string? url, int maxJsonLdChars)
+    {
+        _document = document;
+        _url = url;
+        _maxJsonLdChars = maxJsonLdChars;
+    }
+
+    public string? Title { get; private set; }
+
+    public IReadOnlyList<string> Authors { get; private set; } = [];
+
+    public DateTimeOffset? Published { get; private set; }
+
+    public DatePrecision? PublishedPrecision { get; private set; }
+
+    public DateTimeOffset? Modified { get; private set; }
+
+    public string? SiteName { get; private set; }
+
+    public string? CanonicalUrl { get; private set; }
+
+    public string? Language { get; private set; }
+
+    public string? Description { get; private set; }
+
+    public string? Image { get; private set; }
+
+    public string? Section { get; private set; }
+
+    public IReadOnlyList<string> Tags { get; private set; } = [];
+
+    /// <summary>The page declares itself an article (JSON-LD article type or og:type article).</summary>
+    public bool DeclaredArticle { get; private set; }
+
+    public IReadOnlyDictionary<string, string> Sources => _sources;
+
+    public void Read()
+    {
+        try
+        {
+            CollectMeta();
+            CollectJsonLd();
+            ReadSiteName();
+            ReadTitle();
+            ReadAuthors();
+            ReadDates();
+            ReadRest();
+        }
+        finally
+        {
+            foreach (var d in _ldDocuments)
+                d.Dispose();
+        }
+    }
+
+    /// <summary>Fills in authors and the published date from the extracted text when the markup had none.</summary>
+    public void ReadFromVisibleText(IReadOnlyList<string> headerLines)
+    {
+        if (Authors.Count == 0)
+        {
+            foreach (var line in headerLines)
+            {
+                var names = new List<string>();
+                foreach (Match m in RoleLine().Matches(line))
+                {
+                    if (m.Groups["role"].Value.StartsWith("edit", StringComparison.OrdinalIgnoreCase) || m.Groups["role"].Value.StartsWith("redak", StringComparison.OrdinalIgnoreCase) || m.Groups["role"].Value.StartsWith("penyunting", StringComparison.OrdinalIgnoreCase))
+                        continue;
+                    AddNames(names, m.Groups["names"].Value);
+                }
+                if (names.Count > 0)
+                {
+                    SetAuthors(names, "text:byline");
+                    break;
+                }
+            }
+        }
+        if (Published is null || PublishedPrecision != DatePrecision.Zoned)
+        {
+            foreach (var line in headerLines)
+            {
+                if (line.Length > 200)
+                    continue;
+                var found = DateParser.FindAll(line);
+                if (found.Count == 0)
+                    continue;
+                var best = found[0];
+                if (Published is null || (best.Precision == DatePrecision.Zoned && Published.Value.Date == best.Value.Date && PublishedPrecision != DatePrecision.Zoned))
+                {
+                    Published = best.Value;
+                    PublishedPrecision = best.Precision;
+                    _sources["published"] = "text:dateline";
+                }
+                break;
+            }
+        }
+    }
+
+    private void CollectMeta()
+    {
+        var head = _document.Head;
+        var scope = (IParentNode?)head ?? _document;
+        foreach (var meta in _document.QuerySelectorAll("meta"))
+        {
+            var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop") ?? meta.GetAttribute("http-equiv");
+            var content = meta.GetAttribute("content");
+            if (key is null || string.IsNullOrWhiteSpace(content))
+                continue;
+            key = key.Trim();
+            if (!_meta.TryGetValue(key, out var list))
+                _meta[key] = list = [];
+            if (list.Count < 20)
+                list.Add(Clean(content));
+        }
+        _ = scope;
+    }
+
+    private string? Meta(string key, out string source)
+    {
+        source = string.Concat("meta:", key);
+        return _meta.TryGetValue(key, out var list) && list.Count > 0 ? list[0] : null;
+    }
+
+    private void CollectJsonLd()
+    {
+        foreach (var script in _document.QuerySelectorAll("script[type]"))
+        {
+            if (!string.Equals(script.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase))
+                continue;
+            var text = script.TextContent;
+            if (text.Length == 0 || text.Length > _maxJsonLdChars)
+                continue;
+            JsonDocument doc;
+            try
+            {
+                doc = JsonDocument.Parse(text.Trim().TrimEnd(';'), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+            }
+            catch (JsonException)
+            {
+                continue;
+            }
+            _ldDocuments.Add(doc);
+            Visit(doc.RootElement, 0);
+        }
+    }
+
+    private void Visit(JsonElement element, int depth)
+    {
+        if (depth > 8)
+            return;
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+                Visit(item, depth + 1);
+            return;
+        }
+        if (element.ValueKind != JsonValueKind.Object)
+            return;
+        if (element.TryGetProperty("@graph", out var graph))
+            Visit(graph, depth + 1);
+        var types = TypesOf(element);
+        if (types.Any(t => ArticleTypes.Contains(t, StringComparer.OrdinalIgnoreCase)))
+        {
+            _ldArticles.Add(element);
+            DeclaredArticle = true;
+        }
+        if (_ldPublisher is null && types.Any(t => t is "Organization" or "NewsMediaOrganization" or "WebSite") && element.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String && types.Contains("WebSite", StringComparer.Ordinal))
+            _ldPublisher = Clean(n.GetString()!);
+        if (element.TryGetProperty("mainEntity", out var main))
+            Visit(main, depth + 1);
+    }
+
+    private static List<string> TypesOf(JsonElement element)
+    {
+        var types = new List<string>();
+        if (!element.TryGetProperty("@type", out var type))
+            return types;
+        if (type.ValueKind == JsonValueKind.String)
+            types.Add(type.GetString()!);
+        else if (type.ValueKind == JsonValueKind.Array)
+            types.AddRange(type.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!));
+        return types;
+    }
+
+    private string? Ld(string property, out string source)
+    {
+        source = string.Concat("json-ld:", property);
+        foreach (var article in _ldArticles)
+        {
+            if (article.TryGetProperty(property, out var value))
+            {
+                var s = StringOf(value);
+                if (!string.IsNullOrWhiteSpace(s))
+                    return Clean(s);
+            }
+        }
+        return null;
+    }
+
+    private static string? StringOf(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.Array => value.EnumerateArray().Select(StringOf).FirstOrDefault(s => !string.IsNullOrWhiteSpace(s)),
+        JsonValueKind.Object => value.TryGetProperty("name", out var n) ? StringOf(n) : value.TryGetProperty("url", out var u) ? StringOf(u) : value.TryGetProperty("@id", out var id) ? StringOf(id) : null,
+        _ => null,
+    };
+
+    private void ReadSiteName()
+    {
+        foreach (var (value, source) in Candidates(("og:site_name", true), ("application-name", true), ("publisher", false), ("twitter:site", true)))
+        {
+            var v = value.TrimStart('@');
+            if (v.Length is > 0 and < 80 && !v.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+            {
+                SetSource("siteName", source);
+                SiteName = v;
+                return;
+            }
+        }
+        if (_ldPublisher is not null)
+        {
+            SiteName = _ldPublisher;
+            SetSource("siteName", "json-ld:WebSite.name");
+        }
+    }
+
+    private IEnumerable<(string Value, string Source)> Candidates(params (string Key, bool IsMeta)[] keys)
+    {
+        foreach (var (key, isMeta) in keys)
+        {
+            string? value;
+            string source;
+            if (isMeta)
+            {
+                value = Meta(key, out source);
+            }
+            else
+            {
+                value = key == "publisher" ? LdPublisher(out source) : Ld(key, out source);
+            }
+            if (!string.IsNullOrWhiteSpace(value))
+                yield return (value, source);
+        }
+    }
+
+    private string? LdPublisher(out string source)
+    {
+        source = "json-ld:publisher";
+        foreach (var article in _ldArticles)
+        {
+            if (article.TryGetProperty("publisher", out var p) && StringOf(p) is { Length: > 0 } name && !name.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+                return Clean(name);
+        }
+        return null;
+    }
+
+    private void ReadTitle()
+    {
+        var h1s = _document.QuerySelectorAll("h1").Take(5).Select(h => Clean(h.TextContent)).Where(t => t.Length is > 3 and < 300).ToList();
+        var candidates = Candidates(("og:title", true), ("headline", false), ("twitter:title", true), ("dc.title", true)).ToList();
+        var docTitle = Clean(_document.Title ?? string.Empty);
+        if (docTitle.Length > 0)
+            candidates.Add((docTitle, "html:title"));
+        if (candidates.Count == 0 && h1s.Count > 0)
+        {
+            Title = h1s[0];
+            SetSource("title", "html:h1");
+            return;
+        }
+        if (candidates.Count == 0)
+            return;
+
+        // An h1 that is the start of (or equal to) a declared title is the title without the site's suffix.
+        foreach (var (value, source) in candidates)
+        {
+            foreach (var h1 in h1s)
+            {
+                if (value.StartsWith(h1, StringComparison.OrdinalIgnoreCase) || value.EndsWith(h1, StringComparison.OrdinalIgnoreCase))
+                {
+                    Title = value.Length == h1.Length ? value : h1;
+                    SetSource("title", value.Length == h1.Length ? source : "html:h1");
+                    return;
+                }
+            }
+        }
+        var (best, bestSource) = candidates[0];
+        Title = StripSiteSuffix(best);
+        SetSource("title", bestSource);
+    }
+
+    internal string StripSiteSuffix(string title)
+    {
+        foreach (var separator in SiteSeparators)
+        {
+            var parts = title.Split(separator);
+            if (parts.Length < 2)
+                continue;
+            var first = parts[0].Trim();
+            var last = parts[^1].Trim();
+            var site = SiteName;
+            if (site is not null && IsSiteLike(last, site))
+                return string.Join(separator, parts[..^1]).Trim();
+            if (site is not null && IsSiteLike(first, site))
+                return string.Join(separator, parts[1..]).Trim();
+            if (HostMatches(last))
+                return string.Join(separator, parts[..^1]).Trim();
+            if (HostMatches(first))
+                return string.Join(separator, parts[1..]).Trim();
+            // A short last part after a long headline is the site's name (" - Kompas.com", " | Reuters").
+            var head = string.Join(separator, parts[..^1]).Trim();
+            if (WordCount(last) <= 3 && WordCount(head) >= 4 && separator is not " : ")
+                return head;
+        }
+        return title;
+    }
+
+    private static bool IsSiteLike(string part, string site) =>
+        Normalize(part) is { Length: > 0 } p && Normalize(site) is { Length: > 0 } s && (p == s || p.Contains(s, StringComparison.Ordinal) || s.Contains(p, StringComparison.Ordinal));
+
+    private bool HostMatches(string part)
+    {
+        var host = HostOf(_url);
+        if (host is null)
+            return false;
+        var p = Normalize(part);
+        if (p.Length < 3)
+            return false;
+        var h = Normalize(host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host);
+        return h.Contains(p, StringComparison.Ordinal) || p.Contains(h, StringComparison.Ordinal);
+    }
+
+    private static string Normalize(string s)
+    {
+        var chars = s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray();
+        return new string(chars);
+    }
+
+    private static int WordCount(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    private void ReadAuthors()
+    {
+        foreach (var article in _ldArticles)
+        {
+            if (!article.TryGetProperty("author", out var author))
+                continue;
+            var names = new List<string>();
+            foreach (var item in author.ValueKind == JsonValueKind.Array ? author.EnumerateArray().ToList() : [author])
+            {
+                if (item.ValueKind == JsonValueKind.Object && TypesOf(item).Any(t => t is "Organization" or "NewsMediaOrganization"))
+                    continue;
+                if (StringOf(item) is { } name)
+                    AddNames(names, name);
+            }
+            if (names.Count > 0)
+            {
+                SetAuthors(names, "json-ld:author");
+                return;
+            }
+        }
+        foreach (var key in AuthorMeta)
+        {
+            if (!_meta.TryGetValue(key, out var values))
+                continue;
+            var names = new List<string>();
+            foreach (var v in values)
+                AddNames(names, v);
+            if (names.Count > 0)
+            {
+                SetAuthors(names, string.Concat("meta:", key));
+                return;
+            }
+        }
+        var selectors = new (string Selector, string Source)[]
+        {
+            ("[itemprop~=author] [itemprop~=name], [itemprop~=author]", "microdata:author"),
+            ("a[rel~=author]", "rel:author"),
+            ("[class*=byline], [class*=author], [class*=penulis], [class*=reporter], [class*=writer], [id*=byline], [id*=author]", "html:byline"),
+        };
+        foreach (var (selector, source) in selectors)
+        {
+            var names = new List<string>();
+            foreach (var element in _document.QuerySelectorAll(selector).Take(10))
+            {
+                var text = Clean(element.TextContent);
+                if (text.Length is 0 or > 120)
+                    continue;
+                AddNames(names, text);
+                if (names.Count > 0)
+                    break;
+            }
+            if (names.Count > 0)
+            {
+                SetAuthors(names, source);
+                return;
+            }
+        }
+    }
+
+    private void SetAuthors(List<string> names, string source)
+    {
+        Authors = names.Distinct(StringComparer.OrdinalIgnoreCase).Take(10).ToList();
+        SetSource("authors", source);
+    }
+
+    /// <summary>Splits a byline into person names, dropping cues, the outlet, URLs, handles and menu words.</summary>
+    internal void AddNames(List<string> names, string text)
+    {
+        text = Clean(text);
+        if (text.Length == 0 || text.Length > 200)
+            return;
+        text = BylineCue().Replace(text, string.Empty);
+        foreach (var raw in Regex.Split(text, @"\s*(?:,|;|&|\||/|\band\b|\bdan\b|\bund\b|\bet\b|\by\b|\bwith\b)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        {
+            var name = BylineCue().Replace(raw.Trim(' ', '.', '-', '–', ':', '(', ')', '"'), string.Empty).Trim();
+            if (IsPersonName(name))
+                names.Add(name);
+        }
+    }
+
+    private bool IsPersonName(string name)
+    {
+        if (name.Length is < 3 or > 60 || name.Contains("://", StringComparison.Ordinal) || name.Contains('@', StringComparison.Ordinal) || name.Contains('.', StringComparison.Ordinal) && !name.Contains(' ', StringComparison.Ordinal))
+            return false;
+        if (name.Any(char.IsDigit))
+            return false;
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 6)
+            return false;
+        if (!char.IsUpper(words[0][0]) && !words.Any(w => char.IsUpper(w[0])))
+            return false;
+        if (SiteName is not null && IsSiteLike(name, SiteName))
+            return false;
+        if (HostMatches(name))
+            return false;
+        return true;
+    }
+
+    private void ReadDates()
+    {
+        var found = false;
+        foreach (var (value, source) in Candidates(("datePublished", false)).Concat(PublishedMeta.Select(k => (k, true)).SelectMany(k => Candidates(k))).Concat(Candidates(("dateCreated", false))))
+        {
+            if (TryParseDate(value, out var date, out var precision))
+            {
+                Published = date;
+                PublishedPrecision = precision;
+                SetSource("published", source);
+                found = true;
+                break;
+            }
+        }
+        if (!found)
+        {
+            foreach (var time in _document.QuerySelectorAll("time[datetime], [itemprop=datePublished]").Take(20))
+            {
+                var value = time.GetAttribute("datetime") ?? time.GetAttribute("content") ?? time.TextContent;
+                if (TryParseDate(Clean(value), out var date, out var precision))
+                {
+                    Published = date;
+                    PublishedPrecision = precision;
+                    SetSource("published", time.LocalName == "time" ? "html:time" : "microdata:datePublished");
+                    found = true;
+                    break;
+                }
+            }
+        }
+        if (!found && _url is not null && UrlDateOf(_url) is { } urlDate)
+        {
+            Published = urlDate;
+            PublishedPrecision = DatePrecision.Day;
+            SetSource("published", "url");
+        }
+        foreach (var (value, source) in Candidates(("dateModified", false)).Concat(ModifiedMeta.Select(k => (k, true)).SelectMany(k => Candidates(k))))
+        {
+            if (TryParseDate(value, out var date, out _))
+            {
+                Modified = date;
+                SetSource("modified", source);
+                break;
+            }
+        }
+    }
+
+    internal static DateTimeOffset? UrlDateOf(string url)
+    {
+        var m = UrlDate().Match(url);
+        if (!m.Success)
+            m = UrlCompactDate().Match(url);
+        if (!m.Success)
+            return null;
+        var y = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+        var mo = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+        var d = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
+        return d <= DateTime.DaysInMonth(y, mo) ? new DateTimeOffset(y, mo, d, 0, 0, 0, TimeSpan.Zero) : null;
+    }
+
+    internal static bool TryParseDate(string value, out DateTimeOffset date, out DatePrecision precision)
+    {
+        value = value.Trim();
+        if (DateParser.TryParse(value, out date, out precision))
+            return Plausible(date);
+        if (value.Length is > 0 and < 60 && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date))
+        {
+            precision = value.Contains(':', StringComparison.Ordinal) ? (HasZone(value) ? DatePrecision.Zoned : DatePrecision.LocalTime) : DatePrecision.Day;
+            return Plausible(date);
+        }
+        // Unix epoch seconds or milliseconds.
+        if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var epoch) && value.Length is 10 or 13)
+        {
+            date = value.Length == 10 ? DateTimeOffset.FromUnixTimeSeconds(epoch) : DateTimeOffset.FromUnixTimeMilliseconds(epoch);
+            precision = DatePrecision.Zoned;
+            return Plausible(date);
+        }
+        // A date that starts the value ("2015-11-05T10:20:00 extra").
+        var found = value.Length < 200 ? DateParser.FindAll(value) : [];
+        if (found.Count > 0 && found[0].Start == 0)
+        {
+            date = found[0].Value;
+            precision = found[0].Precision;
+            return Plausible(date);
+        }
+        return false;
+    }
+
+    private static bool HasZone(string value) =>
+        value.EndsWith('Z') || Regex.IsMatch(value, @"[+-]\d{2}:?\d{2}$|GMT|UTC", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    private static bool Plausible(DateTimeOffset date) => date.Year is >= 1990 and <= 2100;
+
+    private void ReadRest()
+    {
+        var canonical = _document.QuerySelector("link[rel~=canonical]")?.GetAttribute("href");
+        if (!string.IsNullOrWhiteSpace(canonical))
+        {
+            CanonicalUrl = Absolute(canonical.Trim());
+            SetSource("canonicalUrl", "link:canonical");
+        }
+        else if (Meta("og:url", out var s) is { } ogUrl)
+        {
+            CanonicalUrl = Absolute(ogUrl);
+            SetSource("canonicalUrl", s);
+        }
+
+        var lang = _document.DocumentElement?.GetAttribute("lang") ?? _document.DocumentElement?.GetAttribute("xml:lang");
+        if (!string.IsNullOrWhiteSpace(lang))
+        {
+            Language = LanguageCode(lang);
+            SetSource("language", "html:lang");
+        }
+        else
+        {
+            foreach (var (value, source) in Candidates(("og:locale", true), ("content-language", true), ("language", true), ("inLanguage", false)))
+            {
+                Language = LanguageCode(value);
+                SetSource("language", source);
+                break;
+            }
+        }
+
+        foreach (var (value, source) in Candidates(("og:description", true), ("description", true), ("description", false), ("twitter:description", true)))
+        {
+            Description = value;
+            SetSource("description", source);
+            break;
+        }
+        foreach (var (value, source) in Candidates(("og:image", true), ("image", false), ("twitter:image", true), ("thumbnailUrl", false)))
+        {
+            Image = Absolute(value);
+            SetSource("image", source);
+            break;
+        }
+        foreach (var (value, source) in Candidates(("article:section", true), ("articleSection", false), ("section", true), ("parsely-section", true)))
+        {
+            Section = value;
+            SetSource("section", source);
+            break;
+        }
+        var tags = new List<string>();
+        if (_meta.TryGetValue("article:tag", out var articleTags))
+        {
+            tags.AddRange(articleTags);
+            SetSource("tags", "meta:article:tag");
+        }
+        else
+        {
+            foreach (var (value, source) in Candidates(("keywords", false), ("news_keywords", true), ("keywords", true)))
+            {
+                tags.AddRange(value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                SetSource("tags", source);
+                break;
+            }
+        }
+        Tags = tags.Where(t => t.Length is > 0 and < 80).Distinct(StringComparer.OrdinalIgnoreCase).Take(30).ToList();
+    }
+
+    private static string? LanguageCode(string value)
+    {
+        var code = value.Trim().Split('-', '_')[0].ToLowerInvariant();
+        return code.Length is 2 or 3 && code.All(char.IsAsciiLetterLower) ? code : null;
+    }
+
+    private string Absolute(string href)
+    {
+        if (Uri.TryCreate(href, UriKind.Absolute, out var abs) && (abs.Scheme == Uri.UriSchemeHttp || abs.Scheme == Uri.UriSchemeHttps))
+            return abs.ToString();
+        if (_url is not null && Uri.TryCreate(_url, UriKind.Absolute, out var baseUri) && Uri.TryCreate(baseUri, href, out var resolved))
+            return resolved.ToString();
+        return href;
+    }
+
+    private static string? HostOf(string? url) =>
+        url is not null && Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Host.ToLowerInvariant() : null;
+
+    private void SetSource(string field, string source) => _sources[field] = source;
+
+    internal static string Clean(string text) => Whitespace().Replace(System.Net.WebUtility.HtmlDecode(text), " ").Trim();
+}
