@@ -8,6 +8,7 @@ internal static class WartaCommands
     public static IEnumerable<Command> All()
     {
         yield return ExtractCommand.Create();
+        yield return Eval.EvalCommand.Create();
         yield return TagCommand.Create();
     }
 }

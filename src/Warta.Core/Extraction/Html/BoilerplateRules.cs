@@ -20,20 +20,46 @@ internal static class BoilerplateRules
 
     private static readonly Dictionary<string, string?> Tags_ = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["script"] = null, ["style"] = null, ["noscript"] = null, ["template"] = null, ["svg"] = null,
-        ["canvas"] = null, ["iframe"] = null, ["object"] = null, ["embed"] = null, ["video"] = null,
-        ["audio"] = null, ["select"] = null, ["button"] = null, ["input"] = null, ["textarea"] = null,
-        ["link"] = null, ["meta"] = null, ["head"] = null, ["map"] = null, ["dialog"] = null,
-        ["nav"] = RemovalReasons.Navigation, ["menu"] = RemovalReasons.Navigation,
-        ["footer"] = Footer, ["header"] = Header, ["aside"] = Sidebar,
+        ["script"] = null,
+        ["style"] = null,
+        ["noscript"] = null,
+        ["template"] = null,
+        ["svg"] = null,
+        ["canvas"] = null,
+        ["iframe"] = null,
+        ["object"] = null,
+        ["embed"] = null,
+        ["video"] = null,
+        ["audio"] = null,
+        ["select"] = null,
+        ["button"] = null,
+        ["input"] = null,
+        ["textarea"] = null,
+        ["link"] = null,
+        ["meta"] = null,
+        ["head"] = null,
+        ["map"] = null,
+        ["dialog"] = null,
+        ["nav"] = RemovalReasons.Navigation,
+        ["menu"] = RemovalReasons.Navigation,
+        ["footer"] = Footer,
+        ["header"] = Header,
+        ["aside"] = Sidebar,
         ["figcaption"] = ImageCredit,
     };
 
     private static readonly Dictionary<string, string> Roles = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["navigation"] = RemovalReasons.Navigation, ["menu"] = RemovalReasons.Navigation, ["menubar"] = RemovalReasons.Navigation,
-        ["banner"] = Header, ["contentinfo"] = Footer, ["complementary"] = Sidebar, ["search"] = RemovalReasons.Navigation,
-        ["dialog"] = Hidden, ["alert"] = Hidden, ["alertdialog"] = Hidden,
+        ["navigation"] = RemovalReasons.Navigation,
+        ["menu"] = RemovalReasons.Navigation,
+        ["menubar"] = RemovalReasons.Navigation,
+        ["banner"] = Header,
+        ["contentinfo"] = Footer,
+        ["complementary"] = Sidebar,
+        ["search"] = RemovalReasons.Navigation,
+        ["dialog"] = Hidden,
+        ["alert"] = Hidden,
+        ["alertdialog"] = Hidden,
     };
 
     // Class/id words, matched against each word of the attribute (split at non-alphanumerics) as a whole word or

@@ -1,0 +1,180 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Warta.Evaluation.Extraction;
+using Warta.Extraction;
+
+namespace Warta.Cli.Eval;
+
+/// <summary>
+/// <c>warta eval extraction</c>: runs Warta's HTML extractor and the peers on every gold set, scores them with the
+/// same code, prints a table and writes it to bench/RESULTS-extraction.md.
+/// </summary>
+internal static class ExtractionEvalCommand
+{
+    public static Command Create()
+    {
+        var sets = new Option<string>("--sets") { Description = $"Comma-separated sets ({string.Join(",", ExtractionCorpora.Names)}); default: all." };
+        var peers = new Option<bool>("--peers") { Description = "Run the peers (Readability.js+jsdom, readability-lxml) on the same pages (default)." };
+        var noPeers = new Option<bool>("--no-peers") { Description = "Score Warta only." };
+        var limit = new Option<int>("--limit") { Description = "At most this many pages per set (0: all)." };
+        var data = new Option<string>("--data") { Description = "The shared data folder.", DefaultValueFactory = _ => Path.Combine("..", "shared", "data") };
+        var results = new Option<string?>("--results") { Description = "Where to write the markdown table (default bench/RESULTS-extraction.md when run from the repository, and only for full runs)." };
+        var command = new Command("extraction", "Body precision/recall/F1 and metadata accuracy of HTML extraction, with peers and speed.")
+        {
+            sets, peers, noPeers, limit, data, results,
+        };
+        command.SetAction(parse =>
+        {
+            var chosen = (parse.GetValue(sets) ?? string.Join(",", ExtractionCorpora.Names)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var runPeers = !parse.GetValue(noPeers);
+            var max = parse.GetValue(limit);
+            var resultsPath = parse.GetValue(results) ?? (max == 0 && Directory.Exists("bench") ? Path.Combine("bench", "RESULTS-extraction.md") : null);
+            return Run(parse.GetValue(data)!, chosen, runPeers, max, resultsPath, string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
+        });
+        return command;
+    }
+
+    private sealed class SystemScore(string name)
+    {
+        public string Name { get; } = name;
+
+        public ExtractionScorer Scorer { get; } = new();
+
+        public double Milliseconds { get; set; }
+
+        public long PeakBytes { get; set; }
+
+        public string? Error { get; set; }
+
+        public int Listings { get; set; }
+
+        public int ListingsRight { get; set; }
+    }
+
+    private static int Run(string dataDir, string[] sets, bool runPeers, int limit, string? resultsPath, string commandLine)
+    {
+        var peersDir = Path.Combine("bench", "peers");
+        if (runPeers && !Directory.Exists(peersDir))
+        {
+            Console.Error.WriteLine("eval: bench/peers not found; run from the repository root or pass --no-peers");
+            return 2;
+        }
+        if (runPeers && PeerRunner.EnsureInstalled(peersDir) is { } installError)
+        {
+            Console.Error.WriteLine($"eval: {installError}; continuing without peers");
+            runPeers = false;
+        }
+
+        var report = new StringBuilder();
+        report.Append("# HTML extraction: Warta vs peers\n\n");
+        report.Append(CultureInfo.InvariantCulture, $"Command: `./warta eval {commandLine}` (from the repository root; data in `../shared/data`).\n");
+        report.Append(CultureInfo.InvariantCulture, $"Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, one thread per system.\n\n");
+        report.Append("Body: full-text gold scored by token 4-gram shingles (per-page precision and recall averaged, F1 of the averages);\n");
+        report.Append("trafilatura's set by its with/without snippets (summed over pages, as trafilatura's own evaluation). Metadata: right/total over pages with gold.\n\n");
+        report.Append("| set | system | pages | precision | recall | F1 | title | author | date | site | pages/s | peak MB |\n");
+        report.Append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        var speed = new List<(string Set, string System, double PagesPerSecond)>();
+        var extractor = new HtmlArticleExtractor();
+        foreach (var set in sets)
+        {
+            List<ExtractionPage> pages;
+            try
+            {
+                pages = ExtractionCorpora.Load(dataDir, set, limit);
+            }
+            catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException or System.Text.Json.JsonException)
+            {
+                Console.Error.WriteLine($"eval: set {set} skipped: {e.Message}");
+                continue;
+            }
+            var systems = new List<SystemScore>();
+            var warta = new SystemScore("Warta");
+            systems.Add(warta);
+            var outputs = new List<ExtractionOutput>(pages.Count);
+            var stopwatch = Stopwatch.StartNew();
+            foreach (var page in pages)
+            {
+                try
+                {
+                    var a = extractor.Extract(page.Html, page.Url);
+                    outputs.Add(new ExtractionOutput(a.Text, a.Title, a.Authors, a.Published, a.Metadata?.SiteName));
+                    if (page.IsListing || page.GoldText is not null || page.With is not null)
+                    {
+                        warta.Listings += page.IsListing ? 1 : 0;
+                        warta.ListingsRight += page.IsListing && a.Metadata?.PageType == "listing" ? 1 : 0;
+                    }
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    Console.Error.WriteLine($"eval: {set} {page.Id}: {e.GetType().Name}: {e.Message}");
+                    outputs.Add(ExtractionOutput.Empty);
+                }
+            }
+            warta.Milliseconds = stopwatch.Elapsed.TotalMilliseconds;
+            warta.PeakBytes = Process.GetCurrentProcess().PeakWorkingSet64;
+            for (var i = 0; i < pages.Count; i++)
+                warta.Scorer.Add(pages[i], outputs[i]);
+
+            if (runPeers)
+            {
+                var work = Path.Combine(Path.GetTempPath(), "warta-eval-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture), set);
+                try
+                {
+                    foreach (var (name, program, script) in PeerRunner.Peers)
+                    {
+                        var run = PeerRunner.RunPeer(name, program, Path.Combine(peersDir, script), pages, work);
+                        var score = new SystemScore(name) { Milliseconds = run.Milliseconds, PeakBytes = run.PeakBytes, Error = run.Error };
+                        for (var i = 0; i < pages.Count; i++)
+                            score.Scorer.Add(pages[i], run.Outputs[i]);
+                        systems.Add(score);
+                        if (run.Error is not null)
+                            Console.Error.WriteLine($"eval: {run.Error}");
+                    }
+                }
+                finally
+                {
+                    Directory.Delete(work, recursive: true);
+                }
+            }
+
+            foreach (var s in systems)
+            {
+                var sc = s.Scorer;
+                var pps = s.Milliseconds > 0 ? pages.Count / (s.Milliseconds / 1000) : 0;
+                speed.Add((set, s.Name, pps));
+                var body = sc.TextPages > 0 || sc.HasSnippets
+                    ? string.Create(CultureInfo.InvariantCulture, $"{sc.Precision:0.000} | {sc.Recall:0.000} | {sc.F1:0.000}")
+                    : "– | – | –";
+                var line = string.Create(CultureInfo.InvariantCulture,
+                    $"| {set} | {s.Name}{(s.Error is null ? string.Empty : " (failed)")} | {pages.Count} | {body} | {Field(sc, "title")} | {Field(sc, "author")} | {Field(sc, "date")} | {Field(sc, "site")} | {pps:0.0} | {s.PeakBytes / 1048576.0:0} |\n");
+                report.Append(line);
+                Console.Out.Write(line);
+            }
+            if (warta.Listings > 0)
+                report.Append(CultureInfo.InvariantCulture, $"\n{set}: Warta marks {warta.ListingsRight}/{warta.Listings} index pages as listings.\n\n");
+        }
+
+        report.Append("\n## Speed ratio (Warta pages/s ÷ peer pages/s, same pages, same run)\n\n| set | peer | ratio |\n|---|---|---:|\n");
+        foreach (var group in speed.GroupBy(s => s.Set, StringComparer.Ordinal))
+        {
+            var w = group.First(s => s.System == "Warta").PagesPerSecond;
+            foreach (var peer in group.Where(s => s.System != "Warta" && s.PagesPerSecond > 0))
+                report.Append(CultureInfo.InvariantCulture, $"| {group.Key} | {peer.System} | {w / peer.PagesPerSecond:0.0}× |\n");
+        }
+        report.Append("\nPeak MB: the peer's own process peak RSS; for Warta the eval process's peak working set, which also holds the loaded gold set.\n");
+        var text = report.ToString();
+        Console.Out.WriteLine();
+        Console.Out.Write(text[text.IndexOf("## Speed", StringComparison.Ordinal)..]);
+        if (resultsPath is not null)
+        {
+            File.WriteAllText(resultsPath, text);
+            Console.Out.WriteLine($"wrote {resultsPath}");
+        }
+        return 0;
+    }
+
+    private static string Field(ExtractionScorer scorer, string name) =>
+        scorer.Field(name) is { } f ? string.Create(CultureInfo.InvariantCulture, $"{f.Right}/{f.Total}") : "–";
+}

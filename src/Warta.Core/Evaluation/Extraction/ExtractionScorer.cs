@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text;
+
+namespace Warta.Evaluation.Extraction;
+
+/// <summary>
+/// Scores extracted pages against gold. Full-text gold: token 4-gram shingles (multisets), per page precision and
+/// recall, averaged over pages, F1 of the averages. Snippet gold: trafilatura's scheme (a "with" snippet found is a
+/// true positive, missing a false negative; a "without" snippet found is a false positive), summed over the set.
+/// Metadata: exact after normalisation (case, spacing, punctuation), authors as a set, dates by day or instant.
+/// </summary>
+public sealed class ExtractionScorer
+{
+    private const int ShingleSize = 4;
+
+    private double _precisionSum;
+    private double _recallSum;
+    private int _textPages;
+    private int _snipTp;
+    private int _snipFp;
+    private int _snipFn;
+    private int _snipTn;
+    private readonly Dictionary<string, (int Right, int Total)> _fields = new(StringComparer.Ordinal);
+
+    public int Pages { get; private set; }
+
+    public int TextPages => _textPages;
+
+    public double Precision => _textPages > 0 ? _precisionSum / _textPages : SnippetPrecision;
+
+    public double Recall => _textPages > 0 ? _recallSum / _textPages : SnippetRecall;
+
+    public double F1 => Harmonic(Precision, Recall);
+
+    public double SnippetPrecision => _snipTp + _snipFp == 0 ? 0 : (double)_snipTp / (_snipTp + _snipFp);
+
+    public double SnippetRecall => _snipTp + _snipFn == 0 ? 0 : (double)_snipTp / (_snipTp + _snipFn);
+
+    public double SnippetAccuracy => _snipTp + _snipFp + _snipFn + _snipTn == 0 ? 0 : (double)(_snipTp + _snipTn) / (_snipTp + _snipFp + _snipFn + _snipTn);
+
+    public bool HasSnippets => _snipTp + _snipFp + _snipFn + _snipTn > 0;
+
+    /// <summary>Right/total for a metadata field (title, author, date, site), or null when no page had gold.</summary>
+    public (int Right, int Total)? Field(string name) => _fields.TryGetValue(name, out var v) ? v : null;
+
+    public void Add(ExtractionPage page, ExtractionOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(output);
+        Pages++;
+        if (page.GoldText is not null)
+        {
+            var (p, r) = ShinglePrecisionRecall(output.Text, page.GoldText);
+            _precisionSum += p;
+            _recallSum += r;
+            _textPages++;
+        }
+        if (page.With is not null || page.Without is not null)
+        {
+            var text = NormalizeSpaces(output.Text);
+            foreach (var s in page.With ?? [])
+            {
+                if (text.Contains(NormalizeSpaces(s), StringComparison.Ordinal))
+                    _snipTp++;
+                else
+                    _snipFn++;
+            }
+            foreach (var s in page.Without ?? [])
+            {
+                if (text.Contains(NormalizeSpaces(s), StringComparison.Ordinal))
+                    _snipFp++;
+                else
+                    _snipTn++;
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(page.GoldTitle))
+            Count("title", Key(output.Title) == Key(page.GoldTitle));
+        if (page.GoldAuthors is { Count: > 0 } authors)
+            Count("author", AuthorsMatch(output.Authors, authors));
+        if (page.GoldInstant is { } instant)
+            Count("date", output.Published == instant);
+        else if (!string.IsNullOrWhiteSpace(page.GoldDay))
+            Count("date", output.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) == page.GoldDay);
+        if (!string.IsNullOrWhiteSpace(page.GoldSiteName))
+            Count("site", Key(output.SiteName) == Key(page.GoldSiteName));
+    }
+
+    private void Count(string field, bool right)
+    {
+        _fields.TryGetValue(field, out var v);
+        _fields[field] = (v.Right + (right ? 1 : 0), v.Total + 1);
+    }
+
+    /// <summary>Shingle precision and recall of one page; an empty output scores 0 and 0.</summary>
+    public static (double Precision, double Recall) ShinglePrecisionRecall(string predicted, string gold)
+    {
+        var goldShingles = Shingles(gold);
+        var predictedShingles = Shingles(predicted);
+        int goldCount = goldShingles.Values.Sum(), predictedCount = predictedShingles.Values.Sum();
+        if (goldCount == 0)
+            return predictedCount == 0 ? (1, 1) : (0, 1);
+        if (predictedCount == 0)
+            return (0, 0);
+        var tp = 0;
+        foreach (var (shingle, n) in predictedShingles)
+        {
+            if (goldShingles.TryGetValue(shingle, out var g))
+                tp += Math.Min(n, g);
+        }
+        return ((double)tp / predictedCount, (double)tp / goldCount);
+    }
+
+    /// <summary>Lower-cased word tokens (letters and digits) of a text.</summary>
+    public static List<string> Tokens(string text)
+    {
+        var tokens = new List<string>();
+        var sb = new StringBuilder();
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else if (sb.Length > 0)
+            {
+                tokens.Add(sb.ToString());
+                sb.Clear();
+            }
+        }
+        if (sb.Length > 0)
+            tokens.Add(sb.ToString());
+        return tokens;
+    }
+
+    private static Dictionary<string, int> Shingles(string text)
+    {
+        var tokens = Tokens(text);
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        var size = Math.Min(ShingleSize, tokens.Count);
+        for (var i = 0; size > 0 && i + size <= tokens.Count; i++)
+        {
+            var key = string.Join(' ', tokens, i, size);
+            result[key] = result.GetValueOrDefault(key) + 1;
+        }
+        return result;
+    }
+
+    private static bool AuthorsMatch(IReadOnlyList<string> predicted, IReadOnlyList<string> gold)
+    {
+        var p = predicted.Select(Key).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var g = gold.Select(Key).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
+        return g.Count > 0 && p.SetEquals(g);
+    }
+
+    /// <summary>A comparison key: letters and digits only, lower-cased.</summary>
+    public static string Key(string? text) =>
+        text is null ? string.Empty : new string(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+
+    private static string NormalizeSpaces(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static double Harmonic(double p, double r) => p + r == 0 ? 0 : 2 * p * r / (p + r);
+}
