@@ -21,6 +21,7 @@ internal sealed class BlockWalker
     private readonly List<DroppedElement> _dropped = [];
     private readonly List<IElement> _owners = [];
     private readonly StringBuilder _text = new();
+    private readonly Dictionary<string, string?> _classCache = new(StringComparer.Ordinal);
     private readonly bool _strict;
     private int _linkDepth;
     private int _preDepth;
@@ -58,7 +59,7 @@ internal sealed class BlockWalker
             }
             if (element != root)
             {
-                var reason = BoilerplateRules.Reason(element, _strict, out var silent);
+                var reason = BoilerplateRules.Reason(element, _strict, out var silent, _classCache);
                 if (reason is not null)
                 {
                     if (!silent)

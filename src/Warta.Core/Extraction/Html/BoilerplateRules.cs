@@ -103,7 +103,7 @@ internal static class BoilerplateRules
 
     /// <summary>Why the element is boilerplate, or null when it is not (or may hold the article).</summary>
     /// <param name="strict">False in the recall retry: only tags, roles and hidden state count, not class words.</param>
-    public static string? Reason(IElement element, bool strict, out bool dropSilently)
+    public static string? Reason(IElement element, bool strict, out bool dropSilently, Dictionary<string, string?>? cache = null)
     {
         dropSilently = false;
         var tag = element.LocalName;
@@ -135,7 +135,14 @@ internal static class BoilerplateRules
             return byRole;
         if (!strict || tag is "body" or "html" or "main" or "article")
             return null;
-        return ByClassAndId(element.GetAttribute("class"), element.GetAttribute("id"));
+        var className = element.GetAttribute("class");
+        var id = element.GetAttribute("id");
+        if (cache is null || id is not null || className is null)
+            return ByClassAndId(className, id);
+        // Class strings repeat across a page; the cache is per walk, so it stays small and thread-local.
+        if (!cache.TryGetValue(className, out var reason))
+            cache[className] = reason = ByClassAndId(className, null);
+        return reason;
     }
 
     internal static string? ByClassAndId(string? className, string? id)

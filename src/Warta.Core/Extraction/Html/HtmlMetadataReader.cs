@@ -139,24 +139,33 @@ internal sealed partial class HtmlMetadataReader
                 }
             }
         }
-        if (Published is null || PublishedPrecision != DatePrecision.Zoned)
+        // The best-stated visible date near the body: zoned before local time before a bare day.
+        DateMention? best = null;
+        foreach (var line in headerLines)
         {
-            foreach (var line in headerLines)
+            if (line.Length > 200)
+                continue;
+            foreach (var found in DateParser.FindAll(line))
             {
-                if (line.Length > 200)
-                    continue;
-                var found = DateParser.FindAll(line);
-                if (found.Count == 0)
-                    continue;
-                var best = found[0];
-                if (Published is null || (best.Precision == DatePrecision.Zoned && Published.Value.Date == best.Value.Date && PublishedPrecision != DatePrecision.Zoned))
-                {
-                    Published = best.Value;
-                    PublishedPrecision = best.Precision;
-                    _sources["published"] = "text:dateline";
-                }
-                break;
+                if (best is null || found.Precision > best.Precision)
+                    best = found;
             }
+            if (best?.Precision == DatePrecision.Zoned)
+                break;
+        }
+        if (best is null)
+            return;
+        var visible = best.Value;
+        var replace = Published is null
+            || (best.Precision == DatePrecision.Zoned && PublishedPrecision != DatePrecision.Zoned && Published.Value.Date == visible.Date)
+            // Sites often stamp local wall-clock time with "Z": the same day and minute shown with a stated zone wins.
+            || (best.Precision == DatePrecision.Zoned && Published.Value.Offset != visible.Offset && Published.Value.DateTime.Date == visible.DateTime.Date
+                && Published.Value.Hour == visible.Hour && Published.Value.Minute == visible.Minute);
+        if (replace)
+        {
+            Published = visible;
+            PublishedPrecision = best.Precision;
+            _sources["published"] = "text:dateline";
         }
     }
 
@@ -340,7 +349,8 @@ internal sealed partial class HtmlMetadataReader
         {
             foreach (var h1 in h1s)
             {
-                if (value.StartsWith(h1, StringComparison.OrdinalIgnoreCase) || value.EndsWith(h1, StringComparison.OrdinalIgnoreCase))
+                // A one- or two-word h1 ("Regional") is a section name, not the headline.
+                if ((WordCount(h1) >= 3 || h1.Length * 2 >= value.Length) && (value.StartsWith(h1, StringComparison.OrdinalIgnoreCase) || value.EndsWith(h1, StringComparison.OrdinalIgnoreCase)))
                 {
                     Title = value.Length == h1.Length ? value : h1;
                     SetSource("title", value.Length == h1.Length ? source : "html:h1");

@@ -1,0 +1,314 @@
+using System.Text;
+using Warta.Evaluation.Extraction;
+using Warta.Extraction;
+using Warta.Extraction.Html;
+
+namespace Warta.Tests.Extraction.Html;
+
+public sealed class HtmlArticleExtractorTests
+{
+    private static readonly HtmlArticleExtractor Extractor = new();
+
+    private const string Body =
+        "<p>Gempa berkekuatan 5,6 magnitudo mengguncang Cianjur, Jawa Barat, pada Senin siang, menyebabkan ratusan rumah rusak dan ribuan warga mengungsi.</p>" +
+        "<p>Badan Nasional Penanggulangan Bencana mencatat sedikitnya 225 orang meninggal dunia, sementara ratusan lainnya luka-luka dan dirawat di rumah sakit.</p>" +
+        "<p>Presiden meninjau lokasi bencana pada Selasa dan meminta seluruh kementerian mempercepat bantuan, termasuk tenda, makanan dan layanan kesehatan.</p>";
+
+    private static string Page(string head, string article, string extra = "") =>
+        $"<!DOCTYPE html><html lang=\"id\"><head>{head}</head><body>" +
+        "<header class=\"site-header\"><a href=\"/\">Beranda</a> <a href=\"/news\">Berita</a></header>" +
+        "<nav><ul><li><a href=\"/a\">Nasional</a></li><li><a href=\"/b\">Ekonomi</a></li><li><a href=\"/c\">Olahraga</a></li></ul></nav>" +
+        $"<div class=\"container\"><div class=\"article-content\">{article}</div>{extra}</div>" +
+        "<footer><p>Hak cipta dilindungi undang-undang. Dilarang mengutip tanpa izin redaksi kami.</p></footer></body></html>";
+
+    [Fact]
+    public void Extract_keeps_the_body_and_drops_navigation_and_footer()
+    {
+        var article = Extractor.Extract(Page("<title>Gempa Cianjur</title>", Body), "https://example.id/read/1");
+
+        Assert.Contains("sedikitnya 225 orang meninggal dunia", article.Text, StringComparison.Ordinal);
+        Assert.Contains("layanan kesehatan.", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Beranda", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Olahraga", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hak cipta", article.Text, StringComparison.Ordinal);
+        Assert.Equal(3, article.Text.Split("\n\n").Length);
+    }
+
+    [Fact]
+    public void Extract_drops_share_related_comment_cookie_and_newsletter_blocks()
+    {
+        var extra =
+            "<div class=\"share-buttons\"><a href=\"#\">Bagikan ke Facebook</a> <a href=\"#\">Twitter</a></div>" +
+            "<div class=\"related-posts\"><p>Berita lain yang mungkin menarik perhatian Anda tentang gempa di Jawa Barat hari ini.</p></div>" +
+            "<div id=\"comments\"><p>Komentar pembaca: semoga korban cepat pulih dan bantuan segera datang ke semua lokasi.</p></div>" +
+            "<div class=\"cookie-consent\"><p>Situs ini memakai cookie untuk meningkatkan pengalaman Anda saat membaca berita.</p></div>" +
+            "<div class=\"newsletter-signup\"><p>Daftar buletin kami untuk mendapatkan berita terbaru langsung ke kotak masuk Anda.</p></div>";
+        var article = Extractor.Extract(Page("<title>Gempa</title>", Body + extra), null);
+
+        Assert.Contains("mengguncang Cianjur", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bagikan", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("mungkin menarik", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Komentar pembaca", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("cookie", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("buletin", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_drops_baca_juga_teasers_inside_the_body()
+    {
+        var body = Body.Insert(Body.IndexOf("<p>Presiden", StringComparison.Ordinal), "<p><strong>Baca juga: <a href=\"/x\">Gempa Susulan Guncang Cianjur Malam Ini</a></strong></p>");
+        var article = Extractor.Extract(Page("<title>Gempa</title>", body), null);
+
+        Assert.DoesNotContain("Baca juga", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Gempa Susulan", article.Text, StringComparison.Ordinal);
+        Assert.Contains("Presiden meninjau", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_drops_figure_captions_and_image_credits()
+    {
+        var body = "<figure><img src=\"a.jpg\"><figcaption>Foto: ANTARA/Budi. Warga di lokasi pengungsian.</figcaption></figure>" + Body;
+        var article = Extractor.Extract(Page("<title>Gempa</title>", body), null);
+
+        Assert.DoesNotContain("Foto: ANTARA", article.Text, StringComparison.Ordinal);
+        Assert.Contains("mengguncang Cianjur", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_keeps_headings_lists_quotes_and_table_rows_in_reading_order()
+    {
+        var body = Body + "<h2>Daftar kebutuhan mendesak</h2><ul><li>Tenda untuk para pengungsi di lapangan desa</li><li>Selimut dan makanan siap saji</li></ul>" +
+            "<blockquote><p>Kami butuh bantuan secepatnya, kata seorang warga yang rumahnya roboh total.</p></blockquote>" +
+            "<table><tr><td>Cianjur</td><td>225</td></tr><tr><td>Sukabumi</td><td>12</td></tr></table>";
+        var article = Extractor.Extract(Page("<title>Gempa</title>", body), null);
+
+        var text = article.Text;
+        var order = new[] { "mengguncang", "Daftar kebutuhan", "Tenda untuk", "Selimut", "Kami butuh", "Cianjur 225", "Sukabumi 12" }
+            .Select(s => text.IndexOf(s, StringComparison.Ordinal)).ToList();
+        Assert.All(order, i => Assert.True(i >= 0, text));
+        Assert.Equal(order.Order().ToList(), order);
+    }
+
+    [Fact]
+    public void Extract_joins_a_body_split_over_sibling_containers()
+    {
+        var html = "<html><body><nav><a href=\"/\">Home</a></nav><div id=\"wrap\">" +
+            "<div class=\"story-part\"><p>" + new string('a', 10) + " The first part of the story explains the background of the negotiations, with names, dates and numbers.</p>" +
+            "<p>Officials said the talks, which began in May, would continue next week, according to three people familiar with them.</p></div>" +
+            "<div class=\"ad-slot\"><a href=\"/buy\">Buy now</a></div>" +
+            "<div class=\"story-part\"><p>The second part of the story describes the reactions of the opposition, which rejected the deal, as expected.</p>" +
+            "<p>Analysts said the outcome, while uncertain, would shape the budget, the coalition and the election next year.</p></div>" +
+            "</div></body></html>";
+        var article = Extractor.Extract(html, null);
+
+        Assert.Contains("The first part", article.Text, StringComparison.Ordinal);
+        Assert.Contains("The second part", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Buy now", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_falls_back_to_looser_rules_when_class_words_hide_the_body()
+    {
+        var html = "<html><body><div class=\"social-layout\">" + Body + "</div></body></html>";
+        var article = Extractor.Extract(html, null);
+
+        Assert.Contains("mengguncang Cianjur", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Title_drops_the_site_suffix()
+    {
+        var article = Extractor.Extract(Page("<title>Gempa Cianjur Tewaskan 225 Orang - Kompas.com</title><meta property=\"og:site_name\" content=\"KOMPAS.com\">", Body), null);
+
+        Assert.Equal("Gempa Cianjur Tewaskan 225 Orang", article.Title);
+        Assert.Equal("KOMPAS.com", article.Metadata!.SiteName);
+        Assert.Equal("meta:og:site_name", article.Metadata.Sources["siteName"]);
+    }
+
+    [Fact]
+    public void Title_prefers_the_h1_that_starts_the_declared_title()
+    {
+        var article = Extractor.Extract(Page("<title>Gempa Cianjur Tewaskan 225 Orang | Berita Harian Nusantara</title>", "<h1>Gempa Cianjur Tewaskan 225 Orang</h1>" + Body), null);
+
+        Assert.Equal("Gempa Cianjur Tewaskan 225 Orang", article.Title);
+        Assert.DoesNotContain("Tewaskan 225", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Metadata_reads_json_ld_news_article_with_sources()
+    {
+        const string ld = """
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","headline":"Gempa Cianjur","datePublished":"2022-11-21T13:21:00+07:00",
+            "dateModified":"2022-11-21T15:00:00+07:00","author":[{"@type":"Person","name":"Budi Santoso"},{"@type":"Organization","name":"Kompas"}],
+            "articleSection":"Regional","keywords":"gempa, cianjur","image":{"url":"https://img.example.id/a.jpg"}}]}</script>
+            """;
+        var article = Extractor.Extract(Page("<title>Gempa Cianjur - Kompas</title>" + ld, Body), null);
+
+        Assert.Equal(new DateTimeOffset(2022, 11, 21, 13, 21, 0, TimeSpan.FromHours(7)), article.Published);
+        Assert.Equal(["Budi Santoso"], article.Authors);
+        var meta = article.Metadata!;
+        Assert.Equal("json-ld:datePublished", meta.Sources["published"]);
+        Assert.Equal("json-ld:author", meta.Sources["authors"]);
+        Assert.Equal(new DateTimeOffset(2022, 11, 21, 15, 0, 0, TimeSpan.FromHours(7)), meta.Modified);
+        Assert.Equal("Regional", meta.Section);
+        Assert.Equal(["gempa", "cianjur"], meta.Tags);
+        Assert.Equal("https://img.example.id/a.jpg", meta.Image);
+    }
+
+    [Fact]
+    public void Metadata_reads_opengraph_and_meta_tags()
+    {
+        const string head = "<title>x</title><meta property=\"og:title\" content=\"Harga Beras Naik\"><meta property=\"article:published_time\" content=\"2023-03-01T08:00:00Z\">" +
+            "<meta name=\"author\" content=\"Siti Rahma\"><meta name=\"description\" content=\"Harga beras naik lagi.\"><link rel=\"canonical\" href=\"https://example.id/beras\">" +
+            "<meta property=\"og:locale\" content=\"id_ID\">";
+        var article = Extractor.Extract(Page(head, Body), null);
+
+        Assert.Equal("Harga Beras Naik", article.Title);
+        Assert.Equal("meta:og:title", article.Metadata!.Sources["title"]);
+        Assert.Equal(new DateTimeOffset(2023, 3, 1, 8, 0, 0, TimeSpan.Zero), article.Published);
+        Assert.Equal("meta:article:published_time", article.Metadata.Sources["published"]);
+        Assert.Equal(["Siti Rahma"], article.Authors);
+        Assert.Equal("https://example.id/beras", article.Metadata.CanonicalUrl);
+        Assert.Equal("Harga beras naik lagi.", article.Metadata.Description);
+        Assert.Equal("id", article.Metadata.DeclaredLanguage);
+    }
+
+    [Fact]
+    public void Metadata_reads_an_indonesian_visible_dateline_and_penulis()
+    {
+        var body = "<div class=\"read__time\">Kamis, 5 November 2015 10:20 WIB</div><div class=\"read__author\">Penulis : Andi Wijaya</div>" + Body;
+        var article = Extractor.Extract(Page("<title>Gempa</title>", body), null);
+
+        Assert.Equal(new DateTimeOffset(2015, 11, 5, 10, 20, 0, TimeSpan.FromHours(7)), article.Published);
+        Assert.Equal(["Andi Wijaya"], article.Authors);
+    }
+
+    [Fact]
+    public void Metadata_prefers_a_zoned_visible_time_over_a_meta_time_falsely_marked_utc()
+    {
+        var body = "<div class=\"date\">Kamis, 05/11/2015 10:08 WIB</div>" + Body;
+        var article = Extractor.Extract(Page("<title>Gempa</title><meta name=\"pubdate\" content=\"2015-11-05T10:08:58Z\">", body), null);
+
+        Assert.Equal(new DateTimeOffset(2015, 11, 5, 10, 8, 0, TimeSpan.FromHours(7)), article.Published);
+        Assert.Equal("text:dateline", article.Metadata!.Sources["published"]);
+    }
+
+    [Fact]
+    public void Metadata_takes_the_day_from_the_url_when_nothing_else_dates_the_page()
+    {
+        var article = Extractor.Extract(Page("<title>Gempa</title>", Body), "https://example.id/read/2015/11/05/100026/gempa");
+
+        Assert.Equal(new DateTimeOffset(2015, 11, 5, 0, 0, 0, TimeSpan.Zero), article.Published);
+        Assert.Equal("url", article.Metadata!.Sources["published"]);
+    }
+
+    [Fact]
+    public void Authors_skip_the_outlet_urls_and_organisations()
+    {
+        var head = "<title>x</title><meta property=\"og:site_name\" content=\"Detik\"><meta name=\"author\" content=\"Detik\">" +
+            "<meta property=\"article:author\" content=\"https://facebook.com/detik\">";
+        var article = Extractor.Extract(Page(head, Body), null);
+
+        Assert.Empty(article.Authors);
+    }
+
+    [Fact]
+    public void Index_pages_are_marked_as_listings()
+    {
+        var links = string.Concat(Enumerable.Range(0, 60).Select(i => $"<li><a href=\"/read/{i}\">Judul berita nomor {i} tentang peristiwa penting hari ini</a></li>"));
+        var html = $"<html><head><title>Berita Terkini</title></head><body><ul>{links}</ul></body></html>";
+        var article = Extractor.Extract(html, "https://example.id/");
+
+        Assert.Equal("listing", article.Metadata!.PageType);
+    }
+
+    [Fact]
+    public void Article_pages_are_not_marked_as_listings()
+    {
+        var article = Extractor.Extract(Page("<title>Gempa</title>", Body), null);
+
+        Assert.Equal("article", article.Metadata!.PageType);
+    }
+
+    [Fact]
+    public void Nesting_100000_levels_deep_is_flattened_without_overflow_or_hang()
+    {
+        var sb = new StringBuilder("<html><body>");
+        for (var i = 0; i < 100_000; i++)
+            sb.Append("<div>");
+        sb.Append(Body);
+        for (var i = 0; i < 100_000; i++)
+            sb.Append("</div>");
+        sb.Append("</body></html>");
+
+        var article = Extractor.Extract(sb.ToString(), null);
+
+        Assert.Contains("mengguncang Cianjur", article.Text, StringComparison.Ordinal);
+        Assert.Contains(article.Removed, r => r.Reason == "too-deep");
+    }
+
+    [Fact]
+    public void A_20_MB_page_is_cut_to_the_input_bound()
+    {
+        var filler = string.Concat(Enumerable.Repeat("<div><a href=\"/x\">menu item</a></div>", 600_000));
+        var html = Page("<title>Gempa</title>", Body, filler);
+        Assert.True(html.Length > 20_000_000);
+
+        var article = Extractor.Extract(html, null);
+
+        Assert.Contains("mengguncang Cianjur", article.Text, StringComparison.Ordinal);
+        Assert.Contains(article.Removed, r => r.Reason == "too-large");
+    }
+
+    [Fact]
+    public void Truncated_and_malformed_html_still_yields_the_text()
+    {
+        var html = "<html><head><title>Gempa</title><body><div class=\"content\"><p>" + Body.Replace("</p>", string.Empty, StringComparison.Ordinal)[3..] + "<div><span><b>unterminated";
+        var article = Extractor.Extract(html, null);
+
+        Assert.Contains("sedikitnya 225 orang", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Binary_data_gives_an_empty_article_not_a_crash()
+    {
+        var bytes = new byte[100_000];
+        new Random(7).NextBytes(bytes);
+        var html = HtmlCharset.Decode(bytes, null, out _);
+
+        var article = Extractor.Extract(html, null);
+
+        Assert.NotNull(article.Text);
+    }
+
+    [Fact]
+    public void A_wrong_declared_charset_loses_to_valid_utf8()
+    {
+        var bytes = Encoding.UTF8.GetBytes("<html><head><meta charset=\"iso-8859-1\"></head><body><p>Kota Bogor — “kata” café</p></body></html>");
+
+        var html = HtmlCharset.Decode(bytes, null, out var charset);
+
+        Assert.Equal("utf-8", charset);
+        Assert.Contains("“kata” café", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Windows_1252_bytes_decode_as_declared()
+    {
+        var bytes = Encoding.Latin1.GetBytes("<html><head><meta charset=\"windows-1252\"></head><body><p>caf\u00e9</p></body></html>");
+
+        var html = HtmlCharset.Decode(bytes, null, out _);
+
+        Assert.Contains("café", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Shingle_scores_are_per_page_precision_and_recall()
+    {
+        var (p, r) = ExtractionScorer.ShinglePrecisionRecall("one two three four five", "one two three four five six seven");
+
+        Assert.Equal(1.0, p);
+        Assert.Equal(2.0 / 4.0, r);
+        Assert.Equal((0.0, 0.0), ExtractionScorer.ShinglePrecisionRecall(string.Empty, "one two three four"));
+    }
+}
