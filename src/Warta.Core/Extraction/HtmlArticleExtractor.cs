@@ -109,16 +109,8 @@ public sealed class HtmlArticleExtractor
         string? dateline = null;
         var published = meta.Published;
         var precision = meta.PublishedPrecision;
-        if (_options.CleanLines && text.Length > 0)
+        if (_options.CleanLines && text.Length > 0 && Clean(source, text, title) is { } cleaned)
         {
-            var cleaned = _cleaner.Extract(new RawInput
-            {
-                Source = source,
-                Kind = InputKind.Text,
-                Raw = ReadOnlyMemory<byte>.Empty,
-                Body = text,
-                Title = title ?? string.Empty,
-            });
             text = cleaned.Text;
             removed.AddRange(cleaned.Removed);
             repeats = cleaned.Repeats;
@@ -161,6 +153,27 @@ public sealed class HtmlArticleExtractor
                 Sources = sources,
             },
         };
+    }
+
+    // The text cleaner's line rules on the extracted paragraphs; a failure there (its date parser rejects
+    // non-ASCII digits) keeps the uncleaned paragraphs rather than failing the page.
+    private Article? Clean(string source, string text, string? title)
+    {
+        try
+        {
+            return _cleaner.Extract(new RawInput
+            {
+                Source = source,
+                Kind = InputKind.Text,
+                Raw = ReadOnlyMemory<byte>.Empty,
+                Body = text,
+                Title = title ?? string.Empty,
+            });
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            return null;
+        }
     }
 
     // A listing or index page: most of its text is links and no body of prose dominates it. Calibrated on the

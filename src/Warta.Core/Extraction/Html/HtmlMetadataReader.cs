@@ -45,10 +45,10 @@ internal sealed partial class HtmlMetadataReader
     [GeneratedRegex(@"(?:^|\s)(?<role>penulis|reporter|wartawan|pewarta|editor|redaktur|penyunting|laporan)\s*:\s*(?<names>[\p{L}][\p{L}.'’\- ]{1,80}?)(?=\s*(?:$|[|,/;\n]|\s{2}|\b(?:penulis|reporter|editor|redaktur|foto|sumber)\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex RoleLine();
 
-    [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})[/-](?<m>0?[1-9]|1[0-2])[/-](?<d>0?[1-9]|[12]\d|3[01])(?:/|$|[-_])", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"/(?<y>(?:19|20)[0-9]{2})[/-](?<m>0?[1-9]|1[0-2])[/-](?<d>0?[1-9]|[12][0-9]|3[01])(?:/|$|[-_])", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex UrlDate();
 
-    [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12]\d|3[01])(?:/|[-_]|\d{2,6}[/-_])", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"/(?<y>(?:19|20)[0-9]{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12][0-9]|3[01])(?:/|[-_]|[0-9]{2,6}[/-_])", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex UrlCompactDate();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
@@ -145,7 +145,7 @@ internal sealed partial class HtmlMetadataReader
         {
             if (line.Length > 200)
                 continue;
-            foreach (var found in DateParser.FindAll(line))
+            foreach (var found in FindDates(line))
             {
                 if (best is null || found.Precision > best.Precision)
                     best = found;
@@ -572,7 +572,7 @@ internal sealed partial class HtmlMetadataReader
     internal static bool TryParseDate(string value, out DateTimeOffset date, out DatePrecision precision)
     {
         value = value.Trim();
-        if (DateParser.TryParse(value, out date, out precision))
+        if (SafeTryParse(value, out date, out precision))
             return Plausible(date);
         if (value.Length is > 0 and < 60 && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date))
         {
@@ -587,7 +587,7 @@ internal sealed partial class HtmlMetadataReader
             return Plausible(date);
         }
         // A date that starts the value ("2015-11-05T10:20:00 extra").
-        var found = value.Length < 200 ? DateParser.FindAll(value) : [];
+        var found = value.Length < 200 ? FindDates(value) : [];
         if (found.Count > 0 && found[0].Start == 0)
         {
             date = found[0].Value;
@@ -595,6 +595,34 @@ internal sealed partial class HtmlMetadataReader
             return Plausible(date);
         }
         return false;
+    }
+
+    // DateParser's digit classes also match non-ASCII digits ("২০২০") that its number parsing rejects; such a
+    // line has no date Warta can read, and one odd line must not fail the page.
+    private static IReadOnlyList<DateMention> FindDates(string text)
+    {
+        try
+        {
+            return DateParser.FindAll(text);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            return [];
+        }
+    }
+
+    private static bool SafeTryParse(string value, out DateTimeOffset date, out DatePrecision precision)
+    {
+        try
+        {
+            return DateParser.TryParse(value, out date, out precision);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            date = default;
+            precision = default;
+            return false;
+        }
     }
 
     private static bool HasZone(string value) =>

@@ -303,6 +303,17 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Dates_written_with_non_ascii_digits_do_not_fail_the_page()
+    {
+        var head = "<title>x</title><meta property=\"article:published_time\" content=\"\u09e8\u09e6\u09e8\u09e6-\u09e6\u09ee-\u09e8\u09e9\">";
+        var body = "<p>\u09e8\u09e9 August \u09e8\u09e6\u09e8\u09e6</p>" + Body;
+
+        var article = Extractor.Extract(Page(head, body), "https://example.com/2020/08/23646/");
+
+        Assert.Contains("mengguncang Cianjur", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Shingle_scores_are_per_page_precision_and_recall()
     {
         var (p, r) = ExtractionScorer.ShinglePrecisionRecall("one two three four five", "one two three four five six seven");
