@@ -18,9 +18,15 @@ public sealed record Article
     /// <summary>Publication date with offset, or null when unknown: never invented.</summary>
     public DateTimeOffset? Published { get; init; }
 
+    /// <summary>How much of <see cref="Published"/> the source stated (day only, local time, or time with zone); null when unknown.</summary>
+    public DatePrecision? PublishedPrecision { get; init; }
+
     public IReadOnlyList<string> Authors { get; init; } = [];
 
     public string? Outlet { get; init; }
+
+    /// <summary>The place that opens the body ("Jakarta", "Kazakhstan"), when the text gave one.</summary>
+    public string? Dateline { get; init; }
 
     /// <summary>ISO 639-1 code (or 639-3 where no two-letter code exists), or null when undecided.</summary>
     public string? Language { get; init; }
