@@ -35,7 +35,7 @@ internal static class RepeatCollapser
         if (n < 2)
             return new Result(dropped, []);
 
-        var tokens = new List<string>[n];
+        var tokens = new List<ReadOnlyMemory<char>>[n];
         var shingles = new HashSet<int>[n];
         for (var i = 0; i < n; i++)
         {
@@ -150,9 +150,10 @@ internal static class RepeatCollapser
         return partners;
     }
 
-    internal static List<string> Tokenize(string text)
+    /// <summary>The words of a text (letter and digit runs) as slices of it, at most the first 400.</summary>
+    internal static List<ReadOnlyMemory<char>> Tokenize(string text)
     {
-        var tokens = new List<string>();
+        var tokens = new List<ReadOnlyMemory<char>>(Math.Min(MaxTokensPerParagraph, text.Length / 5 + 1));
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
@@ -163,7 +164,7 @@ internal static class RepeatCollapser
             }
             else if (!word && start >= 0)
             {
-                tokens.Add(text[start..i]);
+                tokens.Add(text.AsMemory(start, i - start));
                 start = -1;
                 if (tokens.Count == MaxTokensPerParagraph)
                     break;
@@ -172,22 +173,22 @@ internal static class RepeatCollapser
         return tokens;
     }
 
-    private static HashSet<int> Shingles(List<string> tokens)
+    private static HashSet<int> Shingles(List<ReadOnlyMemory<char>> tokens)
     {
         var set = new HashSet<int>();
         if (tokens.Count < ShingleSize)
             return set;
         Span<int> hashes = tokens.Count <= 512 ? stackalloc int[tokens.Count] : new int[tokens.Count];
         for (var i = 0; i < tokens.Count; i++)
-            hashes[i] = string.GetHashCode(tokens[i], StringComparison.OrdinalIgnoreCase);
+            hashes[i] = string.GetHashCode(tokens[i].Span, StringComparison.OrdinalIgnoreCase);
         for (var i = 0; i + ShingleSize <= tokens.Count; i++)
             set.Add(HashCode.Combine(hashes[i], hashes[i + 1], hashes[i + 2], hashes[i + 3]));
         return set;
     }
 
-    private static List<string> Concat(List<string>[] tokens, int from, int to)
+    private static List<ReadOnlyMemory<char>> Concat(List<ReadOnlyMemory<char>>[] tokens, int from, int to)
     {
-        var all = new List<string>();
+        var all = new List<ReadOnlyMemory<char>>();
         for (var k = from; k <= to; k++)
             all.AddRange(tokens[k]);
         return all;
@@ -208,7 +209,7 @@ internal static class RepeatCollapser
     /// <summary>A word-level alignment: runs present in only one copy, and the share of the longer copy matched.</summary>
     internal sealed record Alignment(double Similarity, IReadOnlyList<(bool InFirst, string Words)> Gaps);
 
-    internal static Alignment? Align(List<string> a, List<string> b)
+    internal static Alignment? Align(List<ReadOnlyMemory<char>> a, List<ReadOnlyMemory<char>> b)
     {
         var head = 0;
         while (head < a.Count && head < b.Count && Same(a[head], b[head]))
@@ -244,14 +245,14 @@ internal static class RepeatCollapser
             run.Clear();
             runInFirst = null;
         }
-        void Push(bool inFirst, string word)
+        void Push(bool inFirst, ReadOnlyMemory<char> word)
         {
             if (runInFirst != inFirst)
                 Flush();
             runInFirst = inFirst;
             if (run.Length > 0)
                 run.Append(' ');
-            run.Append(word);
+            run.Append(word.Span);
         }
         int x = 0, y = 0;
         while (x < n || y < m)
@@ -275,7 +276,7 @@ internal static class RepeatCollapser
         return new Alignment((double)common / Math.Max(1, Math.Max(a.Count, b.Count)), gaps);
     }
 
-    private static bool Same(string x, string y) => string.Equals(x, y, StringComparison.OrdinalIgnoreCase);
+    private static bool Same(ReadOnlyMemory<char> x, ReadOnlyMemory<char> y) => x.Span.Equals(y.Span, StringComparison.OrdinalIgnoreCase);
 
     private static List<string> Differences(Alignment diff, bool keptIsSecond, int keptParagraphs, int droppedParagraphs)
     {

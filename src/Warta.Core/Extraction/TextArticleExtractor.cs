@@ -53,6 +53,9 @@ public sealed partial class TextArticleExtractor
     [GeneratedRegex(@"[ \t\u00A0\u2000-\u200B\u202F\u205F\u3000]+", RegexOptions.CultureInvariant)]
     private static partial Regex Spaces();
 
+    private static readonly System.Buffers.SearchValues<char> OddSpaces =
+        System.Buffers.SearchValues.Create("\t\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B\u202F\u205F\u3000");
+
     public Article Extract(RawInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -154,7 +157,9 @@ public sealed partial class TextArticleExtractor
             var line = raw.Trim();
             if (line.IsEmpty)
                 continue;
-            lines.Add(Spaces().Replace(line.ToString(), " "));
+            lines.Add(line.ContainsAny(OddSpaces) || line.Contains("  ", StringComparison.Ordinal)
+                ? Spaces().Replace(line.ToString(), " ")
+                : line.ToString());
             if (lines.Count == options.MaxLines)
                 break;
         }
@@ -327,14 +332,18 @@ public sealed partial class TextArticleExtractor
     {
         for (var i = 0; i < doc.Lines.Count; i++)
         {
-            if (doc.Reason[i] is null && WordCount(doc.Lines[i]) <= _options.MaxHeaderWords)
+            if (doc.Reason[i] is not null)
+                continue;
+            var words = WordCount(doc.Lines[i]);
+            // A date line is a cue and a date; a byline at most a few names per role (both far below 25 words).
+            if (words <= 25)
                 _ = DateLine(doc, i) || BylineLine(doc, i);
         }
     }
 
     private void FindMastheads(Document doc, string? title)
     {
-        var titleWords = title is null ? [] : RepeatCollapser.Tokenize(title);
+        var titleWords = title is null ? [] : RepeatCollapser.Tokenize(title).ConvertAll(w => w.ToString());
         for (var i = 0; i < doc.Lines.Count; i++)
         {
             if (doc.Reason[i] is not null || WordCount(doc.Lines[i]) > _options.MaxHeaderWords)
