@@ -85,7 +85,11 @@ public sealed record ArticleMetadata
 }
 
 /// <summary>A named entity in <see cref="Article.Text"/>; offsets are UTF-16 indices, end exclusive.</summary>
-public sealed record EntityMention(string Text, string Type, string Canonical, int Start, int End);
+public sealed record EntityMention(string Text, string Type, string Canonical, int Start, int End)
+{
+    /// <summary>The title or role written with a person ("Menteri Luar Negeri China"), when the text gives one.</summary>
+    public string? Role { get; init; }
+}
 
 /// <summary>A quote: <c>direct</c> or <c>indirect</c>, with its speaker resolved to an entity's canonical name when possible.</summary>
 public sealed record Quote(string Text, string? Speaker, string? Verb, string Kind);
