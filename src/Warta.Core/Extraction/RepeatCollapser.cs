@@ -151,27 +151,8 @@ internal static class RepeatCollapser
     }
 
     /// <summary>The words of a text (letter and digit runs) as slices of it, at most the first 400.</summary>
-    internal static List<ReadOnlyMemory<char>> Tokenize(string text)
-    {
-        var tokens = new List<ReadOnlyMemory<char>>(Math.Min(MaxTokensPerParagraph, text.Length / 5 + 1));
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var word = i < text.Length && char.IsLetterOrDigit(text[i]);
-            if (word && start < 0)
-            {
-                start = i;
-            }
-            else if (!word && start >= 0)
-            {
-                tokens.Add(text.AsMemory(start, i - start));
-                start = -1;
-                if (tokens.Count == MaxTokensPerParagraph)
-                    break;
-            }
-        }
-        return tokens;
-    }
+    internal static List<ReadOnlyMemory<char>> Tokenize(string text) =>
+        WordSpan.Find(text, MaxTokensPerParagraph).ConvertAll(w => text.AsMemory(w.Start, w.Length));
 
     private static HashSet<int> Shingles(List<ReadOnlyMemory<char>> tokens)
     {

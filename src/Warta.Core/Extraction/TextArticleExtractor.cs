@@ -639,17 +639,17 @@ public sealed class TextCleaningOptions
 
     public void Validate()
     {
-        if (MaxInputChars < 1)
-            throw new ArgumentOutOfRangeException(nameof(MaxInputChars), MaxInputChars, "must be at least 1");
-        if (MaxLines < 1)
-            throw new ArgumentOutOfRangeException(nameof(MaxLines), MaxLines, "must be at least 1");
-        if (MaxTeaserWords < 1)
-            throw new ArgumentOutOfRangeException(nameof(MaxTeaserWords), MaxTeaserWords, "must be at least 1");
-        if (MaxBoilerplateWords < 1)
-            throw new ArgumentOutOfRangeException(nameof(MaxBoilerplateWords), MaxBoilerplateWords, "must be at least 1");
-        if (MaxTitleWords < 2)
-            throw new ArgumentOutOfRangeException(nameof(MaxTitleWords), MaxTitleWords, "must be at least 2");
-        if (MaxHeaderWords < 3)
-            throw new ArgumentOutOfRangeException(nameof(MaxHeaderWords), MaxHeaderWords, "must be at least 3");
+        AtLeast(MaxInputChars, 1, nameof(MaxInputChars));
+        AtLeast(MaxLines, 1, nameof(MaxLines));
+        AtLeast(MaxTeaserWords, 1, nameof(MaxTeaserWords));
+        AtLeast(MaxBoilerplateWords, 1, nameof(MaxBoilerplateWords));
+        AtLeast(MaxTitleWords, 2, nameof(MaxTitleWords));
+        AtLeast(MaxHeaderWords, 3, nameof(MaxHeaderWords));
+    }
+
+    private static void AtLeast(int value, int minimum, string name)
+    {
+        if (value < minimum)
+            throw new ArgumentOutOfRangeException(name, value, $"must be at least {minimum}");
     }
 }
