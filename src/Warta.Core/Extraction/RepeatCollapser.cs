@@ -36,7 +36,7 @@ internal static class RepeatCollapser
             return new Result(dropped, []);
 
         var tokens = new List<ReadOnlyMemory<char>>[n];
-        var shingles = new HashSet<int>[n];
+        var shingles = new int[n][];
         for (var i = 0; i < n; i++)
         {
             tokens[i] = Tokenize(paragraphs[i]);
@@ -114,35 +114,61 @@ internal static class RepeatCollapser
         return new Result(dropped, repeats);
     }
 
-    private static List<int>?[]? Partners(HashSet<int>[] shingles)
+    // The first paragraphs holding a fingerprint, inline so the index allocates nothing per fingerprint.
+    private struct Postings
+    {
+        public int Count;
+        public int P0;
+        public int P1;
+        public int P2;
+        public int P3;
+
+        public readonly int this[int k] => k switch { 0 => P0, 1 => P1, 2 => P2, _ => P3 };
+
+        public void Add(int paragraph)
+        {
+            if (Count >= MaxPostings)
+                return;
+            switch (Count)
+            {
+                case 0: P0 = paragraph; break;
+                case 1: P1 = paragraph; break;
+                case 2: P2 = paragraph; break;
+                case 3: P3 = paragraph; break;
+            }
+            Count++;
+        }
+    }
+
+    private static List<int>?[]? Partners(int[][] shingles)
     {
         var n = shingles.Length;
-        var postings = new Dictionary<int, List<int>>();
-        var shared = new Dictionary<(int, int), int>();
+        var total = 0;
+        foreach (var s in shingles)
+            total += s.Length;
+        var postings = new Dictionary<int, Postings>(total);
+        Dictionary<(int, int), int>? shared = null;
         for (var j = 0; j < n; j++)
         {
             foreach (var s in shingles[j])
             {
-                if (postings.TryGetValue(s, out var list))
+                ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(postings, s, out _);
+                for (var k = 0; k < list.Count; k++)
                 {
-                    foreach (var i in list)
-                        shared[(i, j)] = shared.GetValueOrDefault((i, j)) + 1;
-                    if (list.Count < MaxPostings)
-                        list.Add(j);
+                    shared ??= [];
+                    var key = (list[k], j);
+                    shared[key] = shared.GetValueOrDefault(key) + 1;
                 }
-                else
-                {
-                    postings[s] = [j];
-                }
+                list.Add(j);
             }
         }
-        if (shared.Count == 0)
+        if (shared is null)
             return null;
         var partners = new List<int>?[n];
         foreach (var ((i, j), count) in shared)
         {
             // An edge when the pair shares at least two 4-grams and half of the smaller paragraph's.
-            if (count < 2 || count * 2 < Math.Min(shingles[i].Count, shingles[j].Count))
+            if (count < 2 || count * 2 < Math.Min(shingles[i].Length, shingles[j].Length))
                 continue;
             (partners[i] ??= []).Add(j);
             (partners[j] ??= []).Add(i);
@@ -154,17 +180,25 @@ internal static class RepeatCollapser
     internal static List<ReadOnlyMemory<char>> Tokenize(string text) =>
         WordSpan.Find(text, MaxTokensPerParagraph).ConvertAll(w => text.AsMemory(w.Start, w.Length));
 
-    private static HashSet<int> Shingles(List<ReadOnlyMemory<char>> tokens)
+    // The distinct hashes of a paragraph's word 4-grams, sorted.
+    private static int[] Shingles(List<ReadOnlyMemory<char>> tokens)
     {
-        var set = new HashSet<int>();
         if (tokens.Count < ShingleSize)
-            return set;
+            return [];
         Span<int> hashes = tokens.Count <= 512 ? stackalloc int[tokens.Count] : new int[tokens.Count];
         for (var i = 0; i < tokens.Count; i++)
             hashes[i] = string.GetHashCode(tokens[i].Span, StringComparison.OrdinalIgnoreCase);
-        for (var i = 0; i + ShingleSize <= tokens.Count; i++)
-            set.Add(HashCode.Combine(hashes[i], hashes[i + 1], hashes[i + 2], hashes[i + 3]));
-        return set;
+        var set = new int[tokens.Count - ShingleSize + 1];
+        for (var i = 0; i < set.Length; i++)
+            set[i] = HashCode.Combine(hashes[i], hashes[i + 1], hashes[i + 2], hashes[i + 3]);
+        Array.Sort(set);
+        var unique = 0;
+        for (var i = 0; i < set.Length; i++)
+        {
+            if (i == 0 || set[i] != set[unique - 1])
+                set[unique++] = set[i];
+        }
+        return unique == set.Length ? set : set[..unique];
     }
 
     private static List<ReadOnlyMemory<char>> Concat(List<ReadOnlyMemory<char>>[] tokens, int from, int to)

@@ -210,7 +210,7 @@ public sealed partial class TextArticleExtractor
             return contained;
         if (words >= 2 && !EndsSentence(line) && VocabularyLine(normalized) is { } vocabulary)
             return vocabulary;
-        if (words <= 12 && SourceLine(line))
+        if (words <= 12 && SourceLine(normalized))
             return RemovalReasons.SourceLine;
         return null;
     }
@@ -238,9 +238,8 @@ public sealed partial class TextArticleExtractor
         return reason;
     }
 
-    private bool SourceLine(string line)
+    private bool SourceLine(string normalized)
     {
-        var normalized = CleaningPhrases.Normalize(line);
         foreach (var (cue, role) in _phrases.Cues)
         {
             if (role == RemovalReasons.SourceLine && normalized.StartsWith(cue, StringComparison.Ordinal) &&
@@ -281,26 +280,28 @@ public sealed partial class TextArticleExtractor
         }
 
         // A title printed twice, or once glued to a breadcrumb ("HomeBeritaChina Tawarkan …" then "China Tawarkan …").
+        var normalized = candidates.ConvertAll(i => CleaningPhrases.Normalize(doc.Lines[i]));
+        var shaped = candidates.ConvertAll(i => TitleShaped(doc.Lines[i]));
         for (var x = 0; x < candidates.Count; x++)
         {
             for (var y = x + 1; y < candidates.Count && y <= x + 3; y++)
             {
                 int a = candidates[x], b = candidates[y];
-                if (!TitleShaped(doc.Lines[a]) && !TitleShaped(doc.Lines[b]))
+                if (!shaped[x] && !shaped[y])
                     continue;
-                var na = CleaningPhrases.Normalize(doc.Lines[a]);
-                var nb = CleaningPhrases.Normalize(doc.Lines[b]);
-                if (na == nb && TitleShaped(doc.Lines[a]))
+                var na = normalized[x];
+                var nb = normalized[y];
+                if (na == nb && shaped[x])
                     return TakeTitle(doc, a, b, RemovalReasons.TitleRepeat);
-                if (GluedPrefix(na, nb) && TitleShaped(doc.Lines[b]))
+                if (GluedPrefix(na, nb) && shaped[y])
                     return TakeTitle(doc, b, a, RemovalReasons.Breadcrumb);
-                if (GluedPrefix(nb, na) && TitleShaped(doc.Lines[a]))
+                if (GluedPrefix(nb, na) && shaped[x])
                     return TakeTitle(doc, a, b, RemovalReasons.Breadcrumb);
             }
         }
 
         // Otherwise the first line shaped like a title, when body text follows it.
-        if (candidates.Count >= 2 && TitleShaped(doc.Lines[candidates[0]]))
+        if (candidates.Count >= 2 && shaped[0])
         {
             doc.Reason[candidates[0]] = Title;
             return doc.Lines[candidates[0]];
