@@ -8,5 +8,6 @@ internal static class WartaCommands
     public static IEnumerable<Command> All()
     {
         yield return ExtractCommand.Create();
+        yield return Eval.EvalCommand.Create();
     }
 }
