@@ -9,5 +9,6 @@ internal static class WartaCommands
     {
         yield return ExtractCommand.Create();
         yield return Eval.EvalCommand.Create();
+        yield return TagCommand.Create();
     }
 }
