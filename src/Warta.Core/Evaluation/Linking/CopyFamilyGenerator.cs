@@ -93,12 +93,12 @@ public sealed class CopyFamilyGenerator(int seed = 20260523)
 
             if (kind >= 3 || _random.Next(3) == 0)
             {
-                ReplaceToken(paragraphs, TextTokens.IsCapitalised, () => DonorName(donors), "name", edits, replacements);
+                ReplaceToken(paragraphs, origin.Text, TextTokens.IsCapitalised, () => DonorName(donors), "name", edits, replacements);
             }
 
             if (kind >= 4 || _random.Next(3) == 0)
             {
-                ReplaceToken(paragraphs, TextTokens.IsNumber, NewNumber, "number", edits, replacements);
+                ReplaceToken(paragraphs, origin.Text, TextTokens.IsNumber, NewNumber, "number", edits, replacements);
             }
 
             var cites = _random.Next(3) == 0;
@@ -157,12 +157,19 @@ public sealed class CopyFamilyGenerator(int seed = 20260523)
 
     private string NewNumber() => _random.Next(11, 999).ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Replaces every occurrence of one token chosen among those matching <paramref name="isTarget"/> (not sentence-initial).</summary>
-    private void ReplaceToken(List<string> paragraphs, Func<string, bool> isTarget, Func<string> replacement, string edit, List<string> edits, List<(string, string)> replacements)
+    /// <summary>
+    /// Replaces every occurrence of one token of the origin's own text (not added boilerplate) matching
+    /// <paramref name="isTarget"/> and not sentence-initial.
+    /// </summary>
+    private void ReplaceToken(List<string> paragraphs, string originText, Func<string, bool> isTarget, Func<string> replacement, string edit, List<string> edits, List<(string, string)> replacements)
     {
         var text = string.Join("\n\n", paragraphs);
-        var tokens = TextTokens.RawWords(text);
-        var candidates = tokens.Where((t, i) => i > 0 && isTarget(t.Text) && !text[..t.Start].TrimEnd().EndsWith('.')).Select(t => t.Text).Distinct(StringComparer.Ordinal).ToList();
+        var present = TextTokens.RawWords(text).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var candidates = TextTokens.RawWords(originText)
+            .Where((t, i) => i > 0 && isTarget(t.Text) && present.Contains(t.Text) && !originText[..t.Start].TrimEnd().EndsWith('.'))
+            .Select(t => t.Text)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         if (candidates.Count == 0)
         {
             return;
@@ -170,7 +177,7 @@ public sealed class CopyFamilyGenerator(int seed = 20260523)
 
         var original = candidates[_random.Next(candidates.Count)];
         var altered = replacement();
-        if (string.Equals(original, altered, StringComparison.Ordinal) || text.Contains(altered, StringComparison.Ordinal))
+        if (string.Equals(original, altered, StringComparison.Ordinal) || text.Contains(altered, StringComparison.Ordinal) || originText.Contains(altered, StringComparison.Ordinal))
         {
             return;
         }
