@@ -9,6 +9,7 @@ internal static class WartaCommands
     {
         yield return ExtractCommand.Create();
         yield return Eval.EvalCommand.Create();
+        yield return StoriesCommand.Create();
         yield return TagCommand.Create();
     }
 }

@@ -138,6 +138,12 @@ public sealed class StoryClusterer
 
     public int ActiveCount => _active.Count;
 
+    /// <summary>True while the story is still in the active window (not yet retired).</summary>
+    public bool IsActive(long storyId) => _active.ContainsKey(storyId);
+
+    /// <summary>The active stories, ordered by id; retired ones were already raised through <see cref="Retired"/>.</summary>
+    public IReadOnlyList<Story> ActiveStories() => [.. _active.Values.Select(s => s.ToStory()).OrderBy(s => s.Id)];
+
     /// <summary>Adds one article and returns the id of the story it joined or started.</summary>
     public long Add(StoryItem item)
     {
