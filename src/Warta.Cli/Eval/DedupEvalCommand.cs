@@ -1,6 +1,10 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Warta.Evaluation.Linking;
+using Warta.Linking;
+using Warta.Model;
 
 namespace Warta.Cli.Eval;
 
@@ -34,8 +38,73 @@ internal static class DedupEvalCommand
                 Console.Error.WriteLine("missed replacement " + miss);
             }
 
+            SignatureSpeed(originals);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// MinHash signing speed (128 permutations, word 5-shingles, shingling excluded on both sides) beside npm
+    /// <c>minhash</c> on the same texts, installed into .peers/linking by bench/peers/linking/install.sh.
+    /// </summary>
+    private static void SignatureSpeed(List<Article> articles)
+    {
+        var fingerprints = articles.Select(a => Fingerprint.Of(a.Text)).ToList();
+        var signer = new MinHashSigner(128);
+        var watch = Stopwatch.StartNew();
+        var rounds = 0;
+        do
+        {
+            foreach (var fingerprint in fingerprints)
+            {
+                signer.Sign(fingerprint.Shingles);
+            }
+
+            rounds++;
+        }
+        while (watch.Elapsed < TimeSpan.FromSeconds(2));
+        var ours = rounds * fingerprints.Count / watch.Elapsed.TotalSeconds;
+
+        var peer = double.NaN;
+        var script = ClusteringEvalCommand.PeerScript("minhash-peer.mjs");
+        var install = ClusteringEvalCommand.PeerScript("install.sh");
+        if (script is not null && install is not null && Run("sh", install) is not null)
+        {
+            var input = Path.GetTempFileName();
+            try
+            {
+                File.WriteAllLines(input, articles.Take(500).Select(a => JsonSerializer.Serialize(new Dictionary<string, string> { ["text"] = a.Text })));
+                if (Run("node", script, input)?.Split(' ') is [var n, var secs])
+                {
+                    peer = double.Parse(n, CultureInfo.InvariantCulture) / double.Parse(secs, CultureInfo.InvariantCulture);
+                }
+            }
+            finally
+            {
+                File.Delete(input);
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| signatures (128 perms, word 5-shingles) | articles/s | ratio |");
+        Console.WriteLine("|---|---|---|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| warta MinHashSigner | {ours:0} | {ours / peer:0.0}× |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| npm minhash | {peer:0.0} | 1× |"));
+    }
+
+    private static string? Run(string file, params string[] args)
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true })!;
+            var output = process.StandardOutput.ReadToEnd().Trim();
+            process.WaitForExit();
+            return process.ExitCode == 0 ? output : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
     }
 }
