@@ -155,27 +155,29 @@ internal static class ClusteringEvalCommand
         return null;
     }
 
-    private static bool PythonHasSklearn() => RunQuiet("/usr/bin/python3", "-c", "import sklearn");
+    private static bool PythonHasSklearn() => RunPeer("/usr/bin/python3", "-c", "import sklearn") is not null;
 
     private static bool InstallSklearn()
     {
         Console.Error.WriteLine("installing python3-sklearn with apt-get …");
-        return RunQuiet("apt-get", "install", "-y", "-q", "python3-sklearn") && PythonHasSklearn();
+        return RunPeer("apt-get", "install", "-y", "-q", "python3-sklearn") is not null && PythonHasSklearn();
     }
 
-    private static bool RunQuiet(string file, params string[] args)
+    /// <summary>Runs a peer tool; its trimmed stdout on success, null when it fails or is not installed.</summary>
+    internal static string? RunPeer(string file, params string[] args)
     {
         try
         {
             using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            process.StandardOutput.ReadToEnd();
-            process.StandardError.ReadToEnd();
+            var error = process.StandardError.ReadToEndAsync();
+            var output = process.StandardOutput.ReadToEnd().Trim();
+            error.Wait();
             process.WaitForExit();
-            return process.ExitCode == 0;
+            return process.ExitCode == 0 ? output : null;
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            return false;
+            return null;
         }
     }
 }

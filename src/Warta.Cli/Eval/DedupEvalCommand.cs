@@ -69,13 +69,13 @@ internal static class DedupEvalCommand
         var peer = double.NaN;
         var script = ClusteringEvalCommand.PeerScript("minhash-peer.mjs");
         var install = ClusteringEvalCommand.PeerScript("install.sh");
-        if (script is not null && install is not null && Run("sh", install) is not null)
+        if (script is not null && install is not null && ClusteringEvalCommand.RunPeer("sh", install) is not null)
         {
             var input = Path.GetTempFileName();
             try
             {
                 File.WriteAllLines(input, articles.Take(500).Select(a => JsonSerializer.Serialize(new Dictionary<string, string> { ["text"] = a.Text })));
-                if (Run("node", script, input)?.Split(' ') is [var n, var secs])
+                if (ClusteringEvalCommand.RunPeer("node", script, input)?.Split(' ') is [var n, var secs])
                 {
                     peer = double.Parse(n, CultureInfo.InvariantCulture) / double.Parse(secs, CultureInfo.InvariantCulture);
                 }
@@ -91,20 +91,5 @@ internal static class DedupEvalCommand
         Console.WriteLine("|---|---|---|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| warta MinHashSigner | {ours:0} | {ours / peer:0.0}× |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| npm minhash | {peer:0.0} | 1× |"));
-    }
-
-    private static string? Run(string file, params string[] args)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true })!;
-            var output = process.StandardOutput.ReadToEnd().Trim();
-            process.WaitForExit();
-            return process.ExitCode == 0 ? output : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
     }
 }

@@ -227,37 +227,21 @@ public sealed class AlterationFinder(AlterationOptions? options = null)
 
     private static IEnumerable<Alteration> Classify(List<string> removed, List<string> added, string context)
     {
-        var removedNames = removed.Where(TextTokens.IsCapitalised).ToList();
-        var addedNames = added.Where(TextTokens.IsCapitalised).ToList();
-        var removedNumbers = removed.Where(TextTokens.IsNumber).ToList();
-        var addedNumbers = added.Where(TextTokens.IsNumber).ToList();
-
-        if (removedNumbers.Count > 0 && addedNumbers.Count > 0)
-        {
-            yield return new Alteration(AlterationKind.NumberChanged, string.Join(' ', removedNumbers), string.Join(' ', addedNumbers), context);
-        }
-        else if (removedNumbers.Count > 0)
-        {
-            yield return new Alteration(AlterationKind.NumberRemoved, string.Join(' ', removedNumbers), null, context);
-        }
-        else if (addedNumbers.Count > 0)
-        {
-            yield return new Alteration(AlterationKind.NumberAdded, null, string.Join(' ', addedNumbers), context);
-        }
-
-        if (removedNames.Count > 0 && addedNames.Count > 0)
-        {
-            yield return new Alteration(AlterationKind.NameChanged, string.Join(' ', removedNames), string.Join(' ', addedNames), context);
-        }
-        else if (removedNames.Count > 0)
-        {
-            yield return new Alteration(AlterationKind.NameRemoved, string.Join(' ', removedNames), null, context);
-        }
-        else if (addedNames.Count > 0)
-        {
-            yield return new Alteration(AlterationKind.NameAdded, null, string.Join(' ', addedNames), context);
-        }
+        var numbers = Change(removed.Where(TextTokens.IsNumber).ToList(), added.Where(TextTokens.IsNumber).ToList(), context,
+            AlterationKind.NumberChanged, AlterationKind.NumberRemoved, AlterationKind.NumberAdded);
+        var names = Change(removed.Where(TextTokens.IsCapitalised).ToList(), added.Where(TextTokens.IsCapitalised).ToList(), context,
+            AlterationKind.NameChanged, AlterationKind.NameRemoved, AlterationKind.NameAdded);
+        return new[] { numbers, names }.OfType<Alteration>();
     }
+
+    private static Alteration? Change(List<string> removed, List<string> added, string context, string changed, string gone, string fresh) =>
+        (removed.Count, added.Count) switch
+        {
+            ( > 0, > 0) => new Alteration(changed, string.Join(' ', removed), string.Join(' ', added), context),
+            ( > 0, 0) => new Alteration(gone, string.Join(' ', removed), null, context),
+            (0, > 0) => new Alteration(fresh, null, string.Join(' ', added), context),
+            _ => null,
+        };
 
     private static IEnumerable<Alteration> QuoteChanges(string original, string altered)
     {
