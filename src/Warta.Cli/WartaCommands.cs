@@ -7,9 +7,13 @@ internal static class WartaCommands
 {
     public static IEnumerable<Command> All()
     {
+        yield return IngestCommand.Create();
         yield return ExtractCommand.Create();
         yield return Eval.EvalCommand.Create();
         yield return StoriesCommand.Create();
+        yield return ExportCommand.Create();
+        yield return ShowCommand.Create();
+        yield return StatsCommand.Create();
         yield return TagCommand.Create();
     }
 }
