@@ -10,6 +10,7 @@ internal static class WartaCommands
         yield return IngestCommand.Create();
         yield return ExtractCommand.Create();
         yield return Eval.EvalCommand.Create();
+        yield return StoriesCommand.Create();
         yield return ExportCommand.Create();
         yield return ShowCommand.Create();
         yield return StatsCommand.Create();

@@ -1,0 +1,183 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Warta.Evaluation.Linking;
+using Warta.Stories;
+
+namespace Warta.Cli.Eval;
+
+/// <summary>
+/// <c>warta eval clustering</c>: streaming story clustering on UCI News Aggregator headlines and WikiRef220, scored
+/// pairwise and BCubed, beside scikit-learn TF-IDF + agglomerative clustering on the same input.
+/// </summary>
+internal static class ClusteringEvalCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "The shared data folder.", DefaultValueFactory = _ => "../shared/data" };
+        var threshold = new Option<double?>("--threshold") { Description = "Override the story threshold." };
+        var sweep = new Option<bool>("--sweep") { Description = "Also print F1 for a range of thresholds (calibration)." };
+        var noPeer = new Option<bool>("--no-peer") { Description = "Skip the scikit-learn baseline." };
+        var command = new Command("clustering", "Score streaming story clustering against gold story labels.") { data, threshold, sweep, noPeer };
+        command.SetAction(parse => Run(parse.GetValue(data)!, parse.GetValue(threshold), parse.GetValue(sweep), !parse.GetValue(noPeer)));
+        return command;
+    }
+
+    private static int Run(string dataDir, double? threshold, bool sweep, bool runPeer)
+    {
+        var sets = new List<(string Name, List<LabelledItem> Items)>();
+        var uci = Path.Combine(dataDir, "uci-news-aggregator", "dev.csv");
+        if (File.Exists(uci))
+        {
+            var items = LabelledHeadlines.ReadUci(uci, out var skipped);
+            Console.Error.WriteLine($"uci-news-aggregator: {items.Count} headlines, {skipped} rows skipped");
+            sets.Add(("uci-news-aggregator (headlines)", items));
+        }
+
+        var wikiref = Path.Combine(dataDir, "wikiref220", "app", "data_processing", "test_data", "wikiref", "WikiRef220");
+        if (Directory.Exists(wikiref))
+        {
+            sets.Add(("wikiref220 (full text)", LabelledHeadlines.ReadWikiRef(wikiref)));
+        }
+
+        if (sets.Count == 0)
+        {
+            Console.Error.WriteLine($"no evaluation sets under {dataDir}");
+            return 2;
+        }
+
+        Console.WriteLine("| set | system | items | clusters (gold) | pair P | pair R | pair F1 | BCubed P | BCubed R | BCubed F1 | seconds |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var (name, items) in sets)
+        {
+            var options = threshold is { } t ? new StoryClustererOptions { Threshold = t } : new StoryClustererOptions();
+            var watch = Stopwatch.StartNew();
+            var score = Cluster(items, options);
+            Print(name, "warta StoryClusterer", score, watch.Elapsed.TotalSeconds);
+            if (runPeer)
+            {
+                watch.Restart();
+                var peer = SklearnPeer(items);
+                if (peer is not null)
+                {
+                    Print(name, "sklearn TF-IDF + agglomerative", peer, watch.Elapsed.TotalSeconds);
+                }
+            }
+
+            if (sweep)
+            {
+                foreach (var candidate in new[] { 0.04, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3 })
+                {
+                    var swept = Cluster(items, new StoryClustererOptions { Threshold = candidate });
+                    Print(name, "warta threshold " + candidate.ToString(CultureInfo.InvariantCulture), swept, 0);
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    internal static ClusteringScore Cluster(List<LabelledItem> items, StoryClustererOptions options)
+    {
+        var clusterer = new StoryClusterer(options);
+        var predicted = items.Select(i => clusterer.Add(i.Item)).ToList();
+        return ClusteringScore.Of(predicted, items.Select(i => i.Gold).ToList());
+    }
+
+    private static void Print(string set, string system, ClusteringScore s, double seconds) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {set} | {system} | {s.Items} | {s.PredictedClusters} ({s.GoldClusters}) | {s.PairPrecision:0.000} | {s.PairRecall:0.000} | {s.PairF1:0.000} | {s.BCubedPrecision:0.000} | {s.BCubedRecall:0.000} | {s.BCubedF1:0.000} | {seconds:0.0} |"));
+
+    /// <summary>
+    /// Runs bench/peers/linking/sklearn_stories.py (installing Debian python3-sklearn if absent) on the same items;
+    /// null when the peer cannot run, with the reason on stderr.
+    /// </summary>
+    private static ClusteringScore? SklearnPeer(List<LabelledItem> items)
+    {
+        var script = PeerScript("sklearn_stories.py");
+        if (script is null)
+        {
+            Console.Error.WriteLine("peer skipped: bench/peers/linking/sklearn_stories.py not found");
+            return null;
+        }
+
+        if (!PythonHasSklearn() && !InstallSklearn())
+        {
+            Console.Error.WriteLine("peer skipped: python3-sklearn is not installed and apt-get failed");
+            return null;
+        }
+
+        var input = Path.GetTempFileName();
+        try
+        {
+            using (var writer = new StreamWriter(input))
+            {
+                foreach (var item in items)
+                {
+                    writer.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string>
+                    {
+                        ["title"] = item.Item.Title ?? string.Empty,
+                        ["text"] = item.Item.Text is { Length: > 3000 } t ? t[..3000] : item.Item.Text ?? string.Empty,
+                    }));
+                }
+            }
+
+            var start = new ProcessStartInfo("/usr/bin/python3", [script, input]) { RedirectStandardOutput = true };
+            using var process = Process.Start(start)!;
+            var labels = process.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+            process.WaitForExit();
+            if (process.ExitCode != 0 || labels.Count != items.Count)
+            {
+                Console.Error.WriteLine($"peer failed: exit {process.ExitCode}, {labels.Count} labels for {items.Count} items");
+                return null;
+            }
+
+            return ClusteringScore.Of(labels, items.Select(i => i.Gold).ToList());
+        }
+        finally
+        {
+            File.Delete(input);
+        }
+    }
+
+    internal static string? PeerScript(string name)
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var path = Path.Combine(dir.FullName, "bench", "peers", "linking", name);
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool PythonHasSklearn() => RunPeer("/usr/bin/python3", "-c", "import sklearn") is not null;
+
+    private static bool InstallSklearn()
+    {
+        Console.Error.WriteLine("installing python3-sklearn with apt-get …");
+        return RunPeer("apt-get", "install", "-y", "-q", "python3-sklearn") is not null && PythonHasSklearn();
+    }
+
+    /// <summary>Runs a peer tool; its trimmed stdout on success, null when it fails or is not installed.</summary>
+    internal static string? RunPeer(string file, params string[] args)
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var error = process.StandardError.ReadToEndAsync();
+            var output = process.StandardOutput.ReadToEnd().Trim();
+            error.Wait();
+            process.WaitForExit();
+            return process.ExitCode == 0 ? output : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+}

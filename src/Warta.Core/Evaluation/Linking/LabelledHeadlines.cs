@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using Warta.Stories;
+
+namespace Warta.Evaluation.Linking;
+
+/// <summary>A story item with its gold story label.</summary>
+public sealed record LabelledItem(StoryItem Item, string Gold);
+
+/// <summary>Readers for the labelled story sets: UCI News Aggregator headlines and WikiRef220 documents.</summary>
+public static class LabelledHeadlines
+{
+    /// <summary>
+    /// Reads the UCI News Aggregator CSV (ID, TITLE, URL, PUBLISHER, CATEGORY, STORY, HOSTNAME, TIMESTAMP) in
+    /// timestamp order; rows that do not parse are counted in <paramref name="skipped"/>.
+    /// </summary>
+    public static List<LabelledItem> ReadUci(string csvPath, out int skipped)
+    {
+        var items = new List<LabelledItem>();
+        skipped = 0;
+        using var reader = new StreamReader(csvPath, Encoding.UTF8);
+        reader.ReadLine();
+        while (reader.ReadLine() is { } line)
+        {
+            var fields = SplitCsv(line);
+            if (fields.Count < 8 || !long.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                || !long.TryParse(fields[7], NumberStyles.None, CultureInfo.InvariantCulture, out var millis))
+            {
+                skipped++;
+                continue;
+            }
+
+            var item = new StoryItem(id, fields[1], null, DateTimeOffset.FromUnixTimeMilliseconds(millis), fields[3], "en");
+            items.Add(new LabelledItem(item, fields[5]));
+        }
+
+        items.Sort((a, b) => a.Item.Published!.Value != b.Item.Published!.Value
+            ? a.Item.Published.Value.CompareTo(b.Item.Published.Value)
+            : a.Item.Id.CompareTo(b.Item.Id));
+        return items;
+    }
+
+    /// <summary>
+    /// Reads WikiRef220: one text file per document, labelled by its file-name stem without the trailing
+    /// number ("malaysia.airlines.flight.13.txt" → "malaysia.airlines.flight", "ParisAttacks2015 (7).txt" →
+    /// "ParisAttacks2015"). The first line is the title; documents carry no dates, so they stream in name order.
+    /// </summary>
+    public static List<LabelledItem> ReadWikiRef(string directory)
+    {
+        var items = new List<LabelledItem>();
+        var files = Directory.GetFiles(directory, "*.txt").Where(f => !Path.GetFileName(f).Equals("readme.txt", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
+        long id = 0;
+        foreach (var file in files)
+        {
+            var text = File.ReadAllText(file, Encoding.UTF8);
+            var firstLine = text.Split('\n', 2)[0].Trim();
+            var title = firstLine.Length > 200 ? firstLine[..200] : firstLine;
+            items.Add(new LabelledItem(new StoryItem(++id, title, text, null, null, "en"), WikiRefLabel(Path.GetFileNameWithoutExtension(file))));
+        }
+
+        return items;
+    }
+
+    internal static string WikiRefLabel(string stem)
+    {
+        var paren = stem.IndexOf(" (", StringComparison.Ordinal);
+        if (paren > 0)
+        {
+            return stem[..paren];
+        }
+
+        var dot = stem.LastIndexOf('.');
+        return dot > 0 && stem[(dot + 1)..].All(char.IsDigit) ? stem[..dot] : stem;
+    }
+
+    internal static List<string> SplitCsv(string line)
+    {
+        var fields = new List<string>();
+        var current = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var ch = line[i];
+            if (quoted)
+            {
+                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    current.Append('"');
+                    i++;
+                }
+                else if (ch == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    current.Append(ch);
+                }
+            }
+            else if (ch == '"' && current.Length == 0)
+            {
+                quoted = true;
+            }
+            else if (ch == ',')
+            {
+                fields.Add(current.ToString());
+                current.Clear();
+            }
+            else
+            {
+                current.Append(ch);
+            }
+        }
+
+        fields.Add(current.ToString());
+        return fields;
+    }
+}

@@ -1,0 +1,230 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
+namespace Warta.Linking;
+
+/// <summary>Options for <see cref="CopyLinker"/>.</summary>
+public sealed class CopyLinkerOptions
+{
+    public FingerprintOptions Fingerprint { get; init; } = new();
+
+    public int Permutations { get; init; } = 128;
+
+    /// <summary>
+    /// LSH bands × rows must equal <see cref="Permutations"/>. 32 × 4 puts the S-curve's steep part near Jaccard
+    /// 0.42, so a pair at Jaccard 0.8 becomes a candidate with probability 1 − (1 − 0.8⁴)³² ≈ 0.99999 and one at
+    /// 0.6 with 0.98; every candidate is then verified on exact shingle sets, so the low threshold costs time, not
+    /// precision. 16 × 8 would miss 5% of pairs at exactly 0.8 (1 − (1 − 0.8⁸)¹⁶ ≈ 0.947); see RESULTS-linking.md.
+    /// </summary>
+    public int Bands { get; init; } = 32;
+
+    /// <summary>Shingle Jaccard from which two texts are near-duplicates.</summary>
+    public double NearDuplicateThreshold { get; init; } = 0.8;
+
+    /// <summary>Containment (smaller in larger) from which a partial copy is reported.</summary>
+    public double ContainmentThreshold { get; init; } = 0.8;
+
+    /// <summary>Texts with fewer shingles than this are never partial copies: a one-line text is inside many pages.</summary>
+    public int MinContainedShingles { get; init; } = 25;
+
+    /// <summary>
+    /// Members kept per LSH bucket or sentence posting; a bucket that is full still yields candidates but takes no
+    /// new members, so thousands of identical or templated articles never make linking quadratic.
+    /// </summary>
+    public int MaxBucketSize { get; init; } = 32;
+
+    /// <summary>Candidates verified per new article, most promising (most shared bands and sentences) first.</summary>
+    public int MaxCandidates { get; init; } = 200;
+
+    public void Validate()
+    {
+        Fingerprint.Validate();
+        if (Permutations < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Permutations), Permutations, "must be positive");
+        }
+
+        if (Bands < 1 || Permutations % Bands != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Bands), Bands, "must divide Permutations");
+        }
+
+        if (NearDuplicateThreshold is <= 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(NearDuplicateThreshold), NearDuplicateThreshold, "must be in (0, 1]");
+        }
+
+        if (ContainmentThreshold is <= 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ContainmentThreshold), ContainmentThreshold, "must be in (0, 1]");
+        }
+
+        if (MaxBucketSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxBucketSize), MaxBucketSize, "must be positive");
+        }
+
+        if (MaxCandidates < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxCandidates), MaxCandidates, "must be positive");
+        }
+    }
+}
+
+/// <summary>
+/// Finds copies as articles arrive: an exact-hash map, MinHash LSH over word shingles for near-duplicates, and a
+/// sentence-hash index for partial copies; every candidate is verified on exact shingle sets.
+/// Identical texts link to the first one seen (the representative) and are not indexed again.
+/// </summary>
+public sealed class CopyLinker
+{
+    private readonly CopyLinkerOptions _options;
+    private readonly MinHashSigner _signer;
+    private readonly Dictionary<ulong, long> _exact = [];
+    private readonly Dictionary<ulong, List<long>> _buckets = [];
+    private readonly Dictionary<ulong, List<long>> _sentences = [];
+    private readonly Dictionary<long, Fingerprint> _fingerprints = [];
+
+    public CopyLinker(CopyLinkerOptions? options = null)
+    {
+        _options = options ?? new CopyLinkerOptions();
+        _options.Validate();
+        _signer = new MinHashSigner(_options.Permutations);
+    }
+
+    public int Count => _fingerprints.Count;
+
+    /// <summary>Fingerprints <paramref name="text"/> and returns its links to earlier texts, seen from <paramref name="id"/>.</summary>
+    public IReadOnlyList<CopyLink> Add(long id, string? text) => Add(id, Fingerprint.Of(text, _options.Fingerprint));
+
+    public IReadOnlyList<CopyLink> Add(long id, Fingerprint fingerprint)
+    {
+        if (_fingerprints.ContainsKey(id))
+        {
+            throw new ArgumentException($"article {id} was already added", nameof(id));
+        }
+
+        if (fingerprint.WordCount == 0)
+        {
+            _fingerprints[id] = fingerprint;
+            return [];
+        }
+
+        if (_exact.TryGetValue(fingerprint.ExactHash, out var representative))
+        {
+            _fingerprints[id] = _fingerprints[representative];
+            return [new CopyLink(id, representative, CopyRelation.Exact, 1.0)];
+        }
+
+        _exact[fingerprint.ExactHash] = id;
+        var votes = new Dictionary<long, int>();
+        var bandKeys = BandKeys(fingerprint);
+        foreach (var key in bandKeys)
+        {
+            Vote(_buckets, key, votes);
+        }
+
+        foreach (var sentence in fingerprint.SentenceHashes)
+        {
+            Vote(_sentences, sentence, votes);
+        }
+
+        var links = new List<CopyLink>();
+        foreach (var (candidate, _) in votes.OrderByDescending(v => v.Value).ThenBy(v => v.Key).Take(_options.MaxCandidates))
+        {
+            var link = Verify(id, fingerprint, candidate, _fingerprints[candidate]);
+            if (link is not null)
+            {
+                links.Add(link);
+            }
+        }
+
+        foreach (var key in bandKeys)
+        {
+            Index(_buckets, key, id);
+        }
+
+        foreach (var sentence in fingerprint.SentenceHashes)
+        {
+            Index(_sentences, sentence, id);
+        }
+
+        _fingerprints[id] = fingerprint;
+        links.Sort((a, b) => a.To.CompareTo(b.To));
+        return links;
+    }
+
+    /// <summary>Compares two fingerprints directly, without any index.</summary>
+    public CopyLink? Verify(long id, Fingerprint fingerprint, long otherId, Fingerprint other)
+    {
+        if (fingerprint.ExactHash == other.ExactHash && fingerprint.WordCount > 0)
+        {
+            return new CopyLink(id, otherId, CopyRelation.Exact, 1.0);
+        }
+
+        var jaccard = Fingerprint.Jaccard(fingerprint, other);
+        if (jaccard >= _options.NearDuplicateThreshold)
+        {
+            return new CopyLink(id, otherId, CopyRelation.NearDuplicate, Math.Round(jaccard, 4));
+        }
+
+        var thisIsSmaller = fingerprint.Shingles.Length <= other.Shingles.Length;
+        var (part, whole) = thisIsSmaller ? (fingerprint, other) : (other, fingerprint);
+        if (part.Shingles.Length < _options.MinContainedShingles)
+        {
+            return null;
+        }
+
+        var containment = Fingerprint.Containment(part, whole);
+        if (containment < _options.ContainmentThreshold)
+        {
+            return null;
+        }
+
+        var relation = thisIsSmaller ? CopyRelation.ContainedIn : CopyRelation.Contains;
+        return new CopyLink(id, otherId, relation, Math.Round(containment, 4));
+    }
+
+    private List<ulong> BandKeys(Fingerprint fingerprint)
+    {
+        var keys = new List<ulong>(_options.Bands);
+        if (fingerprint.Shingles.Length == 0)
+        {
+            return keys;
+        }
+
+        var signature = _signer.Sign(fingerprint.Shingles);
+        var rows = _options.Permutations / _options.Bands;
+        for (var band = 0; band < _options.Bands; band++)
+        {
+            var slice = signature.AsSpan(band * rows, rows);
+            keys.Add(XxHash64.HashToUInt64(MemoryMarshal.AsBytes(slice), band));
+        }
+
+        return keys;
+    }
+
+    private static void Vote(Dictionary<ulong, List<long>> index, ulong key, Dictionary<long, int> votes)
+    {
+        if (index.TryGetValue(key, out var members))
+        {
+            foreach (var member in members)
+            {
+                votes[member] = votes.GetValueOrDefault(member) + 1;
+            }
+        }
+    }
+
+    private void Index(Dictionary<ulong, List<long>> index, ulong key, long id)
+    {
+        if (!index.TryGetValue(key, out var members))
+        {
+            index[key] = members = [];
+        }
+
+        if (members.Count < _options.MaxBucketSize)
+        {
+            members.Add(id);
+        }
+    }
+}

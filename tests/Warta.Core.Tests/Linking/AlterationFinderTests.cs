@@ -1,0 +1,56 @@
+using Warta.Linking;
+
+namespace Warta.Tests.Linking;
+
+public class AlterationFinderTests
+{
+    [Fact]
+    public void A_swapped_name_and_a_deleted_country_are_found_in_the_seed()
+    {
+        var origin = SeedFiles.Read("000");
+        var copy = origin.Replace("Wang Yi", "Wang Li", StringComparison.Ordinal).Replace("Kazakhstan", string.Empty, StringComparison.Ordinal);
+
+        var findings = new AlterationFinder().Find(origin, copy);
+
+        Assert.Contains(findings, f => f.Kind == AlterationKind.NameChanged && f.Original == "Yi" && f.Altered == "Li");
+        Assert.Contains(findings, f => f.Kind == AlterationKind.NameRemoved && f.Original!.Contains("Kazakhstan", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_changed_death_toll_is_reported_with_both_versions()
+    {
+        const string Origin = "Gempa mengguncang Cianjur pada Senin siang. Sedikitnya 225 orang tewas dan ratusan lainnya luka-luka. Tim SAR masih mencari korban.";
+        const string Copy = "Gempa mengguncang Cianjur pada Senin siang. Sedikitnya 250 orang tewas dan ratusan lainnya luka-luka. Tim SAR masih mencari korban.";
+
+        var findings = new AlterationFinder().Find(Origin, Copy);
+
+        var number = Assert.Single(findings, f => f.Kind == AlterationKind.NumberChanged);
+        Assert.Equal("225", number.Original);
+        Assert.Equal("250", number.Altered);
+        Assert.Contains("225", number.Context, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cut_quote_and_removed_and_added_sentences_are_reported()
+    {
+        const string Origin = "Menteri itu berbicara kepada wartawan di Jakarta pada Selasa. \"Kami akan menindak tegas semua pelaku tanpa pandang bulu,\" kata Menteri. Polisi telah menahan tiga orang tersangka.";
+        const string Copy = "Menteri itu berbicara kepada wartawan di Jakarta pada Selasa. \"Kami akan menindak tegas semua pelaku,\" kata Menteri. Baca juga berita lain di situs kami hari ini.";
+
+        var findings = new AlterationFinder().Find(Origin, Copy);
+
+        var quote = Assert.Single(findings, f => f.Kind == AlterationKind.QuoteChanged);
+        Assert.Equal("Kami akan menindak tegas semua pelaku tanpa pandang bulu,", quote.Original);
+        Assert.Equal("Kami akan menindak tegas semua pelaku,", quote.Altered);
+        Assert.Contains(findings, f => f.Kind == AlterationKind.SentenceRemoved && f.Original!.StartsWith("Polisi", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Kind == AlterationKind.SentenceAdded && f.Altered!.StartsWith("Baca juga", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Reordered_paragraphs_alone_are_not_alterations()
+    {
+        const string Origin = "Harga beras naik tajam di pasar induk pekan ini.\n\nPedagang mengeluhkan pasokan yang berkurang dari Jawa Tengah.";
+        const string Copy = "Pedagang mengeluhkan pasokan yang berkurang dari Jawa Tengah.\n\nHarga beras naik tajam di pasar induk pekan ini.";
+
+        Assert.Empty(new AlterationFinder().Find(Origin, Copy));
+    }
+}
