@@ -8,5 +8,7 @@ internal static class WartaCommands
     public static IEnumerable<Command> All()
     {
         yield return ExtractCommand.Create();
+        yield return ServeCommand.Create();
+        yield return DemoCommand.Create();
     }
 }
