@@ -16,7 +16,8 @@ public interface IArticleCatalog
     /// <summary>Articles with an id greater than <paramref name="afterId"/>, ascending, at most <paramref name="limit"/>.</summary>
     IReadOnlyList<StoredArticle> All(long afterId, int limit);
 
-    StoredArticle Add(Article article, string? raw);
+    /// <summary>Stores a new article; <paramref name="storyId"/> is the story it is already known to belong to, if any.</summary>
+    StoredArticle Add(Article article, string? raw, string? storyId = null);
 }
 
 /// <summary>
@@ -102,12 +103,12 @@ public sealed class JsonlArticleCatalog : IArticleCatalog, IDisposable
         }
     }
 
-    public StoredArticle Add(Article article, string? raw)
+    public StoredArticle Add(Article article, string? raw, string? storyId = null)
     {
         ArgumentNullException.ThrowIfNull(article);
         lock (_lock)
         {
-            var item = new StoredArticle(_items.Count == 0 ? 1 : _items[^1].Id + 1, DateTimeOffset.UtcNow, article, raw);
+            var item = new StoredArticle(_items.Count == 0 ? 1 : _items[^1].Id + 1, DateTimeOffset.UtcNow, article, raw, storyId);
             _writer?.WriteLine(JsonSerializer.Serialize(item, WartaJson.Options));
             _items.Add(item);
             return item;

@@ -154,7 +154,7 @@ public sealed class WartaServer : IAsyncDisposable
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
 
     /// <summary>Runs one raw input through the pipeline, stores it and makes it searchable; the ingest hook for <c>demo</c> and the API.</summary>
-    public StoredArticle Ingest(RawInput input)
+    public StoredArticle Ingest(RawInput input, string? storyId = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         var article = _pipeline.Process(input);
@@ -162,7 +162,7 @@ public sealed class WartaServer : IAsyncDisposable
         lock (_ingestLock)
         {
             // One lock keeps the catalog's ids and the index's documents in the same order.
-            var stored = Catalog.Add(article, raw);
+            var stored = Catalog.Add(article, raw, storyId);
             Index.Add(new IndexedArticle(stored.Id, stored.Article, stored.StoryId));
             Metrics.Ingested.Add(1);
             return stored;
