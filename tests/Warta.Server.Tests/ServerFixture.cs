@@ -26,6 +26,9 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public long FirstId { get; private set; }
 
+    /// <summary>An article carrying entities, quotes and citations as the analysis stage would add them.</summary>
+    public long AnalysedId { get; private set; }
+
     public async Task InitializeAsync()
     {
         Server = WartaServer.Build(new WartaServerOptions { DataDirectory = _directory, Port = 0, ApiKey = ApiKey, MaxPostBytes = 64 * 1024 });
@@ -35,6 +38,7 @@ public sealed class ServerFixture : IAsyncLifetime
         Ingest("Banjir melanda Jakarta", "Hujan deras sejak Senin malam menyebabkan banjir di beberapa wilayah Jakarta.", "id", "Kompas", "2024-04-10T07:00:00+07:00", "banjir");
         Ingest("Warga mengungsi akibat banjir", "Ratusan warga Jakarta mengungsi karena banjir yang terus naik.", "id", "Detik", "2024-04-10T12:00:00+07:00", "banjir");
         HostileId = Ingest(HostileTitle, HostileBody, "id", "<b>Outlet</b>", "2024-03-01T00:00:00+00:00", "\"><script>x</script>").Id;
+        AnalysedId = AddAnalysed();
         Server.Index.Commit();
         await Server.StartAsync();
     }
@@ -50,6 +54,37 @@ public sealed class ServerFixture : IAsyncLifetime
         {
             // A temp folder left behind does no harm.
         }
+    }
+
+    private long AddAnalysed()
+    {
+        const string Text = "Menteri Luar Negeri Wang Yi bertemu Mukhtar Tileuberdi di Beijing, seperti dilaporkan Reuters.\n\n\"Kami menentang campur tangan asing,\" kata Wang Yi.";
+        var wang = Text.IndexOf("Wang Yi", StringComparison.Ordinal);
+        var wangAgain = Text.LastIndexOf("Wang Yi", StringComparison.Ordinal);
+        var mukhtar = Text.IndexOf("Mukhtar Tileuberdi", StringComparison.Ordinal);
+        var article = new Article
+        {
+            Source = "fixture",
+            Title = "Wang Yi bertemu Menlu Kazakhstan",
+            Text = Text,
+            Language = "id",
+            Outlet = "Antara",
+            Published = DateTimeOffset.Parse("2024-05-01T20:00:00+07:00", System.Globalization.CultureInfo.InvariantCulture),
+            Authors = ["Esnoe Faqih"],
+            Citations = [new Citation("Reuters", "seperti dilaporkan Reuters")],
+            Entities =
+            [
+                new EntityMention("Wang Yi", "PER", "Wang Yi", wang, wang + 7),
+                new EntityMention("Mukhtar Tileuberdi", "PER", "Mukhtar Tileuberdi", mukhtar, mukhtar + 18),
+                new EntityMention("Wang Yi", "PER", "Wang Yi", wangAgain, wangAgain + 7),
+            ],
+            Quotes = [new Quote("Kami menentang campur tangan asing,", "Wang Yi", "kata", "direct")],
+            Removed = [new RemovedSpan("Baca juga: Harga beras naik", "related-teaser")],
+            Metadata = new ArticleMetadata { SiteName = "Antara", Sources = new Dictionary<string, string>(StringComparer.Ordinal) { ["title"] = "og:title", ["published"] = "json-ld" } },
+        };
+        var stored = Server.Catalog.Add(article, "<html>raw</html>", "kazakhstan");
+        Server.Index.Add(new Warta.Search.IndexedArticle(stored.Id, article, stored.StoryId));
+        return stored.Id;
     }
 
     private StoredArticle Ingest(string title, string text, string language, string outlet, string published, string story)
