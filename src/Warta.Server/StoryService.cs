@@ -49,7 +49,7 @@ public sealed class StoryService(SearchIndex index, IArticleCatalog catalog)
 
     public StoryDetail? Get(string id)
     {
-        var results = index.Search(new SearchQuery { Story = id, Limit = MaxArticlesPerStory, Sort = SearchSort.Newest });
+        var results = index.Search(new SearchQuery { Story = id, Limit = MaxArticlesPerStory, Sort = SearchSort.Newest, WithFacets = false, WithSnippets = false });
         if (results.Total == 0)
         {
             return null;

@@ -64,6 +64,11 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields, int maxHits) 
     {
         Flush();
         var result = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
+        foreach (var field in SearchIndex.FacetFields)
+        {
+            result[field] = [];
+        }
+
         for (var f = 0; f < fields.Count; f++)
         {
             result[fields[f]] = [.. _totals[f]

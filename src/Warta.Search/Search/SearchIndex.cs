@@ -173,10 +173,10 @@ public sealed class SearchIndex : IDisposable
             ITopDocsCollector top = textQuery is null || query.Sort == SearchSort.Newest
                 ? TopFieldCollector.Create(NewestFirst, window, false, false, false, false)
                 : TopScoreDocCollector.Create(window, false);
-            var facets = new FacetCollector(FacetFields, _options.MaxFacetHits);
+            var facets = new FacetCollector(query.WithFacets ? FacetFields : [], _options.MaxFacetHits);
             try
             {
-                searcher.Search(full, MultiCollector.Wrap(top, facets));
+                searcher.Search(full, query.WithFacets ? MultiCollector.Wrap(top, facets) : top);
             }
             catch (BooleanQuery.TooManyClausesException e)
             {
@@ -184,13 +184,13 @@ public sealed class SearchIndex : IDisposable
             }
 
             var topDocs = top.GetTopDocs(Math.Min(query.Offset, window), query.Limit);
-            var terms = textQuery is null ? new HashSet<string>(StringComparer.Ordinal) : QueryTerms(textQuery, searcher);
+            var terms = textQuery is null || !query.WithSnippets ? new HashSet<string>(StringComparer.Ordinal) : QueryTerms(textQuery, searcher);
             var hits = new List<SearchHit>(topDocs.ScoreDocs.Length);
             if (query.Offset < window)
             {
                 foreach (var scoreDoc in topDocs.ScoreDocs)
                 {
-                    hits.Add(ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, terms));
+                    hits.Add(ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, terms, query.WithSnippets));
                 }
             }
 
@@ -304,14 +304,14 @@ public sealed class SearchIndex : IDisposable
         return terms.Select(t => t.Field + "\u0000" + t.Text).ToHashSet(StringComparer.Ordinal);
     }
 
-    private SearchHit ToHit(Document doc, float score, HashSet<string> terms)
+    private SearchHit ToHit(Document doc, float score, HashSet<string> terms, bool withSnippet)
     {
         var language = doc.Get("language", CultureInfo.InvariantCulture);
         var title = doc.Get(TitleStoredField, CultureInfo.InvariantCulture);
         var text = doc.Get(TextStoredField, CultureInfo.InvariantCulture) ?? string.Empty;
         var suffix = SearchAnalyzers.Suffix(language);
         var titleHtml = Snippets.Highlight(_analyzer, "title_" + suffix, title ?? string.Empty, terms, int.MaxValue);
-        var snippetHtml = Snippets.Highlight(_analyzer, "text_" + suffix, text, terms, _options.SnippetLength);
+        var snippetHtml = withSnippet ? Snippets.Highlight(_analyzer, "text_" + suffix, text, terms, _options.SnippetLength) : string.Empty;
         var publishedField = doc.GetField(PublishedField + "_stored");
         DateTimeOffset? published = publishedField?.GetInt64Value() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
         return new SearchHit(

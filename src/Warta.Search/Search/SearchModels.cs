@@ -95,6 +95,12 @@ public sealed record SearchQuery
 
     /// <summary>Values kept per facet; null uses <see cref="SearchIndexOptions.MaxFacetValues"/>.</summary>
     public int? FacetValues { get; init; }
+
+    /// <summary>False skips counting facets (the result's facets are then empty): a story page needs none.</summary>
+    public bool WithFacets { get; init; } = true;
+
+    /// <summary>False skips highlighting (snippets are then plain escaped text from the start of the article).</summary>
+    public bool WithSnippets { get; init; } = true;
 }
 
 /// <summary>One hit; <see cref="SnippetHtml"/> and <see cref="TitleHtml"/> are escaped HTML with matches in <c>&lt;mark&gt;</c>.</summary>
