@@ -18,7 +18,7 @@ public sealed class ApiTests(ServerFixture fixture) : IDisposable
     {
         using var doc = await Json("/api/search?q=kazakhstan");
 
-        Assert.Equal(3, doc.RootElement.GetProperty("total").GetInt32());
+        Assert.Equal(4, doc.RootElement.GetProperty("total").GetInt32());
         var first = doc.RootElement.GetProperty("hits")[0];
         Assert.Contains("<mark>", first.GetProperty("snippetHtml").GetString(), StringComparison.Ordinal);
         var outlets = doc.RootElement.GetProperty("facets").GetProperty("outlet").EnumerateArray().Select(f => f.GetProperty("value").GetString()).ToList();
