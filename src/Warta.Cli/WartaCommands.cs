@@ -10,5 +10,6 @@ internal static class WartaCommands
         yield return ExtractCommand.Create();
         yield return ServeCommand.Create();
         yield return DemoCommand.Create();
+        yield return TagCommand.Create();
     }
 }

@@ -2,9 +2,28 @@ using Warta.Model;
 
 namespace Warta.Analysis;
 
-/// <summary>Adds entities, quotes and numbers to an article.</summary>
+/// <summary>
+/// Adds entities (with roles and in-article canonical names), quotes and numbers to an article. Stateless across
+/// articles; the NER model loads once, lazily, and is shared.
+/// </summary>
 public sealed class ArticleAnalyzer
 {
-    // Skeleton: adds nothing. The analysis helper replaces this.
-    public Article Analyze(Article article) => article;
+    private readonly EntityRecognizer _entities;
+
+    public ArticleAnalyzer(NerTagger? tagger = null) => _entities = new EntityRecognizer(tagger ?? NerTagger.CreateDefault());
+
+    public Article Analyze(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        if (string.IsNullOrWhiteSpace(article.Text))
+            return article;
+        var units = new TextUnits(article.Text);
+        var entities = _entities.Find(units);
+        return article with
+        {
+            Entities = entities,
+            Quotes = QuoteFinder.Find(units, entities),
+            Numbers = NumberFinder.Find(units, article.Language),
+        };
+    }
 }

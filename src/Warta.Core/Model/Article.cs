@@ -18,9 +18,15 @@ public sealed record Article
     /// <summary>Publication date with offset, or null when unknown: never invented.</summary>
     public DateTimeOffset? Published { get; init; }
 
+    /// <summary>How much of <see cref="Published"/> the source stated (day only, local time, or time with zone); null when unknown.</summary>
+    public DatePrecision? PublishedPrecision { get; init; }
+
     public IReadOnlyList<string> Authors { get; init; } = [];
 
     public string? Outlet { get; init; }
+
+    /// <summary>The place that opens the body ("Jakarta", "Kazakhstan"), when the text gave one.</summary>
+    public string? Dateline { get; init; }
 
     /// <summary>ISO 639-1 code (or 639-3 where no two-letter code exists), or null when undecided.</summary>
     public string? Language { get; init; }
@@ -79,7 +85,11 @@ public sealed record ArticleMetadata
 }
 
 /// <summary>A named entity in <see cref="Article.Text"/>; offsets are UTF-16 indices, end exclusive.</summary>
-public sealed record EntityMention(string Text, string Type, string Canonical, int Start, int End);
+public sealed record EntityMention(string Text, string Type, string Canonical, int Start, int End)
+{
+    /// <summary>The title or role written with a person ("Menteri Luar Negeri China"), when the text gives one.</summary>
+    public string? Role { get; init; }
+}
 
 /// <summary>A quote: <c>direct</c> or <c>indirect</c>, with its speaker resolved to an entity's canonical name when possible.</summary>
 public sealed record Quote(string Text, string? Speaker, string? Verb, string Kind);

@@ -1,0 +1,313 @@
+using Warta.Language;
+using Warta.Model;
+
+namespace Warta.Analysis;
+
+/// <summary>
+/// Finds PERSON / ORGANIZATION / LOCATION mentions with <see cref="NerTagger"/>, attaches the role written before
+/// a person ("Menteri Luar Negeri China Wang Li", "Presiden Kazakh, Kassym-Jomart Tokayev"), links an acronym to
+/// the name it is introduced with ("Organisasi Perjanjian Keamanan Kolektif (CSTO)"), and gives every mention
+/// a canonical name within the article: a short form takes the longest full name it is part of ("Wang" → "Wang Yi").
+/// </summary>
+internal sealed class EntityRecognizer
+{
+    /// <summary>Words that head or continue a role written before a name, lowercase.</summary>
+    internal static readonly HashSet<string> RoleWords = new(StringComparer.Ordinal)
+    {
+        "presiden", "wakil", "menteri", "menlu", "menhan", "luar", "dalam", "negeri", "pertahanan", "keuangan",
+        "perdana", "ketua", "umum", "gubernur", "bupati", "wali", "kota", "walikota", "direktur", "utama", "kepala",
+        "juru", "bicara", "jubir", "sekretaris", "jenderal", "panglima", "kapolri", "kapolda", "kapolres", "raja",
+        "ratu", "pangeran", "duta", "besar", "anggota", "dewan", "pimpinan", "komisaris", "koordinator", "senator",
+        "president", "vice", "minister", "prime", "foreign", "defence", "defense", "finance", "secretary", "general",
+        "chairman", "chairwoman", "chief", "executive", "ceo", "governor", "mayor", "spokesman", "spokeswoman",
+        "spokesperson", "ambassador", "king", "queen", "prince", "director", "head", "leader", "senior", "deputy",
+        "state", "interior", "affairs", "of", "the", "pemimpin", "tokoh", "pelatih", "kapten", "coach", "mantan",
+        "former", "hakim", "jaksa", "agung", "kanselir", "chancellor", "pm", "dubes",
+    };
+
+    private static readonly HashSet<string> RoleHeads = new(StringComparer.Ordinal)
+    {
+        "presiden", "wakil", "menteri", "menlu", "menhan", "perdana", "ketua", "gubernur", "bupati", "wali", "walikota",
+        "direktur", "kepala", "juru", "jubir", "sekretaris", "panglima", "kapolri", "kapolda", "kapolres", "raja", "ratu",
+        "pangeran", "duta", "dubes", "anggota", "senator", "president", "vice", "minister", "prime", "foreign",
+        "defence", "defense", "secretary", "chairman", "chairwoman", "chief", "governor", "mayor", "spokesman",
+        "spokeswoman", "spokesperson", "ambassador", "king", "queen", "prince", "director", "head", "leader", "deputy",
+        "pemimpin", "pelatih", "kapten", "coach", "mantan", "former", "hakim", "jaksa", "kanselir", "chancellor", "pm",
+    };
+
+    private readonly NerTagger _tagger;
+
+    public EntityRecognizer(NerTagger tagger) => _tagger = tagger;
+
+    public List<EntityMention> Find(TextUnits units)
+    {
+        var raw = new List<(int First, int End, string Type)>();
+        foreach (var (first, count) in units.Sentences)
+        {
+            if (IsTitleCase(units, first, count))
+                continue;
+            var words = new string[count];
+            for (var i = 0; i < count; i++)
+                words[i] = units.Tokens[first + i].Text;
+            var tags = _tagger.Tag(words);
+            var start = -1;
+            var type = "";
+            for (var i = 0; i <= count; i++)
+            {
+                var tag = i < count ? tags[i] : "O";
+                if (tag.StartsWith("I-", StringComparison.Ordinal) && start >= 0 && tag.AsSpan(2).SequenceEqual(type))
+                    continue;
+                if (start >= 0)
+                    raw.Add(Trim(units, first + start, first + i, type));
+                start = -1;
+                if (tag.Length > 2)
+                {
+                    start = i;
+                    type = tag[2..];
+                }
+            }
+        }
+
+        var mentions = new List<EntityMention>();
+        foreach (var (first, end, type) in raw)
+        {
+            if (end <= first)
+                continue;
+            var (personFirst, role) = type == "PER" ? SplitRole(units, first, end) : (first, null);
+            if (personFirst >= end)
+                continue;
+            var text = units.Slice(personFirst, end);
+            mentions.Add(new EntityMention(text, LongType(type), text, units.Tokens[personFirst].Start, units.Tokens[end - 1].End)
+            {
+                Role = role ?? (type == "PER" ? RoleBefore(units, personFirst) : null),
+            });
+        }
+
+        // Spans longer than a name are a headline or a menu the tagger misread.
+        mentions.RemoveAll(m => m.Text.Count(c => c == ' ') >= 5);
+        AddRolePersons(units, mentions);
+        AddAcronyms(units, mentions);
+        Harmonise(mentions);
+        return Canonicalise(mentions);
+    }
+
+    /// <summary>A line whose words are mostly capitalised (a headline, a menu) gives the tagger no case signal.</summary>
+    private static bool IsTitleCase(TextUnits units, int first, int count)
+    {
+        var words = 0;
+        var capitalised = 0;
+        for (var i = first; i < first + count; i++)
+        {
+            var t = units.Tokens[i];
+            if (t.Kind != TokenKind.Word)
+                continue;
+            words++;
+            if (char.IsUpper(t.Text[0]))
+                capitalised++;
+        }
+
+        return words >= 4 && capitalised * 4 >= words * 3;
+    }
+
+    /// <summary>
+    /// A role followed by capitalised words names a person: "Menteri Luar Negeri China Wang Li", "Presiden Kazakh,
+    /// Kassym-Jomart Tokayev", "Menteri Pertahanan Wei Fenghe". A capitalised word after the role that the article
+    /// elsewhere tags as a place ("China") belongs to the role; so does one before a comma ("Kazakh,").
+    /// </summary>
+    private static void AddRolePersons(TextUnits units, List<EntityMention> mentions)
+    {
+        var places = mentions.Where(m => m.Type == "LOCATION" && !m.Text.Contains(' ', StringComparison.Ordinal))
+            .Select(m => m.Text).ToHashSet(StringComparer.Ordinal);
+        var tokens = units.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!RoleHeads.Contains(TextUnits.Lower(tokens[i])))
+                continue;
+
+            var sentence = units.Sentences[units.SentenceOf(i)];
+            var sentenceEnd = sentence.First + sentence.Count;
+            var j = i + 1;
+            while (j < sentenceEnd && RoleWords.Contains(TextUnits.Lower(tokens[j])))
+                j++;
+            var roleEnd = j;
+            if (j + 1 < sentenceEnd && IsCapitalised(tokens[j]) && tokens[j + 1].Text == ",")
+                roleEnd = j += 1;
+            var comma = j < sentenceEnd && tokens[j].Text == ",";
+            if (comma)
+                j++;
+            var nameFirst = j;
+            while (j < sentenceEnd && j - nameFirst < 4 && IsCapitalised(tokens[j]) && !RoleWords.Contains(TextUnits.Lower(tokens[j])))
+                j++;
+            if (!comma && j > nameFirst + 1 && places.Contains(tokens[nameFirst].Text))
+                roleEnd = ++nameFirst;
+            if (j == nameFirst || (j == nameFirst + 1 && places.Contains(tokens[nameFirst].Text)))
+                continue;
+            var start = tokens[nameFirst].Start;
+            var end = tokens[j - 1].End;
+            var roleStart = tokens[i].Start;
+            mentions.RemoveAll(m => (m.Start < end && m.End > start) || (m.Type == "PERSON" && m.Start >= roleStart && m.End <= start));
+            var text = units.Slice(nameFirst, j);
+            mentions.Add(new EntityMention(text, "PERSON", text, start, end) { Role = units.Slice(i, roleEnd).TrimEnd(',', ' ') });
+            i = j - 1;
+        }
+
+        mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    private static bool IsCapitalised(Token token) => token.Kind == TokenKind.Word && char.IsUpper(token.Text[0]);
+
+    /// <summary>
+    /// One name, one type: a name a role marks as a person is a person wherever it appears, and a single word that
+    /// is part of a person's name is that person ("Wang" after "Wang Yi"); otherwise the majority type wins.
+    /// </summary>
+    private static void Harmonise(List<EntityMention> mentions)
+    {
+        var persons = mentions.Where(m => m.Type == "PERSON" && m.Role is not null).Select(m => m.Text).ToHashSet(StringComparer.Ordinal);
+        var personParts = mentions.Where(m => persons.Contains(m.Text) && m.Text.Contains(' ', StringComparison.Ordinal))
+            .SelectMany(m => m.Text.Split(' ', '-')).ToHashSet(StringComparer.Ordinal);
+        var majority = mentions.GroupBy(m => m.Text, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.GroupBy(m => m.Type, StringComparer.Ordinal).OrderByDescending(t => t.Count()).ThenBy(t => t.Key, StringComparer.Ordinal).First().Key, StringComparer.Ordinal);
+        for (var k = 0; k < mentions.Count; k++)
+        {
+            var m = mentions[k];
+            var type = persons.Contains(m.Text) || personParts.Contains(m.Text) ? "PERSON" : majority[m.Text];
+            if (type != m.Type)
+                mentions[k] = m with { Type = type };
+        }
+    }
+
+    public static string LongType(string type) => type switch
+    {
+        "PER" => "PERSON",
+        "ORG" => "ORGANIZATION",
+        _ => "LOCATION",
+    };
+
+    // Trailing punctuation never belongs to a name.
+    private static (int, int, string) Trim(TextUnits units, int first, int end, string type)
+    {
+        while (end > first && units.Tokens[end - 1].Kind == TokenKind.Punctuation)
+            end--;
+        while (first < end && units.Tokens[first].Kind == TokenKind.Punctuation)
+            first++;
+        return (first, end, type);
+    }
+
+    // The tagger sometimes takes a role into the person span ("Presiden Tokayev"): the role words move to Role.
+    private static (int First, string? Role) SplitRole(TextUnits units, int first, int end)
+    {
+        var i = first;
+        while (i < end - 1 && RoleWords.Contains(TextUnits.Lower(units.Tokens[i])))
+            i++;
+        if (i == first)
+            return (first, null);
+        return (i, units.Slice(first, i));
+    }
+
+    /// <summary>The role written just before a person: role words, an optional nationality or organisation, a comma.</summary>
+    private static string? RoleBefore(TextUnits units, int personFirst)
+    {
+        var sentenceFirst = units.Sentences[units.SentenceOf(personFirst)].First;
+        var i = personFirst - 1;
+        if (i >= sentenceFirst && units.Tokens[i].Text == ",")
+            i--;
+        var end = i + 1;
+        var headFound = -1;
+        var capitalised = 0;
+        while (i >= sentenceFirst && personFirst - i <= 8)
+        {
+            var token = units.Tokens[i];
+            var lower = TextUnits.Lower(token);
+            if (RoleWords.Contains(lower))
+            {
+                if (RoleHeads.Contains(lower))
+                    headFound = i;
+            }
+            else if (token.Kind == TokenKind.Word && char.IsUpper(token.Text[0]) && capitalised < 2 && headFound < 0)
+                capitalised++;
+            else
+                break;
+            i--;
+        }
+
+        return headFound < 0 ? null : units.Slice(headFound, end);
+    }
+
+    /// <summary>"Organisasi Perjanjian Keamanan Kolektif (CSTO)": the acronym becomes a mention of the long name.</summary>
+    private static void AddAcronyms(TextUnits units, List<EntityMention> mentions)
+    {
+        var tokens = units.Tokens;
+        var expansions = new Dictionary<string, (string Name, string Type)>(StringComparer.Ordinal);
+        for (var i = 1; i + 2 < tokens.Count; i++)
+        {
+            if (tokens[i].Text != "(" || tokens[i + 2].Text != ")" || !IsAcronym(tokens[i + 1].Text))
+                continue;
+            var before = tokens[i - 1].End;
+            var named = mentions.LastOrDefault(m => m.End == before && m.Type != "PERSON")
+                ?? LongestCapitalisedRun(units, i, tokens[i + 1].Text);
+            if (named is null)
+                continue;
+            expansions.TryAdd(tokens[i + 1].Text, (named.Text, named.Type));
+            if (!mentions.Contains(named))
+                mentions.Add(named);
+        }
+
+        if (expansions.Count == 0)
+            return;
+        // Mentions the tagger found for the acronym drop out; every occurrence is added once below.
+        mentions.RemoveAll(m => expansions.ContainsKey(m.Text));
+        foreach (var token in tokens)
+        {
+            if (token.Kind == TokenKind.Word && expansions.TryGetValue(token.Text, out var e))
+                mentions.Add(new EntityMention(token.Text, e.Type, e.Name, token.Start, token.End));
+        }
+
+        mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    private static EntityMention? LongestCapitalisedRun(TextUnits units, int paren, string acronym)
+    {
+        var first = paren;
+        var capitals = 0;
+        while (first - 1 >= 0 && paren - first < 8)
+        {
+            var t = units.Tokens[first - 1];
+            if (t.Kind != TokenKind.Word || !char.IsUpper(t.Text[0]))
+                break;
+            first--;
+            capitals++;
+        }
+
+        // The run must be about as long as the acronym, so "di Jakarta (ANTARA)" does not make ANTARA a city.
+        if (capitals < 2 || capitals + 2 < acronym.Length)
+            return null;
+        var text = units.Slice(first, paren);
+        return new EntityMention(text, "ORGANIZATION", text, units.Tokens[first].Start, units.Tokens[paren - 1].End);
+    }
+
+    private static bool IsAcronym(string word) => word.Length is >= 2 and <= 8 && word.All(c => char.IsUpper(c) || char.IsDigit(c));
+
+    /// <summary>A mention that is part of a longer mention of the same type takes the longer one's name.</summary>
+    private static List<EntityMention> Canonicalise(List<EntityMention> mentions)
+    {
+        var full = mentions.Where(m => m.Canonical == m.Text)
+            .Select(m => (m.Type, Name: m.Text, Parts: m.Text.Split(' ', '-')))
+            .Where(x => x.Parts.Length is > 1 and <= 4)
+            .ToList();
+        var result = new List<EntityMention>(mentions.Count);
+        foreach (var m in mentions)
+        {
+            if (m.Canonical != m.Text || m.Text.Contains(' ', StringComparison.Ordinal))
+            {
+                result.Add(m);
+                continue;
+            }
+
+            // The first full name in the article wins: news introduces a person in full before shortening.
+            var longer = full.FirstOrDefault(f => f.Type == m.Type && f.Name != m.Text && f.Parts.Contains(m.Text, StringComparer.Ordinal));
+            result.Add(longer.Name is null ? m : m with { Canonical = longer.Name });
+        }
+
+        return result;
+    }
+}

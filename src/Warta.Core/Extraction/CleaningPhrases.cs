@@ -1,0 +1,139 @@
+using System.Text;
+
+namespace Warta.Extraction;
+
+/// <summary>
+/// The multilingual phrase lists the text cleaner matches lines against (<c>Resources/cleaning/boilerplate.tsv</c>):
+/// whole-line phrases, prefixes, contained phrases, vocabulary words and byline/source cues, each with a reason.
+/// Immutable once loaded, so one instance serves every thread.
+/// </summary>
+public sealed class CleaningPhrases
+{
+    internal const string ResourceName = "Warta.Resources.cleaning/boilerplate.tsv";
+
+    private static readonly Lazy<CleaningPhrases> Bundled = new(LoadBundled);
+
+    private readonly Dictionary<string, string> _lines = new(StringComparer.Ordinal);
+    private readonly List<(string Phrase, string Reason)> _prefixes = [];
+    private readonly List<(string Phrase, string Reason)> _contains = [];
+    private readonly Dictionary<string, string> _words = new(StringComparer.Ordinal);
+    private readonly List<(string Cue, string Role)> _cues = [];
+
+    /// <summary>The bundled lists.</summary>
+    public static CleaningPhrases Default => Bundled.Value;
+
+    /// <summary>Reads rules (<c>reason TAB kind TAB phrase</c>, <c>#</c> comments) from a reader.</summary>
+    public static CleaningPhrases Load(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var phrases = new CleaningPhrases();
+        var lineNumber = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (line.Length == 0 || line[0] == '#')
+                continue;
+            var parts = line.Split('\t');
+            if (parts.Length != 3)
+                throw new FormatException($"boilerplate rules line {lineNumber}: expected reason<TAB>kind<TAB>phrase, got {parts.Length} fields");
+            var phrase = Normalize(parts[2]);
+            if (phrase.Length == 0)
+                throw new FormatException($"boilerplate rules line {lineNumber}: empty phrase");
+            var reason = parts[0].Trim();
+            switch (parts[1].Trim())
+            {
+                case "line":
+                    phrases._lines[phrase] = reason;
+                    break;
+                case "prefix":
+                    phrases._prefixes.Add((phrase, reason));
+                    break;
+                case "contains":
+                    phrases._contains.Add((phrase, reason));
+                    break;
+                case "word":
+                    phrases._words.TryAdd(phrase, reason);
+                    break;
+                case "cue":
+                    phrases._cues.Add((phrase, reason));
+                    break;
+                default:
+                    throw new FormatException($"boilerplate rules line {lineNumber}: unknown kind '{parts[1]}'");
+            }
+        }
+        // Longest first, so "baca juga" wins over "baca" and "written by" over "by".
+        phrases._prefixes.Sort((a, b) => b.Phrase.Length.CompareTo(a.Phrase.Length));
+        phrases._cues.Sort((a, b) => b.Cue.Length.CompareTo(a.Cue.Length));
+        return phrases;
+    }
+
+    /// <summary>Reads rules from a file.</summary>
+    public static CleaningPhrases Load(string path)
+    {
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        return Load(reader);
+    }
+
+    private static CleaningPhrases LoadBundled()
+    {
+        using var stream = typeof(CleaningPhrases).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return Load(reader);
+    }
+
+    internal string? WholeLine(string normalized) => _lines.GetValueOrDefault(normalized);
+
+    internal (string Phrase, string Reason)? Prefix(string normalized)
+    {
+        foreach (var p in _prefixes)
+        {
+            if (normalized.StartsWith(p.Phrase, StringComparison.Ordinal) &&
+                (normalized.Length == p.Phrase.Length || !char.IsLetterOrDigit(normalized[p.Phrase.Length])))
+                return p;
+        }
+        return null;
+    }
+
+    internal string? Contained(string normalized)
+    {
+        foreach (var (phrase, reason) in _contains)
+        {
+            if (normalized.Contains(phrase, StringComparison.Ordinal))
+                return reason;
+        }
+        return null;
+    }
+
+    internal string? Word(string lowerWord) => _words.GetValueOrDefault(lowerWord);
+
+    internal IReadOnlyList<(string Cue, string Role)> Cues => _cues;
+
+    /// <summary>Lower case, single spaces, no spaces or punctuation at either end (letters, digits and closing '!' kept inside).</summary>
+    internal static string Normalize(string text)
+    {
+        var span = text.AsSpan();
+        var start = 0;
+        var end = span.Length;
+        while (start < end && !char.IsLetterOrDigit(span[start]))
+            start++;
+        while (end > start && !char.IsLetterOrDigit(span[end - 1]))
+            end--;
+        var sb = new StringBuilder(end - start);
+        var space = false;
+        for (var i = start; i < end; i++)
+        {
+            var ch = span[i];
+            if (char.IsWhiteSpace(ch))
+            {
+                space = true;
+                continue;
+            }
+            if (space)
+                sb.Append(' ');
+            space = false;
+            sb.Append(char.ToLowerInvariant(ch));
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Globalization;
+using Warta.Language;
+
+namespace Warta.Train;
+
+/// <summary>
+/// Trains and evaluates Warta's language models from ../shared/data. Commands:
+/// <c>lang-eval FILE.tsv</c> (gold&lt;TAB&gt;text lines), <c>ner-train OUT.gz TRAIN…</c>, <c>ner-eval MODEL.gz DEV…</c>.
+/// </summary>
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            Console.Error.WriteLine("usage: lang-eval FILE.tsv | ner-train OUT.gz TRAIN.tsv… | ner-eval MODEL.gz DEV.tsv…");
+            return 2;
+        }
+
+        return args[0] switch
+        {
+            "lang-eval" => LangEval(args[1]),
+            "ner-train" => NerTraining.Train(args[1], args[2..]),
+            "ner-eval" => NerTraining.Evaluate(args[1], args[2..]),
+            "analyze" => Analyze(args[1]),
+            "stem" => Stem(args[1], args[2]),
+            _ => 2,
+        };
+    }
+
+    /// <summary>Prints word&lt;TAB&gt;stem for each line of a word list, with the Indonesian or English stemmer.</summary>
+    private static int Stem(string language, string path)
+    {
+        foreach (var word in File.ReadLines(path))
+            Console.WriteLine(word + "\t" + (language == "en" ? EnglishStemmer.Stem(word) : IndonesianStemmer.Stem(word)));
+        return 0;
+    }
+
+    /// <summary>Prints the analysis of one plain-text file as JSON, for inspection.</summary>
+    private static int Analyze(string path)
+    {
+        var text = File.ReadAllText(path);
+        var article = new Warta.Model.Article { Source = path, Text = text, Language = LanguageIdentifier.CreateDefault().Identify(text) };
+        article = new Warta.Analysis.ArticleAnalyzer().Analyze(article);
+        Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { article.Language, article.Entities, article.Quotes, article.Numbers }, Warta.Model.WartaJson.Options));
+        return 0;
+    }
+
+    private static int LangEval(string path)
+    {
+        var rows = File.ReadLines(path).Select(l => l.Split('\t', 2)).Where(p => p.Length == 2).ToList();
+        var identifier = LanguageIdentifier.CreateDefault();
+        identifier.Identify("warm up");
+        var ok = 0;
+        var confusions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var watch = Stopwatch.StartNew();
+        foreach (var row in rows)
+        {
+            var guess = identifier.Identify(row[1]) ?? "none";
+            if (guess == row[0])
+                ok++;
+            else
+            {
+                var key = row[0] + "->" + guess;
+                confusions[key] = confusions.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        var seconds = watch.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warta\t{rows.Count}\t{(double)ok / rows.Count:F4}\t{rows.Count / seconds:F0}/s"));
+        foreach (var (key, count) in confusions.OrderByDescending(kv => kv.Value).Take(10))
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {key}\t{count}"));
+        return 0;
+    }
+}
