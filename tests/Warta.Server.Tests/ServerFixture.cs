@@ -29,6 +29,9 @@ public sealed class ServerFixture : IAsyncLifetime
     /// <summary>An article carrying entities, quotes and citations as the analysis stage would add them.</summary>
     public long AnalysedId { get; private set; }
 
+    /// <summary>An article stored without analysis and without its raw input: every optional field is empty.</summary>
+    public long BareId { get; private set; }
+
     public async Task InitializeAsync()
     {
         Server = WartaServer.Build(new WartaServerOptions { DataDirectory = _directory, Port = 0, ApiKey = ApiKey, MaxPostBytes = 64 * 1024 });
@@ -39,6 +42,9 @@ public sealed class ServerFixture : IAsyncLifetime
         Ingest("Warga mengungsi akibat banjir", "Ratusan warga Jakarta mengungsi karena banjir yang terus naik.", "id", "Detik", "2024-04-10T12:00:00+07:00", "banjir");
         HostileId = Ingest(HostileTitle, HostileBody, "id", "<b>Outlet</b>", "2024-03-01T00:00:00+00:00", "\"><script>x</script>").Id;
         AnalysedId = AddAnalysed();
+        var bare = Server.Catalog.Add(new Article { Source = "fixture", Title = "Tanpa analisis", Text = "teks pendek tanpa nama." }, null);
+        Server.Index.Add(new Warta.Search.IndexedArticle(bare.Id, bare.Article));
+        BareId = bare.Id;
         Server.Index.Commit();
         await Server.StartAsync();
     }

@@ -1,7 +1,5 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
-using Lucene.Net.Analysis.En;
-using Lucene.Net.Analysis.Id;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Util;
@@ -12,7 +10,7 @@ namespace Warta.Search;
 /// <summary>
 /// Per-language analysis: every article's text goes into fields named for its language (<c>text_id</c>,
 /// <c>text_en</c>, or <c>text_xx</c> for any other or unknown language), each analysed with that language's
-/// tokenizer, lower-casing, stopwords and stemmer. A query is parsed once per field with the field's analyzer, so
+/// tokenizer, lower-casing, stopwords and stemmer (Warta's own, see <see cref="WartaAnalyzer"/>). A query is parsed once per field with the field's analyzer, so
 /// "pemerintahan" finds "pemerintah" in Indonesian articles and "governments" finds "government" in English ones.
 /// </summary>
 internal static class SearchAnalyzers
@@ -35,8 +33,8 @@ internal static class SearchAnalyzers
 
     public static Analyzer Create()
     {
-        var indonesian = new IndonesianAnalyzer(Version);
-        var english = new EnglishAnalyzer(Version);
+        var indonesian = new WartaAnalyzer("id");
+        var english = new WartaAnalyzer("en");
         var other = new StandardAnalyzer(Version, CharArraySet.Empty);
         var perField = new Dictionary<string, Analyzer>(StringComparer.Ordinal);
         foreach (var field in SearchFields)

@@ -118,12 +118,24 @@ public sealed class PageTests(ServerFixture server, BrowserFixture browser) : IC
     }
 
     [Fact]
-    public async Task Plain_article_says_plainly_which_fields_are_empty()
+    public async Task Pipeline_article_shows_what_analysis_found()
     {
-        await Go($"/articles/{server.FirstId}", "article-plain");
+        await Go($"/articles/{server.FirstId}", "article-pipeline");
+
+        Assert.Equal(1, await _page.Locator("#entities").CountAsync());
+        Assert.Contains("Kazakhstan", await _page.Locator("#article-text").TextContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bare_article_says_plainly_which_fields_are_empty()
+    {
+        await Go($"/articles/{server.BareId}", "article-bare");
 
         Assert.Contains("No entities found", await _page.Locator("#entities").TextContentAsync(), StringComparison.Ordinal);
         Assert.Contains("No quotes found", await _page.Locator("#quotes").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("No metadata", await _page.Locator("#metadata").TextContentAsync(), StringComparison.Ordinal);
+        await _page.Locator("#raw summary").ClickAsync();
+        Assert.Contains("was not kept", await _page.Locator("#raw").TextContentAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
