@@ -10,6 +10,7 @@ internal static class WartaCommands
         yield return ExtractCommand.Create();
         yield return ServeCommand.Create();
         yield return DemoCommand.Create();
+        yield return ReindexCommand.Create();
         yield return TagCommand.Create();
     }
 }

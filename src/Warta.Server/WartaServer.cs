@@ -123,6 +123,16 @@ public sealed class WartaServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Rebuilds the search index of a data directory from its articles; returns how many were indexed.</summary>
+    public static int Reindex(string dataDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
+        var data = Path.GetFullPath(dataDirectory);
+        using var catalog = new JsonlArticleCatalog(data);
+        using var index = new SearchIndex(Path.Combine(data, "index"));
+        return index.Rebuild(AllArticles(catalog));
+    }
+
     /// <summary>Every article of the catalog as the index wants it, read in pages.</summary>
     internal static IEnumerable<IndexedArticle> AllArticles(IArticleCatalog catalog)
     {
