@@ -7,10 +7,14 @@ internal static class WartaCommands
 {
     public static IEnumerable<Command> All()
     {
+        yield return IngestCommand.Create();
         yield return ExtractCommand.Create();
         yield return ServeCommand.Create();
         yield return DemoCommand.Create();
         yield return ReindexCommand.Create();
+        yield return ExportCommand.Create();
+        yield return ShowCommand.Create();
+        yield return StatsCommand.Create();
         yield return TagCommand.Create();
     }
 }

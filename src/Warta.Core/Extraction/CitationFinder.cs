@@ -33,8 +33,6 @@ public sealed class CitationFinder
 
     private sealed record AliasEntry(string[] Words, Agency Agency, bool ExactCase);
 
-    private readonly record struct Word(int Start, int End);
-
     private CitationFinder(List<Agency> agencies)
     {
         _agencies = agencies;
@@ -42,7 +40,7 @@ public sealed class CitationFinder
         {
             foreach (var alias in agency.Aliases)
             {
-                var words = Words(alias).Select(w => alias[w.Start..w.End]).ToArray();
+                var words = WordSpan.Find(alias).Select(w => alias[w.Start..w.End]).ToArray();
                 if (words.Length == 0)
                     continue;
                 if (!_aliasesByFirstWord.TryGetValue(words[0], out var list))
@@ -116,7 +114,7 @@ public sealed class CitationFinder
 
     private void Scan(string text, bool strict, bool requireCue, Action<Agency, string> found)
     {
-        var words = Words(text);
+        var words = WordSpan.Find(text);
         for (var i = 0; i < words.Count; i++)
         {
             var w = words[i];
@@ -138,7 +136,7 @@ public sealed class CitationFinder
         }
     }
 
-    private static bool Matches(string text, List<Word> words, int at, AliasEntry entry, bool strict)
+    private static bool Matches(string text, List<WordSpan> words, int at, AliasEntry entry, bool strict)
     {
         if (at + entry.Words.Length > words.Count)
             return false;
@@ -158,7 +156,7 @@ public sealed class CitationFinder
     }
 
     // The phrase that makes the mention an attribution, or null for a bare mention.
-    private string? Evidence(string text, List<Word> words, int first, int last)
+    private string? Evidence(string text, List<WordSpan> words, int first, int last)
     {
         var start = words[first].Start;
         var end = words[last].End;
@@ -218,27 +216,7 @@ public sealed class CitationFinder
     // A sentence or line boundary between cue and name means they are not one attribution.
     private static bool Breaks(string text, int from, int to) => text.AsSpan(from, to - from).IndexOfAny(".!?\n;") >= 0;
 
-    private static string WordAt(string text, Word w) => text[w.Start..w.End];
-
-    private static List<Word> Words(string text)
-    {
-        var words = new List<Word>();
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var letter = i < text.Length && char.IsLetterOrDigit(text[i]);
-            if (letter && start < 0)
-            {
-                start = i;
-            }
-            else if (!letter && start >= 0)
-            {
-                words.Add(new Word(start, i));
-                start = -1;
-            }
-        }
-        return words;
-    }
+    private static string WordAt(string text, WordSpan w) => text[w.Start..w.End];
 
     private void LoadCues()
     {

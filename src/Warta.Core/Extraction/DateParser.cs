@@ -168,13 +168,27 @@ public static partial class DateParser
 
     private readonly record struct Candidate(int Start, int End, DateTimeOffset Value, DatePrecision Precision);
 
+    // Every pattern contains a four-digit year, so only the one pattern that fits what surrounds a year (19xx,
+    // 20xx) runs, in a window around it: text without a year costs one pass over its characters. The window
+    // spans the longest day-month prefix ("Wednesday, 30 September ") and time-zone suffix (" – 05:20 WITA",
+    // "T14:33:00.000+07:00").
+    private const int WindowBefore = 40;
+    private const int WindowAfter = 32;
+
     private static List<Candidate> Scan(string text)
     {
         var all = new List<Candidate>();
-        Collect(Iso().Matches(text), numericMonth: true, all);
-        Collect(DayMonthYear().Matches(text), numericMonth: false, all);
-        Collect(MonthDayYear().Matches(text), numericMonth: false, all);
-        Collect(Numeric().Matches(text), numericMonth: true, all);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+                continue;
+            var run = i;
+            while (run < text.Length && char.IsAsciiDigit(text[run]))
+                run++;
+            if (run - i == 4 && (text[i] == '1' && text[i + 1] == '9' || text[i] == '2' && text[i + 1] == '0'))
+                ScanAroundYear(text, i, all);
+            i = run;
+        }
         if (all.Count <= 1)
             return all;
         // Overlaps: the earliest wins, then the longest.
@@ -188,9 +202,40 @@ public static partial class DateParser
         return kept;
     }
 
-    private static void Collect(MatchCollection matches, bool numericMonth, List<Candidate> into)
+    private static void ScanAroundYear(string text, int year, List<Candidate> into)
     {
-        foreach (Match m in matches)
+        var end = Math.Min(text.Length, year + 4 + WindowAfter);
+        if (year + 4 < text.Length && text[year + 4] == '-')
+        {
+            Collect(Iso().Match(text, year, end - year), numericMonth: true, into);
+            return;
+        }
+        var start = Math.Max(0, year - WindowBefore);
+        while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+            start--;
+        var before = year - 1;
+        while (before >= 0 && text[before] is ' ' or ',' or '\u00A0')
+            before--;
+        if (before < 0)
+            return;
+        var regex = text[before] switch
+        {
+            '/' or '.' or '-' when before > 0 && char.IsAsciiDigit(text[before - 1]) => Numeric(),
+            _ when char.IsAsciiDigit(text[before]) || OrdinalDay(text, before) => MonthDayYear(),
+            _ when char.IsLetter(text[before]) || text[before] == '.' => DayMonthYear(),
+            _ => null,
+        };
+        if (regex is not null)
+            Collect(regex.Match(text, start, end - start), numericMonth: regex == Numeric(), into);
+    }
+
+    // "5th", "22nd": a day with an English ordinal suffix ends just before the year.
+    private static bool OrdinalDay(string text, int last) =>
+        last >= 2 && char.IsAsciiLetter(text[last]) && char.IsAsciiLetter(text[last - 1]) && char.IsAsciiDigit(text[last - 2]);
+
+    private static void Collect(Match m, bool numericMonth, List<Candidate> into)
+    {
+        for (; m.Success; m = m.NextMatch())
         {
             if (TryBuild(m, numericMonth, out var value, out var precision, out var end))
                 into.Add(new Candidate(m.Index, end, value, precision));

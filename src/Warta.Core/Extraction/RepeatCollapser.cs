@@ -35,8 +35,8 @@ internal static class RepeatCollapser
         if (n < 2)
             return new Result(dropped, []);
 
-        var tokens = new List<string>[n];
-        var shingles = new HashSet<int>[n];
+        var tokens = new List<ReadOnlyMemory<char>>[n];
+        var shingles = new int[n][];
         for (var i = 0; i < n; i++)
         {
             tokens[i] = Tokenize(paragraphs[i]);
@@ -114,35 +114,61 @@ internal static class RepeatCollapser
         return new Result(dropped, repeats);
     }
 
-    private static List<int>?[]? Partners(HashSet<int>[] shingles)
+    // The first paragraphs holding a fingerprint, inline so the index allocates nothing per fingerprint.
+    private struct Postings
+    {
+        public int Count;
+        public int P0;
+        public int P1;
+        public int P2;
+        public int P3;
+
+        public readonly int this[int k] => k switch { 0 => P0, 1 => P1, 2 => P2, _ => P3 };
+
+        public void Add(int paragraph)
+        {
+            if (Count >= MaxPostings)
+                return;
+            switch (Count)
+            {
+                case 0: P0 = paragraph; break;
+                case 1: P1 = paragraph; break;
+                case 2: P2 = paragraph; break;
+                case 3: P3 = paragraph; break;
+            }
+            Count++;
+        }
+    }
+
+    private static List<int>?[]? Partners(int[][] shingles)
     {
         var n = shingles.Length;
-        var postings = new Dictionary<int, List<int>>();
-        var shared = new Dictionary<(int, int), int>();
+        var total = 0;
+        foreach (var s in shingles)
+            total += s.Length;
+        var postings = new Dictionary<int, Postings>(total);
+        Dictionary<(int, int), int>? shared = null;
         for (var j = 0; j < n; j++)
         {
             foreach (var s in shingles[j])
             {
-                if (postings.TryGetValue(s, out var list))
+                ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(postings, s, out _);
+                for (var k = 0; k < list.Count; k++)
                 {
-                    foreach (var i in list)
-                        shared[(i, j)] = shared.GetValueOrDefault((i, j)) + 1;
-                    if (list.Count < MaxPostings)
-                        list.Add(j);
+                    shared ??= [];
+                    var key = (list[k], j);
+                    shared[key] = shared.GetValueOrDefault(key) + 1;
                 }
-                else
-                {
-                    postings[s] = [j];
-                }
+                list.Add(j);
             }
         }
-        if (shared.Count == 0)
+        if (shared is null)
             return null;
         var partners = new List<int>?[n];
         foreach (var ((i, j), count) in shared)
         {
             // An edge when the pair shares at least two 4-grams and half of the smaller paragraph's.
-            if (count < 2 || count * 2 < Math.Min(shingles[i].Count, shingles[j].Count))
+            if (count < 2 || count * 2 < Math.Min(shingles[i].Length, shingles[j].Length))
                 continue;
             (partners[i] ??= []).Add(j);
             (partners[j] ??= []).Add(i);
@@ -150,44 +176,34 @@ internal static class RepeatCollapser
         return partners;
     }
 
-    internal static List<string> Tokenize(string text)
-    {
-        var tokens = new List<string>();
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var word = i < text.Length && char.IsLetterOrDigit(text[i]);
-            if (word && start < 0)
-            {
-                start = i;
-            }
-            else if (!word && start >= 0)
-            {
-                tokens.Add(text[start..i]);
-                start = -1;
-                if (tokens.Count == MaxTokensPerParagraph)
-                    break;
-            }
-        }
-        return tokens;
-    }
+    /// <summary>The words of a text (letter and digit runs) as slices of it, at most the first 400.</summary>
+    internal static List<ReadOnlyMemory<char>> Tokenize(string text) =>
+        WordSpan.Find(text, MaxTokensPerParagraph).ConvertAll(w => text.AsMemory(w.Start, w.Length));
 
-    private static HashSet<int> Shingles(List<string> tokens)
+    // The distinct hashes of a paragraph's word 4-grams, sorted.
+    private static int[] Shingles(List<ReadOnlyMemory<char>> tokens)
     {
-        var set = new HashSet<int>();
         if (tokens.Count < ShingleSize)
-            return set;
+            return [];
         Span<int> hashes = tokens.Count <= 512 ? stackalloc int[tokens.Count] : new int[tokens.Count];
         for (var i = 0; i < tokens.Count; i++)
-            hashes[i] = string.GetHashCode(tokens[i], StringComparison.OrdinalIgnoreCase);
-        for (var i = 0; i + ShingleSize <= tokens.Count; i++)
-            set.Add(HashCode.Combine(hashes[i], hashes[i + 1], hashes[i + 2], hashes[i + 3]));
-        return set;
+            hashes[i] = string.GetHashCode(tokens[i].Span, StringComparison.OrdinalIgnoreCase);
+        var set = new int[tokens.Count - ShingleSize + 1];
+        for (var i = 0; i < set.Length; i++)
+            set[i] = HashCode.Combine(hashes[i], hashes[i + 1], hashes[i + 2], hashes[i + 3]);
+        Array.Sort(set);
+        var unique = 0;
+        for (var i = 0; i < set.Length; i++)
+        {
+            if (i == 0 || set[i] != set[unique - 1])
+                set[unique++] = set[i];
+        }
+        return unique == set.Length ? set : set[..unique];
     }
 
-    private static List<string> Concat(List<string>[] tokens, int from, int to)
+    private static List<ReadOnlyMemory<char>> Concat(List<ReadOnlyMemory<char>>[] tokens, int from, int to)
     {
-        var all = new List<string>();
+        var all = new List<ReadOnlyMemory<char>>();
         for (var k = from; k <= to; k++)
             all.AddRange(tokens[k]);
         return all;
@@ -208,7 +224,7 @@ internal static class RepeatCollapser
     /// <summary>A word-level alignment: runs present in only one copy, and the share of the longer copy matched.</summary>
     internal sealed record Alignment(double Similarity, IReadOnlyList<(bool InFirst, string Words)> Gaps);
 
-    internal static Alignment? Align(List<string> a, List<string> b)
+    internal static Alignment? Align(List<ReadOnlyMemory<char>> a, List<ReadOnlyMemory<char>> b)
     {
         var head = 0;
         while (head < a.Count && head < b.Count && Same(a[head], b[head]))
@@ -244,14 +260,14 @@ internal static class RepeatCollapser
             run.Clear();
             runInFirst = null;
         }
-        void Push(bool inFirst, string word)
+        void Push(bool inFirst, ReadOnlyMemory<char> word)
         {
             if (runInFirst != inFirst)
                 Flush();
             runInFirst = inFirst;
             if (run.Length > 0)
                 run.Append(' ');
-            run.Append(word);
+            run.Append(word.Span);
         }
         int x = 0, y = 0;
         while (x < n || y < m)
@@ -275,7 +291,7 @@ internal static class RepeatCollapser
         return new Alignment((double)common / Math.Max(1, Math.Max(a.Count, b.Count)), gaps);
     }
 
-    private static bool Same(string x, string y) => string.Equals(x, y, StringComparison.OrdinalIgnoreCase);
+    private static bool Same(ReadOnlyMemory<char> x, ReadOnlyMemory<char> y) => x.Span.Equals(y.Span, StringComparison.OrdinalIgnoreCase);
 
     private static List<string> Differences(Alignment diff, bool keptIsSecond, int keptParagraphs, int droppedParagraphs)
     {

@@ -53,6 +53,9 @@ public sealed partial class TextArticleExtractor
     [GeneratedRegex(@"[ \t\u00A0\u2000-\u200B\u202F\u205F\u3000]+", RegexOptions.CultureInvariant)]
     private static partial Regex Spaces();
 
+    private static readonly System.Buffers.SearchValues<char> OddSpaces =
+        System.Buffers.SearchValues.Create("\t\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B\u202F\u205F\u3000");
+
     public Article Extract(RawInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -154,7 +157,9 @@ public sealed partial class TextArticleExtractor
             var line = raw.Trim();
             if (line.IsEmpty)
                 continue;
-            lines.Add(Spaces().Replace(line.ToString(), " "));
+            lines.Add(line.ContainsAny(OddSpaces) || line.Contains("  ", StringComparison.Ordinal)
+                ? Spaces().Replace(line.ToString(), " ")
+                : line.ToString());
             if (lines.Count == options.MaxLines)
                 break;
         }
@@ -205,7 +210,7 @@ public sealed partial class TextArticleExtractor
             return contained;
         if (words >= 2 && !EndsSentence(line) && VocabularyLine(normalized) is { } vocabulary)
             return vocabulary;
-        if (words <= 12 && SourceLine(line))
+        if (words <= 12 && SourceLine(normalized))
             return RemovalReasons.SourceLine;
         return null;
     }
@@ -233,9 +238,8 @@ public sealed partial class TextArticleExtractor
         return reason;
     }
 
-    private bool SourceLine(string line)
+    private bool SourceLine(string normalized)
     {
-        var normalized = CleaningPhrases.Normalize(line);
         foreach (var (cue, role) in _phrases.Cues)
         {
             if (role == RemovalReasons.SourceLine && normalized.StartsWith(cue, StringComparison.Ordinal) &&
@@ -276,26 +280,28 @@ public sealed partial class TextArticleExtractor
         }
 
         // A title printed twice, or once glued to a breadcrumb ("HomeBeritaChina Tawarkan …" then "China Tawarkan …").
+        var normalized = candidates.ConvertAll(i => CleaningPhrases.Normalize(doc.Lines[i]));
+        var shaped = candidates.ConvertAll(i => TitleShaped(doc.Lines[i]));
         for (var x = 0; x < candidates.Count; x++)
         {
             for (var y = x + 1; y < candidates.Count && y <= x + 3; y++)
             {
                 int a = candidates[x], b = candidates[y];
-                if (!TitleShaped(doc.Lines[a]) && !TitleShaped(doc.Lines[b]))
+                if (!shaped[x] && !shaped[y])
                     continue;
-                var na = CleaningPhrases.Normalize(doc.Lines[a]);
-                var nb = CleaningPhrases.Normalize(doc.Lines[b]);
-                if (na == nb && TitleShaped(doc.Lines[a]))
+                var na = normalized[x];
+                var nb = normalized[y];
+                if (na == nb && shaped[x])
                     return TakeTitle(doc, a, b, RemovalReasons.TitleRepeat);
-                if (GluedPrefix(na, nb) && TitleShaped(doc.Lines[b]))
+                if (GluedPrefix(na, nb) && shaped[y])
                     return TakeTitle(doc, b, a, RemovalReasons.Breadcrumb);
-                if (GluedPrefix(nb, na) && TitleShaped(doc.Lines[a]))
+                if (GluedPrefix(nb, na) && shaped[x])
                     return TakeTitle(doc, a, b, RemovalReasons.Breadcrumb);
             }
         }
 
         // Otherwise the first line shaped like a title, when body text follows it.
-        if (candidates.Count >= 2 && TitleShaped(doc.Lines[candidates[0]]))
+        if (candidates.Count >= 2 && shaped[0])
         {
             doc.Reason[candidates[0]] = Title;
             return doc.Lines[candidates[0]];
@@ -327,14 +333,18 @@ public sealed partial class TextArticleExtractor
     {
         for (var i = 0; i < doc.Lines.Count; i++)
         {
-            if (doc.Reason[i] is null && WordCount(doc.Lines[i]) <= _options.MaxHeaderWords)
+            if (doc.Reason[i] is not null)
+                continue;
+            var words = WordCount(doc.Lines[i]);
+            // A date line is a cue and a date; a byline at most a few names per role (both far below 25 words).
+            if (words <= 25)
                 _ = DateLine(doc, i) || BylineLine(doc, i);
         }
     }
 
     private void FindMastheads(Document doc, string? title)
     {
-        var titleWords = title is null ? [] : RepeatCollapser.Tokenize(title);
+        var titleWords = title is null ? [] : RepeatCollapser.Tokenize(title).ConvertAll(w => w.ToString());
         for (var i = 0; i < doc.Lines.Count; i++)
         {
             if (doc.Reason[i] is not null || WordCount(doc.Lines[i]) > _options.MaxHeaderWords)
@@ -630,17 +640,17 @@ public sealed class TextCleaningOptions
 
     public void Validate()
     {
-        if (MaxInputChars < 1)
-            throw new ArgumentOutOfRangeException(nameof(MaxInputChars), MaxInputChars, "must be at least 1");
-        if (MaxLines < 1)
-            throw new ArgumentOutOfRangeException(nameof(MaxLines), MaxLines, "must be at least 1");
-        if (MaxTeaserWords < 1)
-            throw new ArgumentOutOfRangeException(nameof(MaxTeaserWords), MaxTeaserWords, "must be at least 1");
-        if (MaxBoilerplateWords < 1)
-            throw new ArgumentOutOfRangeException(nameof(MaxBoilerplateWords), MaxBoilerplateWords, "must be at least 1");
-        if (MaxTitleWords < 2)
-            throw new ArgumentOutOfRangeException(nameof(MaxTitleWords), MaxTitleWords, "must be at least 2");
-        if (MaxHeaderWords < 3)
-            throw new ArgumentOutOfRangeException(nameof(MaxHeaderWords), MaxHeaderWords, "must be at least 3");
+        AtLeast(MaxInputChars, 1, nameof(MaxInputChars));
+        AtLeast(MaxLines, 1, nameof(MaxLines));
+        AtLeast(MaxTeaserWords, 1, nameof(MaxTeaserWords));
+        AtLeast(MaxBoilerplateWords, 1, nameof(MaxBoilerplateWords));
+        AtLeast(MaxTitleWords, 2, nameof(MaxTitleWords));
+        AtLeast(MaxHeaderWords, 3, nameof(MaxHeaderWords));
+    }
+
+    private static void AtLeast(int value, int minimum, string name)
+    {
+        if (value < minimum)
+            throw new ArgumentOutOfRangeException(name, value, $"must be at least {minimum}");
     }
 }

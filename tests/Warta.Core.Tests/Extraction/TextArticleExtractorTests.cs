@@ -234,3 +234,26 @@ public class TextArticleExtractorTests
         Assert.All(codes, c => Assert.Matches("^[a-z]+(-[a-z]+)*$", c));
     }
 }
+
+public class TextArticleExtractorOddInputTests
+{
+    [Theory]
+    [InlineData("Sumber:")]
+    [InlineData("By\nOleh:\nReporter: | Editor:")]
+    [InlineData("|||\n***\n(end)")]
+    [InlineData("2022\n2022-13-45T99:99\n31/02/2022 25:61 WIB")]
+    [InlineData("HomeBerita\nHomeBerita")]
+    [InlineData("Jakarta (ANTARA) -")]
+    [InlineData("Radartasik.com,")]
+    [InlineData("\u200B\u00A0\t\n\r\n")]
+    [InlineData("Judul\n\nJudul\n\nJudul\n\nJudul")]
+    [InlineData("a b c d e f g h i j\na b c d e f g h i j\na b c d e f g h i j")]
+    [InlineData("Home Asia Pasifik Selasa, 11 Januari 2022 – 05:20 WIB.")]
+    public void Extract_handles_odd_input_without_throwing(string body)
+    {
+        var article = SeedGoldenTests.Clean(body);
+
+        Assert.NotNull(article.Text);
+        Assert.All(article.Removed, r => Assert.False(string.IsNullOrWhiteSpace(r.Text)));
+    }
+}

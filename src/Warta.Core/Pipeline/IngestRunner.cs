@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Warta.Ingest;
+using Warta.Model;
+using Warta.Storage;
+
+namespace Warta.Pipeline;
+
+/// <summary>Counts of one ingest run, as reported to progress callbacks and at the end.</summary>
+public sealed record IngestProgress(long Read, long Stored, long Unchanged, long Rejected, TimeSpan Elapsed)
+{
+    public double PerSecond => Elapsed.TotalSeconds > 0 ? (Stored + Unchanged) / Elapsed.TotalSeconds : 0;
+}
+
+/// <summary>Options for <see cref="IngestRunner"/>.</summary>
+public sealed class IngestOptions
+{
+    /// <summary>Items per transaction; larger batches are faster, smaller ones report sooner. Default 512.</summary>
+    public int BatchSize { get; init; } = 512;
+
+    /// <summary>Threads that run the pipeline on a batch. Default: one per core.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Reader limits (item size and so on).</summary>
+    public ReaderOptions? Reader { get; init; }
+
+    public void Validate()
+    {
+        if (BatchSize is < 1 or > 100_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "BatchSize must be between 1 and 100,000.");
+        }
+
+        if (Parallelism is < 1 or > 256)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Parallelism), Parallelism, "Parallelism must be between 1 and 256.");
+        }
+
+        Reader?.Validate();
+    }
+}
+
+/// <summary>
+/// Reads inputs, runs the pipeline on them in parallel, and stores them in batched transactions from one writer.
+/// A batch is reported as stored only after its transaction commits, so a killed run loses nothing it reported;
+/// re-running it skips what is already stored.
+/// </summary>
+public sealed class IngestRunner
+{
+    private readonly ArticleStore _store;
+    private readonly ArticlePipeline _pipeline;
+    private readonly IngestOptions _options;
+
+    public IngestRunner(ArticleStore store, ArticlePipeline? pipeline = null, IngestOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _options = options ?? new IngestOptions();
+        _options.Validate();
+        _store = store;
+        _pipeline = pipeline ?? new ArticlePipeline();
+    }
+
+    /// <summary>Ingests every item under <paramref name="paths"/> ("-" is standard input).</summary>
+    public Task<IngestProgress> RunAsync(IEnumerable<string> paths, Action<IngestProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(new InputReader(_options.Reader).Read(paths, cancellationToken), progress, cancellationToken);
+
+    /// <summary>Ingests already-read results (from any reader).</summary>
+    public async Task<IngestProgress> RunAsync(IEnumerable<ReadResult> results, Action<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var clock = Stopwatch.StartNew();
+        long read = 0, stored = 0, unchanged = 0, rejected = 0;
+        var batches = Channel.CreateBounded<Processed[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+
+        var writer = Task.Run(
+            async () =>
+            {
+                await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var errors = batch.Where(p => p.Error is not null).Select(p => p.Error!).ToList();
+                    var articles = batch.Where(p => p.Article is not null).Select(p => (p.Input!, p.Article!)).ToList();
+                    foreach (var result in _store.AddBatch(articles))
+                    {
+                        if (result.Outcome == StoreOutcome.Stored)
+                        {
+                            stored++;
+                        }
+                        else
+                        {
+                            unchanged++;
+                        }
+                    }
+
+                    _store.AddRejections(errors);
+                    rejected += errors.Count;
+                    progress?.Invoke(new IngestProgress(Interlocked.Read(ref read), stored, unchanged, rejected, clock.Elapsed));
+                }
+            },
+            cancellationToken);
+
+        try
+        {
+            foreach (var chunk in results.Chunk(_options.BatchSize))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Interlocked.Add(ref read, chunk.Length);
+                var processed = chunk
+                    .AsParallel()
+                    .AsOrdered()
+                    .WithDegreeOfParallelism(_options.Parallelism)
+                    .WithCancellation(cancellationToken)
+                    .Select(Process)
+                    .ToArray();
+                await batches.Writer.WriteAsync(processed, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            batches.Writer.TryComplete();
+        }
+
+        await writer.ConfigureAwait(false);
+        return new IngestProgress(read, stored, unchanged, rejected, clock.Elapsed);
+    }
+
+    private Processed Process(ReadResult result)
+    {
+        if (result.Error is { } error)
+        {
+            return new Processed(null, null, error);
+        }
+
+        var input = result.Input!;
+        try
+        {
+            return new Processed(input, _pipeline.Process(input), null);
+        }
+#pragma warning disable CA1031 // One input that breaks a stage is recorded as rejected; the batch goes on.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return new Processed(null, null, new InputError(input.Source, "processing-failed", $"the pipeline failed on this item: {e.GetType().Name}: {e.Message}"));
+        }
+    }
+
+    private sealed record Processed(RawInput? Input, Article? Article, InputError? Error);
+}

@@ -1,0 +1,42 @@
+using Warta.Model;
+
+namespace Warta.Storage;
+
+/// <summary>An article as the store holds it: its id, when it was ingested, and the derived record.</summary>
+public sealed record StoredArticle(long Id, DateTimeOffset Ingested, Article Article);
+
+/// <summary>The verbatim input an article was derived from.</summary>
+public sealed record StoredRaw(long Id, string Source, string? Charset, ReadOnlyMemory<byte> Bytes);
+
+/// <summary>An input the store refused or could not process, with why; listed by <c>warta stats</c>.</summary>
+public sealed record Rejection(string Source, string Reason, string Message, DateTimeOffset At);
+
+/// <summary>What happened to one input handed to <see cref="ArticleStore.AddBatch"/>.</summary>
+public enum StoreOutcome
+{
+    /// <summary>A new article was stored.</summary>
+    Stored,
+
+    /// <summary>The same bytes from the same source were stored before; nothing changed.</summary>
+    Unchanged,
+}
+
+/// <summary>The id an input got (or already had) and whether it was new.</summary>
+public readonly record struct StoreResult(long Id, StoreOutcome Outcome);
+
+/// <summary>Counts over the store.</summary>
+public sealed record StoreStats(
+    long Articles,
+    long Rejections,
+    IReadOnlyList<KeyValuePair<string, long>> Languages,
+    IReadOnlyList<KeyValuePair<string, long>> Outlets,
+    IReadOnlyList<KeyValuePair<string, long>> RejectionReasons);
+
+/// <summary>
+/// A later stage that runs on every article the store has just committed (linking, stories, the search index).
+/// It is called on the writer's thread after the batch is durable, so a failure in it never loses an article.
+/// </summary>
+public interface IArticleSink
+{
+    void OnStored(IReadOnlyList<StoredArticle> articles);
+}
