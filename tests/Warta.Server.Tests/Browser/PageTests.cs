@@ -15,6 +15,9 @@ public sealed class PageTests(ServerFixture server, BrowserFixture browser) : IC
     {
         _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         _page = await _context.NewPageAsync();
+        // The test machine may be shared and busy: waits are generous so only a real failure fails.
+        _page.SetDefaultTimeout(90_000);
+        _page.SetDefaultNavigationTimeout(90_000);
         _page.Dialog += async (_, dialog) =>
         {
             _dialogs.Add(dialog.Message);
