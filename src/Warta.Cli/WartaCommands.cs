@@ -11,6 +11,9 @@ internal static class WartaCommands
         yield return ExtractCommand.Create();
         yield return Eval.EvalCommand.Create();
         yield return StoriesCommand.Create();
+        yield return ServeCommand.Create();
+        yield return DemoCommand.Create();
+        yield return ReindexCommand.Create();
         yield return ExportCommand.Create();
         yield return ShowCommand.Create();
         yield return StatsCommand.Create();

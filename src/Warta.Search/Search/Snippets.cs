@@ -1,0 +1,121 @@
+using System.Net;
+using System.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace Warta.Search;
+
+/// <summary>
+/// Highlighted snippets written from term offsets: the text is re-analysed with the field's analyzer, tokens whose
+/// analysed form is a query term mark their character offsets, and the window holding the most marks is shown,
+/// HTML-escaped, with each match wrapped in <c>&lt;mark&gt;</c>.
+/// </summary>
+internal static class Snippets
+{
+    /// <summary>Text beyond this is not scanned for matches: bounds the cost of a snippet on huge articles.</summary>
+    private const int MaxScanChars = 200_000;
+
+    public static string Highlight(Analyzer analyzer, string field, string text, IReadOnlySet<string> terms, int maxChars)
+    {
+        var spans = Matches(analyzer, field, text, terms);
+        if (text.Length <= maxChars)
+        {
+            return Render(text, 0, text.Length, spans, false, false);
+        }
+
+        var (start, end) = BestWindow(text, spans, maxChars);
+        return Render(text, start, end, spans, start > 0, end < text.Length);
+    }
+
+    internal static List<(int Start, int End)> Matches(Analyzer analyzer, string field, string text, IReadOnlySet<string> terms)
+    {
+        var spans = new List<(int, int)>();
+        if (terms.Count == 0 || text.Length == 0)
+        {
+            return spans;
+        }
+
+        var prefix = field + "\u0000";
+        using var reader = new StringReader(text.Length > MaxScanChars ? text[..MaxScanChars] : text);
+        using var stream = analyzer.GetTokenStream(field, reader);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            if (terms.Contains(prefix + term.ToString()))
+            {
+                spans.Add((offset.StartOffset, offset.EndOffset));
+            }
+        }
+
+        stream.End();
+        return spans;
+    }
+
+    private static (int Start, int End) BestWindow(string text, List<(int Start, int End)> spans, int maxChars)
+    {
+        var bestStart = 0;
+        var bestCount = 0;
+        var j = 0;
+        for (var i = 0; i < spans.Count; i++)
+        {
+            while (j < spans.Count && spans[j].End <= spans[i].Start + maxChars)
+            {
+                j++;
+            }
+
+            if (j - i > bestCount)
+            {
+                bestCount = j - i;
+                bestStart = spans[i].Start;
+            }
+        }
+
+        // Start a little before the first match, at a word boundary, so the match reads in context.
+        var start = Math.Max(0, bestStart - (maxChars / 5));
+        while (start > 0 && start < bestStart && !char.IsWhiteSpace(text[start - 1]))
+        {
+            start++;
+        }
+
+        var end = Math.Min(text.Length, start + maxChars);
+        var cut = end;
+        while (cut > start + (maxChars / 2) && cut < text.Length && !char.IsWhiteSpace(text[cut]))
+        {
+            cut--;
+        }
+
+        return (start, cut);
+    }
+
+    private static string Render(string text, int start, int end, List<(int Start, int End)> spans, bool leading, bool trailing)
+    {
+        var html = new StringBuilder();
+        if (leading)
+        {
+            html.Append("… ");
+        }
+
+        var position = start;
+        foreach (var (s, e) in spans)
+        {
+            if (s < position || e > end)
+            {
+                continue;
+            }
+
+            html.Append(WebUtility.HtmlEncode(text[position..s]));
+            html.Append("<mark>").Append(WebUtility.HtmlEncode(text[s..e])).Append("</mark>");
+            position = e;
+        }
+
+        html.Append(WebUtility.HtmlEncode(text[position..end]));
+        if (trailing)
+        {
+            html.Append(" …");
+        }
+
+        return html.ToString();
+    }
+}

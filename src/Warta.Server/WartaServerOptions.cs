@@ -1,0 +1,51 @@
+namespace Warta.Server;
+
+/// <summary>How a <see cref="WartaServer"/> runs; every default suits a local, single-user install.</summary>
+public sealed class WartaServerOptions
+{
+    /// <summary>Holds the articles, the search index (<c>index/</c>) and the API key (<c>api-key</c>); null keeps all in memory.</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>Address to bind; loopback by default so nothing is exposed unless asked.</summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>TCP port; 0 picks a free one.</summary>
+    public int Port { get; set; } = 5080;
+
+    /// <summary>The write key; null reads <c>WARTA_API_KEY</c>, then the data directory, else generates one.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Largest accepted request body for <c>POST /api/articles</c>, in bytes.</summary>
+    public long MaxPostBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Largest page of <c>/api/articles</c> and <c>/api/search</c> as JSON; the JSONL and CSV exports stream without a cap.</summary>
+    public int MaxPageSize { get; set; } = 500;
+
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Host))
+        {
+            throw new ArgumentException("must name an address such as 127.0.0.1", nameof(Host));
+        }
+
+        if (Port is < 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Port), Port, "must be between 0 and 65535");
+        }
+
+        if (ApiKey is { Length: < 16 })
+        {
+            throw new ArgumentException("must be at least 16 characters", nameof(ApiKey));
+        }
+
+        if (MaxPostBytes is < 1024 or > 1024L * 1024 * 1024)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxPostBytes), MaxPostBytes, "must be between 1 KiB and 1 GiB");
+        }
+
+        if (MaxPageSize is < 1 or > 100_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxPageSize), MaxPageSize, "must be between 1 and 100000");
+        }
+    }
+}
