@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Warta.Linking;
 using Warta.Pipeline;
 
 namespace Warta.Cli;
@@ -17,7 +18,7 @@ internal static class IngestCommand
         };
         var batch = new Option<int>("--batch") { Description = "Articles per transaction (a killed run keeps every committed batch).", DefaultValueFactory = _ => 512 };
         var command = new Command("ingest", """
-            Read raw news, derive clean articles and keep both in the store.
+            Read raw news, derive clean articles and keep both in the store; link copies and cluster stories as they arrive.
             Re-ingesting the same input changes nothing; rejected inputs are recorded with their reason (see 'warta stats').
             Example: warta ingest --data ./news crawl/2024-05/ extra.jsonl.gz
             """) { data, paths, batch };
@@ -29,6 +30,8 @@ internal static class IngestCommand
                 return CliSupport.StoreError;
             }
 
+            // Linking first catches up on anything stored without it (an older store, a killed run), then follows the ingest.
+            using var links = LinkStore.Attach(store, progress: n => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest: linked {n} earlier articles")));
             var runner = new IngestRunner(store, options: new IngestOptions { BatchSize = parse.GetValue(batch) });
             using var reporter = ProgressReporter.Start("ingest");
             var result = await runner.RunAsync(parse.GetValue(paths)!, reporter.Report, cancel).ConfigureAwait(false);

@@ -80,76 +80,60 @@ public sealed class CopyLinker
 {
     private readonly CopyLinkerOptions _options;
     private readonly MinHashSigner _signer;
-    private readonly Dictionary<ulong, long> _exact = [];
-    private readonly Dictionary<ulong, List<long>> _buckets = [];
-    private readonly Dictionary<ulong, List<long>> _sentences = [];
-    private readonly Dictionary<long, Fingerprint> _fingerprints = [];
+    private readonly ICopyIndex _index;
 
-    public CopyLinker(CopyLinkerOptions? options = null)
+    /// <param name="index">Where fingerprints and LSH buckets live; in memory when null.</param>
+    public CopyLinker(CopyLinkerOptions? options = null, ICopyIndex? index = null)
     {
         _options = options ?? new CopyLinkerOptions();
         _options.Validate();
         _signer = new MinHashSigner(_options.Permutations);
+        _index = index ?? new MemoryCopyIndex();
     }
 
-    public int Count => _fingerprints.Count;
+    public long Count => _index.Count;
 
     /// <summary>Fingerprints <paramref name="text"/> and returns its links to earlier texts, seen from <paramref name="id"/>.</summary>
     public IReadOnlyList<CopyLink> Add(long id, string? text) => Add(id, Fingerprint.Of(text, _options.Fingerprint));
 
     public IReadOnlyList<CopyLink> Add(long id, Fingerprint fingerprint)
     {
-        if (_fingerprints.ContainsKey(id))
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        if (_index.Contains(id))
         {
             throw new ArgumentException($"article {id} was already added", nameof(id));
         }
 
         if (fingerprint.WordCount == 0)
         {
-            _fingerprints[id] = fingerprint;
+            _index.AddFingerprint(id, fingerprint);
             return [];
         }
 
-        if (_exact.TryGetValue(fingerprint.ExactHash, out var representative))
+        if (_index.FindExact(fingerprint.ExactHash) is { } representative)
         {
-            _fingerprints[id] = _fingerprints[representative];
+            _index.AddFingerprint(id, fingerprint);
             return [new CopyLink(id, representative, CopyRelation.Exact, 1.0)];
         }
 
-        _exact[fingerprint.ExactHash] = id;
+        _index.AddExact(fingerprint.ExactHash, id);
         var votes = new Dictionary<long, int>();
         var bandKeys = BandKeys(fingerprint);
-        foreach (var key in bandKeys)
-        {
-            Vote(_buckets, key, votes);
-        }
-
-        foreach (var sentence in fingerprint.SentenceHashes)
-        {
-            Vote(_sentences, sentence, votes);
-        }
+        _index.Vote(CopyIndexKind.Band, bandKeys, votes);
+        _index.Vote(CopyIndexKind.Sentence, fingerprint.SentenceHashes, votes);
 
         var links = new List<CopyLink>();
         foreach (var (candidate, _) in votes.OrderByDescending(v => v.Value).ThenBy(v => v.Key).Take(_options.MaxCandidates))
         {
-            var link = Verify(id, fingerprint, candidate, _fingerprints[candidate]);
-            if (link is not null)
+            if (_index.GetFingerprint(candidate) is { } other && Verify(id, fingerprint, candidate, other) is { } link)
             {
                 links.Add(link);
             }
         }
 
-        foreach (var key in bandKeys)
-        {
-            Index(_buckets, key, id);
-        }
-
-        foreach (var sentence in fingerprint.SentenceHashes)
-        {
-            Index(_sentences, sentence, id);
-        }
-
-        _fingerprints[id] = fingerprint;
+        _index.Index(CopyIndexKind.Band, bandKeys, id, _options.MaxBucketSize);
+        _index.Index(CopyIndexKind.Sentence, fingerprint.SentenceHashes, id, _options.MaxBucketSize);
+        _index.AddFingerprint(id, fingerprint);
         links.Sort((a, b) => a.To.CompareTo(b.To));
         return links;
     }
@@ -202,29 +186,5 @@ public sealed class CopyLinker
         }
 
         return keys;
-    }
-
-    private static void Vote(Dictionary<ulong, List<long>> index, ulong key, Dictionary<long, int> votes)
-    {
-        if (index.TryGetValue(key, out var members))
-        {
-            foreach (var member in members)
-            {
-                votes[member] = votes.GetValueOrDefault(member) + 1;
-            }
-        }
-    }
-
-    private void Index(Dictionary<ulong, List<long>> index, ulong key, long id)
-    {
-        if (!index.TryGetValue(key, out var members))
-        {
-            index[key] = members = [];
-        }
-
-        if (members.Count < _options.MaxBucketSize)
-        {
-            members.Add(id);
-        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -98,6 +99,41 @@ public sealed class Fingerprint
         var sentenceArray = sentences.ToArray();
         Array.Sort(sentenceArray);
         return new Fingerprint(exact, shingleArray, sentenceArray, words.Count);
+    }
+
+    /// <summary>The fingerprint as bytes (word count, exact hash, shingle count, shingles, sentences), for an on-disk index.</summary>
+    public byte[] ToBytes()
+    {
+        var bytes = new byte[16 + (8 * (Shingles.Length + SentenceHashes.Length)) + 4];
+        BinaryPrimitives.WriteInt32LittleEndian(bytes, WordCount);
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(4), ExactHash);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(12), Shingles.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(16), SentenceHashes.Length);
+        MemoryMarshal.AsBytes(Shingles.AsSpan()).CopyTo(bytes.AsSpan(20));
+        MemoryMarshal.AsBytes(SentenceHashes.AsSpan()).CopyTo(bytes.AsSpan(20 + (8 * Shingles.Length)));
+        return bytes;
+    }
+
+    /// <summary>Reads what <see cref="ToBytes"/> wrote.</summary>
+    /// <exception cref="FormatException">The bytes are not a fingerprint.</exception>
+    public static Fingerprint FromBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < 20)
+        {
+            throw new FormatException("a fingerprint needs at least 20 bytes");
+        }
+
+        var words = BinaryPrimitives.ReadInt32LittleEndian(bytes);
+        var exact = BinaryPrimitives.ReadUInt64LittleEndian(bytes[4..]);
+        var shingles = BinaryPrimitives.ReadInt32LittleEndian(bytes[12..]);
+        var sentences = BinaryPrimitives.ReadInt32LittleEndian(bytes[16..]);
+        if (shingles < 0 || sentences < 0 || bytes.Length != 20 + (8L * (shingles + (long)sentences)))
+        {
+            throw new FormatException("the fingerprint's lengths do not match its size");
+        }
+
+        var body = MemoryMarshal.Cast<byte, ulong>(bytes[20..]);
+        return new Fingerprint(exact, body[..shingles].ToArray(), body[shingles..].ToArray(), words);
     }
 
     /// <summary>Exact Jaccard |A∩B| / |A∪B| of the shingle sets.</summary>

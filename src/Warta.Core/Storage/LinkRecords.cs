@@ -1,4 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Warta.Linking;
+using Warta.Model;
 
 namespace Warta.Storage;
 
@@ -20,7 +23,24 @@ public sealed record ArticleLinks(
     long? StoryId,
     IReadOnlyList<Alteration> Alterations)
 {
+    /// <summary>The family member this copy was most likely taken from (its parent in the copy graph); null for an origin.</summary>
+    public long? CopiedFrom { get; init; }
+
+    /// <summary>Why <see cref="CopiedFrom"/> was chosen as the parent.</summary>
+    public string? CopyReason { get; init; }
+
     public static ArticleLinks None(long articleId) => new(articleId, null, [], null, null, null, []);
+
+    /// <summary>The fields <c>warta export</c> and the API add to an article record.</summary>
+    public IEnumerable<KeyValuePair<string, JsonNode?>> ExportFields()
+    {
+        yield return new("duplicateOf", DuplicateOf);
+        yield return new("copies", JsonSerializer.SerializeToNode(Copies, WartaJson.Options));
+        yield return new("originId", OriginId);
+        yield return new("copiedFrom", CopiedFrom);
+        yield return new("storyId", StoryId);
+        yield return new("alterations", JsonSerializer.SerializeToNode(Alterations, WartaJson.Options));
+    }
 }
 
 /// <summary>A story as the store holds it (the <c>warta stories</c> record, plus its key entities and origins).</summary>

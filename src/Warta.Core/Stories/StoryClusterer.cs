@@ -64,6 +64,9 @@ public sealed class StoryClustererOptions
     /// <summary>Stories compared per article, those sharing the rarest terms first.</summary>
     public int MaxCandidates { get; init; } = 100;
 
+    /// <summary>Keep retired stories for <see cref="StoryClusterer.Stories"/>; off when a store persists them, so memory stays bounded.</summary>
+    public bool KeepRetired { get; init; } = true;
+
     public void Validate()
     {
         if (TitleWeight < 0 || BodyWeight < 0 || EntityWeight < 0 || TitleWeight + BodyWeight + EntityWeight <= 0)
@@ -143,6 +146,9 @@ public sealed class StoryClusterer
 
     /// <summary>The active stories, ordered by id; retired ones were already raised through <see cref="Retired"/>.</summary>
     public IReadOnlyList<Story> ActiveStories() => [.. _active.Values.Select(s => s.ToStory()).OrderBy(s => s.Id)];
+
+    /// <summary>The story as it stands, while it is active; null once retired or unknown.</summary>
+    public Story? Active(long storyId) => _active.TryGetValue(storyId, out var story) ? story.ToStory() : null;
 
     /// <summary>Adds one article and returns the id of the story it joined or started.</summary>
     public long Add(StoryItem item)
@@ -384,7 +390,11 @@ public sealed class StoryClusterer
         }
 
         var done = story.ToStory();
-        _retired.Add(done);
+        if (_options.KeepRetired)
+        {
+            _retired.Add(done);
+        }
+
         Retired?.Invoke(done);
     }
 

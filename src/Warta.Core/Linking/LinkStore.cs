@@ -1,0 +1,546 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Warta.Model;
+using Warta.Storage;
+using Warta.Stories;
+
+namespace Warta.Linking;
+
+/// <summary>Options for <see cref="LinkStore"/>.</summary>
+public sealed class LinkStoreOptions
+{
+    public CopyLinkerOptions Linker { get; init; } = new();
+
+    public StoryClustererOptions Stories { get; init; } = new() { KeepRetired = false };
+
+    public AlterationOptions Alterations { get; init; } = new();
+
+    /// <summary>Members read per copy family when its origin is decided: bounds the work on thousands of identical copies.</summary>
+    public int MaxFamilySize { get; init; } = 200;
+
+    /// <summary>Most recent articles replayed into the story clusterer when a new run starts, so stories continue across runs.</summary>
+    public int StoryReplay { get; init; } = 5_000;
+
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Linker, nameof(Linker));
+        ArgumentNullException.ThrowIfNull(Stories, nameof(Stories));
+        ArgumentNullException.ThrowIfNull(Alterations, nameof(Alterations));
+        Linker.Validate();
+        Stories.Validate();
+        Alterations.Validate();
+        if (MaxFamilySize < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxFamilySize), MaxFamilySize, "must be at least 2");
+        }
+
+        if (StoryReplay < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(StoryReplay), StoryReplay, "must not be negative");
+        }
+    }
+}
+
+/// <summary>
+/// Linking and stories kept in the store's database: every committed article is fingerprinted and linked to its
+/// copies (exact, near duplicate, partial), its copy family gets an origin and a copy graph, each copy's
+/// alterations against the origin are recorded, and the article joins a story. Fingerprints and buckets live on
+/// disk (<see cref="SqliteCopyIndex"/>), so runs resume where the last one stopped and memory stays flat; articles
+/// stored while no linker was attached are caught up when one is.
+/// </summary>
+public sealed class LinkStore : ILinkReader, IArticleSink, IDisposable
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS article_links (
+            article_id INTEGER PRIMARY KEY,
+            duplicate_of INTEGER,
+            origin_id INTEGER,
+            origin_reason TEXT,
+            copied_from INTEGER,
+            copy_reason TEXT,
+            story_id INTEGER,
+            alterations TEXT);
+        CREATE INDEX IF NOT EXISTS article_links_story ON article_links (story_id);
+        CREATE TABLE IF NOT EXISTS copy_edges (
+            a INTEGER NOT NULL,
+            b INTEGER NOT NULL,
+            relation TEXT NOT NULL,
+            similarity REAL NOT NULL,
+            PRIMARY KEY (a, b)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS stories (
+            id INTEGER PRIMARY KEY,
+            label TEXT NOT NULL,
+            first TEXT,
+            last TEXT,
+            outlets TEXT NOT NULL,
+            languages TEXT NOT NULL,
+            entities TEXT NOT NULL,
+            origin_ids TEXT NOT NULL,
+            article_count INTEGER NOT NULL);
+        """;
+
+    private readonly ArticleStore _store;
+    private readonly LinkStoreOptions _options;
+    private readonly SqliteConnection _writer;
+    private readonly Lock _lock = new();
+    private SqliteCopyIndex? _index;
+    private CopyLinker? _linker;
+    private StoryClusterer? _clusterer;
+    private AlterationFinder? _alterations;
+    private readonly Dictionary<long, long> _storyOfCluster = [];
+    private readonly Dictionary<long, long> _clusterOfStory = [];
+    private long _nextStoryId;
+
+    private LinkStore(ArticleStore store, LinkStoreOptions options)
+    {
+        _store = store;
+        _options = options;
+        _writer = new SqliteConnection(store.ConnectionString);
+        _writer.Open();
+        using var schema = _writer.CreateCommand();
+        schema.CommandText = Schema;
+        schema.ExecuteNonQuery();
+    }
+
+    /// <summary>Opens the link tables for reading (creating them when absent); nothing is linked.</summary>
+    public static LinkStore Open(ArticleStore store, LinkStoreOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        options ??= new LinkStoreOptions();
+        options.Validate();
+        return new LinkStore(store, options);
+    }
+
+    /// <summary>
+    /// Opens the link tables, links every stored article not linked yet, and registers with the store so that every
+    /// article it commits from now on is linked too.
+    /// </summary>
+    public static LinkStore Attach(ArticleStore store, LinkStoreOptions? options = null, Action<long>? progress = null)
+    {
+        var links = Open(store, options);
+        links.CatchUp(progress);
+        store.AddSink(links);
+        return links;
+    }
+
+    /// <summary>Links the stored articles that arrived while no linker was attached (or after a killed run).</summary>
+    public void CatchUp(Action<long>? progress = null)
+    {
+        var after = Scalar(_writer, "SELECT coalesce(max(article_id), 0) FROM article_links");
+        var batch = new List<StoredArticle>(512);
+        long done = 0;
+        foreach (var article in _store.All(after))
+        {
+            batch.Add(article);
+            if (batch.Count == batch.Capacity)
+            {
+                OnStored(batch);
+                done += batch.Count;
+                progress?.Invoke(done);
+                batch.Clear();
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            OnStored(batch);
+            progress?.Invoke(done + batch.Count);
+        }
+    }
+
+    public void OnStored(IReadOnlyList<StoredArticle> articles)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        lock (_lock)
+        {
+            EnsureLinker();
+            using var transaction = _writer.BeginTransaction();
+            _index!.Transaction = transaction;
+            var batch = articles.ToDictionary(a => a.Id, a => a.Article);
+            var families = new List<long>();
+            var stories = new HashSet<long>();
+            foreach (var stored in articles)
+            {
+                if (_index.Contains(stored.Id))
+                {
+                    continue;
+                }
+
+                var article = stored.Article;
+                var links = _linker!.Add(stored.Id, string.IsNullOrWhiteSpace(article.Text) ? article.Title : article.Text);
+                foreach (var link in links)
+                {
+                    Execute(transaction, "INSERT OR REPLACE INTO copy_edges (a, b, relation, similarity) VALUES ($a, $b, $r, $s)", ("$a", link.From), ("$b", link.To), ("$r", link.Relation), ("$s", link.Similarity));
+                    var back = link.Reversed();
+                    Execute(transaction, "INSERT OR REPLACE INTO copy_edges (a, b, relation, similarity) VALUES ($a, $b, $r, $s)", ("$a", back.From), ("$b", back.To), ("$r", back.Relation), ("$s", back.Similarity));
+                }
+
+                var duplicateOf = links.Where(l => l.Relation is CopyRelation.Exact or CopyRelation.NearDuplicate).Select(l => (long?)l.To).Min();
+                var storyId = JoinStory(stored.Id, article);
+                stories.Add(storyId);
+                Execute(
+                    transaction,
+                    "INSERT OR REPLACE INTO article_links (article_id, duplicate_of, story_id) VALUES ($id, $dup, $story)",
+                    ("$id", stored.Id),
+                    ("$dup", duplicateOf),
+                    ("$story", storyId));
+                if (links.Count > 0)
+                {
+                    families.Add(stored.Id);
+                }
+            }
+
+            var resolved = new HashSet<long>();
+            foreach (var member in families)
+            {
+                if (!resolved.Contains(member))
+                {
+                    resolved.UnionWith(ResolveFamily(transaction, member, batch));
+                }
+            }
+
+            foreach (var story in stories)
+            {
+                UpdateStory(transaction, story);
+            }
+
+            transaction.Commit();
+            _index.Transaction = null;
+        }
+    }
+
+    public ArticleLinks LinksOf(long articleId)
+    {
+        using var connection = OpenReader();
+        using var command = Command(connection, null, "SELECT duplicate_of, origin_id, origin_reason, copied_from, copy_reason, story_id, alterations FROM article_links WHERE article_id = $id", ("$id", articleId));
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return ArticleLinks.None(articleId);
+        }
+
+        var copies = new List<CopyReference>();
+        using (var edges = Command(connection, null, "SELECT b, relation, similarity FROM copy_edges WHERE a = $id ORDER BY b", ("$id", articleId)))
+        using (var edgeReader = edges.ExecuteReader())
+        {
+            while (edgeReader.Read())
+            {
+                copies.Add(new CopyReference(edgeReader.GetInt64(0), edgeReader.GetString(1), edgeReader.GetDouble(2)));
+            }
+        }
+
+        return new ArticleLinks(
+            articleId,
+            NullableLong(reader, 0),
+            copies,
+            NullableLong(reader, 1),
+            reader.IsDBNull(2) ? null : reader.GetString(2),
+            NullableLong(reader, 5),
+            reader.IsDBNull(6) ? [] : JsonSerializer.Deserialize<List<Alteration>>(reader.GetString(6), WartaJson.Options) ?? [])
+        {
+            CopiedFrom = NullableLong(reader, 3),
+            CopyReason = reader.IsDBNull(4) ? null : reader.GetString(4),
+        };
+    }
+
+    public StoryRecord? Story(long storyId)
+    {
+        using var connection = OpenReader();
+        using var command = Command(connection, null, $"SELECT {StoryColumns} FROM stories WHERE id = $id", ("$id", storyId));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadStory(connection, reader) : null;
+    }
+
+    public IReadOnlyList<StoryRecord> Stories(long afterId, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        using var connection = OpenReader();
+        using var command = Command(connection, null, $"SELECT {StoryColumns} FROM stories WHERE id > $after ORDER BY id LIMIT $limit", ("$after", afterId), ("$limit", limit));
+        using var reader = command.ExecuteReader();
+        var stories = new List<StoryRecord>();
+        while (reader.Read())
+        {
+            stories.Add(ReadStory(connection, reader));
+        }
+
+        return stories;
+    }
+
+    /// <summary>Every story in id order, streamed.</summary>
+    public IEnumerable<StoryRecord> AllStories(int page = 1_000)
+    {
+        long after = 0;
+        while (true)
+        {
+            var stories = Stories(after, page);
+            foreach (var story in stories)
+            {
+                yield return story;
+            }
+
+            if (stories.Count < page)
+            {
+                yield break;
+            }
+
+            after = stories[^1].Id;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _index?.Dispose();
+            _writer.Dispose();
+        }
+    }
+
+    private const string StoryColumns = "id, label, first, last, outlets, languages, entities, origin_ids";
+
+    private void EnsureLinker()
+    {
+        if (_linker is not null)
+        {
+            return;
+        }
+
+        _index = new SqliteCopyIndex(_writer);
+        _linker = new CopyLinker(_options.Linker, _index);
+        _alterations = new AlterationFinder(_options.Alterations);
+        _clusterer = new StoryClusterer(_options.Stories);
+        _clusterer.Retired += story =>
+        {
+            if (_storyOfCluster.Remove(story.Id, out var stored))
+            {
+                _clusterOfStory.Remove(stored);
+            }
+        };
+        _nextStoryId = Scalar(_writer, "SELECT coalesce(max(id), 0) FROM stories") + 1;
+
+        // Stories continue across runs: the most recent articles are replayed so new ones can join their stories.
+        var recent = new List<(StoredArticle Article, long Story)>();
+        using (var command = Command(_writer, null, "SELECT article_id, story_id FROM article_links WHERE story_id IS NOT NULL ORDER BY article_id DESC LIMIT $n", ("$n", _options.StoryReplay)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                if (_store.Get(reader.GetInt64(0)) is { } article)
+                {
+                    recent.Add((article, reader.GetInt64(1)));
+                }
+            }
+        }
+
+        foreach (var (article, story) in recent.OrderBy(r => r.Article.Article.Published ?? DateTimeOffset.MaxValue).ThenBy(r => r.Article.Id))
+        {
+            var cluster = _clusterer.Add(StoryItem.Of(article.Id, article.Article));
+            if (_storyOfCluster.TryAdd(cluster, story))
+            {
+                _clusterOfStory[story] = cluster;
+            }
+        }
+    }
+
+    private long JoinStory(long id, Article article)
+    {
+        var cluster = _clusterer!.Add(StoryItem.Of(id, article));
+        if (!_storyOfCluster.TryGetValue(cluster, out var story))
+        {
+            story = _nextStoryId++;
+            _storyOfCluster[cluster] = story;
+        }
+
+        _clusterOfStory[story] = cluster;
+        return story;
+    }
+
+    /// <summary>Decides the origin and copy graph of the family around <paramref name="start"/>; returns its members.</summary>
+    private List<long> ResolveFamily(SqliteTransaction transaction, long start, Dictionary<long, Article> batch)
+    {
+        var members = new List<long> { start };
+        var seen = new HashSet<long> { start };
+        var links = new List<CopyLink>();
+        for (var i = 0; i < members.Count; i++)
+        {
+            using var command = Command(_writer, transaction, "SELECT b, relation, similarity FROM copy_edges WHERE a = $a ORDER BY b", ("$a", members[i]));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                // Each pair seen from the later article, as the linker reported it; Distinct drops the mirror.
+                var other = reader.GetInt64(0);
+                var link = new CopyLink(members[i], other, reader.GetString(1), reader.GetDouble(2));
+                links.Add(link.From > link.To ? link : link.Reversed());
+
+                if (seen.Count < _options.MaxFamilySize && seen.Add(other))
+                {
+                    members.Add(other);
+                }
+            }
+        }
+
+        var articles = new Dictionary<long, Article>();
+        foreach (var member in members)
+        {
+            if (batch.TryGetValue(member, out var article) || (article = _store.Get(member)?.Article) is not null)
+            {
+                articles[member] = article;
+            }
+        }
+
+        var facts = articles.ToDictionary(a => a.Key, a => ProvenanceFacts.Of(a.Key, a.Value));
+        var family = ProvenanceResolver.Resolve(links.Where(l => facts.ContainsKey(l.From) && facts.ContainsKey(l.To)).Distinct(), facts)
+            .FirstOrDefault(f => f.Members.Contains(start));
+        if (family is null)
+        {
+            return members;
+        }
+
+        var parents = family.Edges.GroupBy(e => e.Copy).ToDictionary(g => g.Key, g => g.First());
+        foreach (var member in family.Members)
+        {
+            var (previousOrigin, hadAlterations) = PreviousOrigin(transaction, member);
+            parents.TryGetValue(member, out var edge);
+            string? alterations = null;
+            if (member != family.OriginId && articles.TryGetValue(member, out var copy) && articles.TryGetValue(family.OriginId, out var origin))
+            {
+                alterations = previousOrigin == family.OriginId && hadAlterations is not null
+                    ? hadAlterations
+                    : JsonSerializer.Serialize(_alterations!.Find(origin, copy), WartaJson.Options);
+            }
+
+            Execute(
+                transaction,
+                "UPDATE article_links SET origin_id = $origin, origin_reason = $reason, copied_from = $from, copy_reason = $why, alterations = $alt WHERE article_id = $id",
+                ("$origin", family.OriginId),
+                ("$reason", family.OriginReason),
+                ("$from", edge?.Source),
+                ("$why", edge?.Reason),
+                ("$alt", alterations),
+                ("$id", member));
+        }
+
+        return [.. family.Members];
+    }
+
+    private (long? Origin, string? Alterations) PreviousOrigin(SqliteTransaction transaction, long id)
+    {
+        using var command = Command(_writer, transaction, "SELECT origin_id, alterations FROM article_links WHERE article_id = $id", ("$id", id));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (NullableLong(reader, 0), reader.IsDBNull(1) ? null : reader.GetString(1)) : (null, null);
+    }
+
+    private void UpdateStory(SqliteTransaction transaction, long storyId)
+    {
+        var members = new List<(long Id, string? Title, string? Outlet, string? Language, DateTimeOffset? Published, long? Origin)>();
+        using (var command = Command(_writer, transaction, """
+            SELECT a.id, a.title, a.outlet, a.language, a.published, l.origin_id
+            FROM article_links l JOIN articles a ON a.id = l.article_id WHERE l.story_id = $story ORDER BY a.id
+            """, ("$story", storyId)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                members.Add((
+                    reader.GetInt64(0),
+                    reader.IsDBNull(1) ? null : reader.GetString(1),
+                    reader.IsDBNull(2) ? null : reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.IsDBNull(4) ? null : DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
+                    NullableLong(reader, 5)));
+            }
+        }
+
+        if (members.Count == 0)
+        {
+            return;
+        }
+
+        var live = _clusterOfStory.TryGetValue(storyId, out var cluster) ? _clusterer!.Active(cluster) : null;
+        var dated = members.Where(m => m.Published is not null).Select(m => m.Published!.Value).ToList();
+        var earliest = members.OrderBy(m => m.Published ?? DateTimeOffset.MaxValue).ThenBy(m => m.Id).First();
+        var origins = members.Where(m => m.Origin is not null && m.Origin == m.Id).Select(m => m.Id).ToList();
+        if (origins.Count == 0)
+        {
+            origins.Add(earliest.Id);
+        }
+
+        Execute(
+            transaction,
+            """
+            INSERT OR REPLACE INTO stories (id, label, first, last, outlets, languages, entities, origin_ids, article_count)
+            VALUES ($id, $label, $first, $last, $outlets, $languages, $entities, $origins, $count)
+            """,
+            ("$id", storyId),
+            ("$label", live?.Label ?? earliest.Title ?? $"story {storyId.ToString(CultureInfo.InvariantCulture)}"),
+            ("$first", dated.Count == 0 ? null : dated.Min().ToString("O", CultureInfo.InvariantCulture)),
+            ("$last", dated.Count == 0 ? null : dated.Max().ToString("O", CultureInfo.InvariantCulture)),
+            ("$outlets", Json(members.Select(m => m.Outlet).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))),
+            ("$languages", Json(members.Select(m => m.Language).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))),
+            ("$entities", Json(live?.KeyEntities ?? [])),
+            ("$origins", JsonSerializer.Serialize(origins.Take(20).ToList())),
+            ("$count", members.Count));
+    }
+
+    private static StoryRecord ReadStory(SqliteConnection connection, SqliteDataReader reader)
+    {
+        var id = reader.GetInt64(0);
+        var articleIds = new List<long>();
+        using (var command = Command(connection, null, "SELECT article_id FROM article_links WHERE story_id = $id ORDER BY article_id", ("$id", id)))
+        using (var ids = command.ExecuteReader())
+        {
+            while (ids.Read())
+            {
+                articleIds.Add(ids.GetInt64(0));
+            }
+        }
+
+        return new StoryRecord(
+            id,
+            reader.GetString(1),
+            articleIds,
+            reader.IsDBNull(2) ? null : DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture),
+            reader.IsDBNull(3) ? null : DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture),
+            JsonSerializer.Deserialize<List<string>>(reader.GetString(4)) ?? [],
+            JsonSerializer.Deserialize<List<string>>(reader.GetString(5)) ?? [],
+            JsonSerializer.Deserialize<List<string>>(reader.GetString(6)) ?? [],
+            JsonSerializer.Deserialize<List<long>>(reader.GetString(7)) ?? []);
+    }
+
+    private static string Json(IEnumerable<string> values) => JsonSerializer.Serialize(values.ToList());
+
+    private static long? NullableLong(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetInt64(column);
+
+    private SqliteConnection OpenReader()
+    {
+        var connection = new SqliteConnection(_store.ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private void Execute(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(_writer, transaction, sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    private static long Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = Command(connection, null, sql);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+}

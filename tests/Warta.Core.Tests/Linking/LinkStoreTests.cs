@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text;
+using Warta.Linking;
+using Warta.Model;
+using Warta.Pipeline;
+using Warta.Storage;
+
+namespace Warta.Tests.Linking;
+
+public sealed class LinkStoreTests : IDisposable
+{
+    private static readonly ArticlePipeline Pipeline = new();
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "warta-links-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Edited_copy_of_a_seed_is_linked_to_it_with_the_changed_name_and_number()
+    {
+        var seed = SeedFiles.Read("001");
+        var copy = seed.Replace("Tokayev", "Nazarbayev", StringComparison.Ordinal).Replace("225", "252", StringComparison.Ordinal);
+        using var store = ArticleStore.Open(_directory);
+        using var links = LinkStore.Attach(store);
+
+        var original = Store(store, "seed.txt", seed);
+        var edited = Store(store, "copy.txt", copy);
+
+        var copyLinks = links.LinksOf(edited);
+        Assert.Equal(original, copyLinks.DuplicateOf);
+        Assert.Contains(copyLinks.Copies, c => c.Id == original && c.Relation == CopyRelation.NearDuplicate);
+        Assert.Equal(original, copyLinks.OriginId);
+        Assert.Equal(original, copyLinks.CopiedFrom);
+        Assert.Contains(copyLinks.Alterations, a => a.Original == "Tokayev" && a.Altered == "Nazarbayev");
+        Assert.Contains(copyLinks.Alterations, a => a.Original == "225" && a.Altered == "252");
+
+        var originLinks = links.LinksOf(original);
+        Assert.Null(originLinks.DuplicateOf);
+        Assert.Equal(original, originLinks.OriginId);
+        Assert.Empty(originLinks.Alterations);
+        Assert.Equal(originLinks.StoryId, copyLinks.StoryId);
+        var story = links.Story(copyLinks.StoryId!.Value)!;
+        Assert.Equal([original, edited], story.ArticleIds);
+    }
+
+    [Fact]
+    public void Linking_resumes_across_runs_and_catches_up_on_articles_stored_without_it()
+    {
+        var seed = SeedFiles.Read("000");
+        long first;
+        using (var store = ArticleStore.Open(_directory))
+        {
+            // Stored while no linker was attached (an older store, or a run killed before linking committed).
+            first = Store(store, "a.txt", seed);
+        }
+
+        using (var store = ArticleStore.Open(_directory))
+        using (var links = LinkStore.Attach(store))
+        {
+            Assert.NotNull(links.LinksOf(first).StoryId);
+        }
+
+        using (var store = ArticleStore.Open(_directory))
+        using (var links = LinkStore.Attach(store))
+        {
+            var second = Store(store, "b.txt", seed + "\n\nBaca juga: berita lain hari ini.");
+            var linked = links.LinksOf(second);
+            Assert.Equal(first, linked.DuplicateOf);
+            Assert.Equal(links.LinksOf(first).StoryId, linked.StoryId);
+        }
+    }
+
+    [Fact]
+    public void Headline_only_records_form_stories_across_outlets()
+    {
+        using var store = ArticleStore.Open(_directory);
+        using var links = LinkStore.Attach(store);
+        string[] headlines =
+        [
+            "Gempa magnitudo 6,2 guncang Cianjur, ratusan rumah rusak",
+            "Gempa Cianjur: ratusan rumah rusak akibat guncangan magnitudo 6,2",
+            "Harga beras naik di pasar tradisional Jakarta menjelang Lebaran",
+        ];
+        var ids = headlines.Select((h, i) => Store(store, $"h{i}.jsonl", null, h, outlet: $"outlet{i}", published: new DateTimeOffset(2024, 5, 6, 8, i, 0, TimeSpan.FromHours(7)))).ToList();
+
+        var stories = links.Stories(0, 100);
+        Assert.Equal(2, stories.Count);
+        Assert.Equal(links.LinksOf(ids[0]).StoryId, links.LinksOf(ids[1]).StoryId);
+        Assert.NotEqual(links.LinksOf(ids[0]).StoryId, links.LinksOf(ids[2]).StoryId);
+        var quake = stories.Single(s => s.ArticleIds.Count == 2);
+        Assert.Equal(["outlet0", "outlet1"], quake.Outlets);
+        Assert.Equal(new DateTimeOffset(2024, 5, 6, 8, 0, 0, TimeSpan.FromHours(7)), quake.First);
+    }
+
+    [Fact]
+    public void Thousands_of_identical_articles_link_to_the_first_and_keep_families_bounded()
+    {
+        using var store = ArticleStore.Open(_directory);
+        using var links = LinkStore.Attach(store, new LinkStoreOptions { MaxFamilySize = 50 });
+        var body = SeedFiles.Read("000");
+        var batch = Enumerable.Range(0, 2_000)
+            .Select(i => Item($"same{i.ToString(CultureInfo.InvariantCulture)}.txt", body))
+            .ToList();
+        var results = store.AddBatch(batch);
+
+        var first = results[0].Id;
+        Assert.All(results.Skip(1), r => Assert.Equal(first, links.LinksOf(r.Id).DuplicateOf));
+        Assert.Single(links.Stories(0, 10));
+    }
+
+    [Fact]
+    public void One_word_articles_and_missing_or_out_of_order_times_still_get_stories()
+    {
+        using var store = ArticleStore.Open(_directory);
+        using var links = LinkStore.Attach(store);
+        var late = Store(store, "late.txt", "Banjir.", "Banjir", published: new DateTimeOffset(2024, 5, 7, 0, 0, 0, TimeSpan.Zero));
+        var early = Store(store, "early.txt", "Banjir.", "Banjir", published: new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero));
+        var undated = Store(store, "undated.txt", "Kebakaran.", "Kebakaran");
+
+        foreach (var id in new[] { late, early, undated })
+        {
+            Assert.NotNull(links.LinksOf(id).StoryId);
+        }
+
+        Assert.Equal(late, links.LinksOf(early).DuplicateOf);
+    }
+
+    private static long Store(ArticleStore store, string source, string? text, string? title = null, string? outlet = null, DateTimeOffset? published = null)
+    {
+        var (input, article) = Item(source, text, title);
+        article = article with { Outlet = outlet ?? article.Outlet, Published = published ?? article.Published };
+        return store.Add(input, article).Id;
+    }
+
+    private static (RawInput Input, Article Article) Item(string source, string? text, string? title = null)
+    {
+        var body = text ?? title ?? "";
+        var input = new RawInput { Source = source, Kind = InputKind.Text, Raw = Encoding.UTF8.GetBytes(body), Body = body };
+        var article = text is null ? new Article { Source = source, Title = title, Text = "" } : Pipeline.Process(input);
+        return (input, title is null ? article : article with { Title = title });
+    }
+}
