@@ -23,15 +23,21 @@ Console.Error.WriteLine($"read {source.Count} IndoSum articles from {dataPath}")
 var directory = Path.Combine(Path.GetTempPath(), "warta-load-" + Guid.NewGuid().ToString("N"));
 const string Key = "load-bench-key-0123456789";
 var random = new Random(42);
-const int ArticlesPerStory = 20;
 var clock = Stopwatch.StartNew();
 await using (var server = WartaServer.Build(new WartaServerOptions { DataDirectory = directory, Port = 0, ApiKey = Key }))
 {
+    // Stored in batches through the store, as 'warta ingest' does: linking and stories run, the index follows.
+    var batch = new List<(RawInput, Article)>(512);
     for (var i = 0; i < articles; i++)
     {
         var article = Generate(source, random, i);
-        var stored = server.Catalog.Add(article, null, "s" + (i / ArticlesPerStory).ToString(CultureInfo.InvariantCulture));
-        server.Index.Add(new IndexedArticle(stored.Id, article, stored.StoryId));
+        var body = article.Title + "\n\n" + article.Text;
+        batch.Add((new RawInput { Source = "load#" + i.ToString(CultureInfo.InvariantCulture), Kind = InputKind.Text, Raw = Encoding.UTF8.GetBytes(body), Body = body }, article));
+        if (batch.Count == batch.Capacity || i == articles - 1)
+        {
+            server.Store.AddBatch(batch);
+            batch.Clear();
+        }
     }
 
     server.Index.Commit();
@@ -40,7 +46,7 @@ await using (var server = WartaServer.Build(new WartaServerOptions { DataDirecto
     await server.StartAsync();
 
     var words = source.SelectMany(s => s.Text.Split(' ')).Where(w => w.Length >= 5 && w.All(char.IsLetter)).Distinct(StringComparer.Ordinal).ToArray();
-    var stories = articles / ArticlesPerStory;
+    var storyIds = server.Catalog.Links.Stories(0, 1_000_000).Select(s => s.Id).ToArray();
     var latencies = new ConcurrentDictionary<string, ConcurrentBag<double>>(StringComparer.Ordinal);
     var errors = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
     using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients + 2 };
@@ -102,7 +108,7 @@ await using (var server = WartaServer.Build(new WartaServerOptions { DataDirecto
                     await Measure("GET /search (page)", "/search?q=" + q);
                     break;
                 default:
-                    await Measure("GET /stories/{id} (page)", "/stories/s" + r.Next(stories).ToString(CultureInfo.InvariantCulture));
+                    await Measure("GET /stories/{id} (page)", "/stories/" + storyIds[r.Next(storyIds.Length)].ToString(CultureInfo.InvariantCulture));
                     break;
             }
         }

@@ -8,7 +8,7 @@ internal static class ReindexCommand
 {
     public static Command Create()
     {
-        var data = ServeCommand.DataOption();
+        var data = CliSupport.DataOption();
         var command = new Command("reindex", "Rebuild the search index of a data directory from its stored articles.") { data };
         command.SetAction(parse =>
         {

@@ -8,7 +8,7 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var data = DataOption();
+        var data = CliSupport.DataOption();
         var port = PortOption();
         var host = HostOption();
         var command = new Command("serve", "Serve the REST API (/api/) and the web UI (/) over a data directory.") { data, port, host };
@@ -19,8 +19,6 @@ internal static class ServeCommand
         });
         return command;
     }
-
-    internal static Option<string> DataOption() => new("--data") { Description = "The data directory (articles, search index, API key).", DefaultValueFactory = _ => ".data" };
 
     internal static Option<int> PortOption() => new("--port") { Description = "TCP port; 0 picks a free one.", DefaultValueFactory = _ => 5080 };
 
@@ -44,7 +42,7 @@ internal static class ServeCommand
         {
             beforeStart?.Invoke(server);
             await server.StartAsync(cancel).ConfigureAwait(false);
-            Console.Out.WriteLine($"data:     {Path.GetFullPath(options.DataDirectory!)}");
+            Console.Out.WriteLine($"data:     {server.DataDirectory}");
             Console.Out.WriteLine($"articles: {server.Catalog.Count}");
             Console.Out.WriteLine($"serving:  {server.Address}/  (API {server.Address}/api/, OpenAPI {server.Address}/openapi/v1.json)");
             Console.Out.WriteLine(server.ApiKeyGenerated

@@ -2,21 +2,33 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Warta.Model;
 using Warta.Search;
+using Warta.Storage;
 
 namespace Warta.Server;
 
-/// <summary>An article as the API and the exports give it: the same shape in JSON, JSONL and (flattened) CSV.</summary>
-public sealed record ArticleRecord(long Id, DateTimeOffset Ingested, string? StoryId, Article Article, string? Raw = null)
+/// <summary>An article as the API and the exports give it: the record of <c>warta export</c> (plus <c>raw</c> when asked).</summary>
+public static class ArticleRecord
 {
-    public static ArticleRecord From(StoredArticle item, bool withRaw) => new(item.Id, item.Ingested, item.StoryId, item.Article, withRaw ? item.Raw : null);
+    public static JsonObject From(ServedArticle item, bool withRaw)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var record = ExportRecord.Create(new StoredArticle(item.Id, item.Ingested, item.Article), item.Links.ExportFields());
+        if (withRaw)
+        {
+            record["raw"] = item.Raw;
+        }
+
+        return record;
+    }
 }
 
 /// <summary>A page of articles and the cursor for the next one (null at the end).</summary>
-public sealed record ArticlePage(IReadOnlyList<ArticleRecord> Items, long? NextAfter);
+public sealed record ArticlePage(IReadOnlyList<JsonObject> Items, long? NextAfter);
 
 /// <summary>What <c>POST /api/articles</c> accepts: one raw item, as a crawler would send it.</summary>
 public sealed record IngestRequest
@@ -56,7 +68,7 @@ internal static class ApiEndpoints
         api.MapGet("/articles", (HttpRequest request, HttpResponse response) => Articles(request, response, server)).Produces<ArticlePage>().Produces<ApiError>(400);
         api.MapGet("/articles/{id:long}", (long id, bool? raw) => server.Catalog.Get(id) is { } item
             ? Results.Ok(ArticleRecord.From(item, raw ?? false))
-            : NotFound($"no article {id}")).Produces<ArticleRecord>().Produces<ApiError>(404);
+            : NotFound($"no article {id}")).Produces<JsonObject>().Produces<ApiError>(404);
         api.MapPost("/articles", (HttpRequest request) => Ingest(request, server)).Produces<IngestResponse>(201).Produces<ApiError>(400);
         api.MapGet("/stories", (StoryService stories, int? limit) => Results.Ok(stories.Top(Math.Clamp(limit ?? 50, 1, 500), DateTimeOffset.UtcNow)))
             .Produces<IReadOnlyList<StorySummary>>();
@@ -201,7 +213,7 @@ internal static class ApiEndpoints
                 return Results.Ok(new ArticlePage(items, more ? page[^1].Id : null));
             case "jsonl":
                 response.ContentType = "application/x-ndjson; charset=utf-8";
-                await Export(response, server.Catalog, after, item => JsonSerializer.Serialize(ArticleRecord.From(item, withRaw), WartaJson.Options), null).ConfigureAwait(false);
+                await Export(response, server.Catalog, after, item => ArticleRecord.From(item, withRaw).ToJsonString(WartaJson.Options), null).ConfigureAwait(false);
                 return Results.Empty;
             case "csv":
                 response.ContentType = "text/csv; charset=utf-8";
@@ -225,7 +237,7 @@ internal static class ApiEndpoints
     }
 
     /// <summary>Streams every article after the cursor, a page of the catalog at a time: no cap, bounded memory.</summary>
-    private static async Task Export(HttpResponse response, IArticleCatalog catalog, long after, Func<StoredArticle, string> line, string? header)
+    private static async Task Export(HttpResponse response, IArticleCatalog catalog, long after, Func<ServedArticle, string> line, string? header)
     {
         var writer = new StreamWriter(response.Body, new UTF8Encoding(false), 64 * 1024);
         await using (writer.ConfigureAwait(false))
@@ -326,7 +338,7 @@ internal static class CsvExport
 {
     public const string Header = "id,ingested,storyId,source,url,title,published,outlet,language,authors,agencies,text";
 
-    public static string Row(StoredArticle item)
+    public static string Row(ServedArticle item)
     {
         var a = item.Article;
         string[] cells =

@@ -1,144 +1,57 @@
-using System.Text.Json;
+using System.Globalization;
+using Warta.Ingest;
 using Warta.Model;
+using Warta.Storage;
 
 namespace Warta.Server;
 
-/// <summary>One stored article with the id the API and pages use, when it arrived, and its raw input if kept.</summary>
-public sealed record StoredArticle(long Id, DateTimeOffset Ingested, Article Article, string? Raw, string? StoryId = null);
+/// <summary>One stored article as the pages and the API show it: the article, its raw input when asked for, and its links.</summary>
+public sealed record ServedArticle(long Id, DateTimeOffset Ingested, Article Article, string? Raw, ArticleLinks Links)
+{
+    /// <summary>The story id as the index and the pages use it (a string key); null before linking has seen the article.</summary>
+    public string? StoryId => Links.StoryId?.ToString(CultureInfo.InvariantCulture);
+}
 
-/// <summary>Where the server reads and writes articles; the SQLite store plugs in here through an adapter.</summary>
+/// <summary>Where the server reads articles and their links.</summary>
 public interface IArticleCatalog
 {
     long Count { get; }
 
-    StoredArticle? Get(long id);
+    ILinkReader Links { get; }
 
-    /// <summary>Articles with an id greater than <paramref name="afterId"/>, ascending, at most <paramref name="limit"/>.</summary>
-    IReadOnlyList<StoredArticle> All(long afterId, int limit);
+    /// <summary>One article with its raw input decoded as text.</summary>
+    ServedArticle? Get(long id);
 
-    /// <summary>Stores a new article; <paramref name="storyId"/> is the story it is already known to belong to, if any.</summary>
-    StoredArticle Add(Article article, string? raw, string? storyId = null);
+    /// <summary>Articles with an id greater than <paramref name="afterId"/>, ascending, at most <paramref name="limit"/>, without raw input.</summary>
+    IReadOnlyList<ServedArticle> All(long afterId, int limit);
 }
 
-/// <summary>
-/// A catalog kept as an append-only JSON-lines file in the data directory and held in memory: small, durable, and
-/// readable by hand. A line that cannot be read (e.g. cut short by a crash) is skipped and counted.
-/// </summary>
-public sealed class JsonlArticleCatalog : IArticleCatalog, IDisposable
+/// <summary>The catalog over the embedded store and linking's tables in it.</summary>
+public sealed class StoreCatalog(ArticleStore store, ILinkReader links) : IArticleCatalog
 {
-    private readonly List<StoredArticle> _items = [];
-    private readonly Lock _lock = new();
-    private readonly StreamWriter? _writer;
+    public long Count => store.Count;
 
-    /// <summary>Opens <c>articles.jsonl</c> in <paramref name="directory"/>; null keeps everything in memory only.</summary>
-    public JsonlArticleCatalog(string? directory)
+    public ILinkReader Links => links;
+
+    public ServedArticle? Get(long id)
     {
-        if (directory is null)
+        if (store.Get(id) is not { } stored)
         {
-            return;
+            return null;
         }
 
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, "articles.jsonl");
-        if (File.Exists(path))
-        {
-            foreach (var line in File.ReadLines(path))
-            {
-                if (line.Length == 0)
-                {
-                    continue;
-                }
-
-                try
-                {
-                    var item = JsonSerializer.Deserialize<StoredArticle>(line, WartaJson.Options);
-                    if (item is not null && (_items.Count == 0 || item.Id > _items[^1].Id))
-                    {
-                        _items.Add(item);
-                        continue;
-                    }
-                }
-                catch (JsonException)
-                {
-                    // Counted below: one bad line never stops the server from starting.
-                }
-
-                SkippedLines++;
-            }
-        }
-
-        _writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
+        var raw = store.GetRaw(id) is { } bytes ? Decode(bytes) : null;
+        return new ServedArticle(stored.Id, stored.Ingested, stored.Article, raw, links.LinksOf(id));
     }
 
-    public int SkippedLines { get; }
-
-    public long Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _items.Count;
-            }
-        }
-    }
-
-    public StoredArticle? Get(long id)
-    {
-        lock (_lock)
-        {
-            var index = Find(id);
-            return index >= 0 ? _items[index] : null;
-        }
-    }
-
-    public IReadOnlyList<StoredArticle> All(long afterId, int limit)
+    public IReadOnlyList<ServedArticle> All(long afterId, int limit)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        lock (_lock)
-        {
-            var index = Find(afterId);
-            var start = index >= 0 ? index + 1 : ~index;
-            return _items.GetRange(start, Math.Min(limit, _items.Count - start));
-        }
+        return [.. store.All(afterId, limit).Select(s => new ServedArticle(s.Id, s.Ingested, s.Article, null, links.LinksOf(s.Id)))];
     }
 
-    public StoredArticle Add(Article article, string? raw, string? storyId = null)
-    {
-        ArgumentNullException.ThrowIfNull(article);
-        lock (_lock)
-        {
-            var item = new StoredArticle(_items.Count == 0 ? 1 : _items[^1].Id + 1, DateTimeOffset.UtcNow, article, raw, storyId);
-            _writer?.WriteLine(JsonSerializer.Serialize(item, WartaJson.Options));
-            _items.Add(item);
-            return item;
-        }
-    }
-
-    public void Dispose() => _writer?.Dispose();
-
-    private int Find(long id)
-    {
-        int lo = 0, hi = _items.Count - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            var cmp = _items[mid].Id.CompareTo(id);
-            if (cmp == 0)
-            {
-                return mid;
-            }
-
-            if (cmp < 0)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return ~lo;
-    }
+    private static string Decode(StoredRaw raw) => TextDecoder.Decode(raw.Bytes.Span, raw.Charset).Text;
 }
+
+/// <summary>An article id with its links, as the copy graph shows them.</summary>
+public sealed record ArticleLinksView(long Id, ArticleLinks Links);

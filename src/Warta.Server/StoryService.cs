@@ -40,8 +40,9 @@ public sealed class StoryService(SearchIndex index, IArticleCatalog catalog)
         }
 
         // A one-day half-life keeps today's widely covered stories above last week's; a plain choice, not calibrated.
+        // An undated story earns no recency: it sorts by coverage below every dated one.
         return [.. stories
-            .OrderByDescending(s => s.OutletCount / (1 + (Math.Max(0, (now - (s.Last ?? s.First ?? now)).TotalHours) / 24)))
+            .OrderByDescending(s => s.OutletCount / (1 + (Math.Max(0, (now - (s.Last ?? s.First ?? DateTimeOffset.MinValue)).TotalHours) / 24)))
             .ThenByDescending(s => s.ArticleCount)
             .ThenBy(s => s.Id, StringComparer.Ordinal)
             .Take(limit)];

@@ -1,14 +1,15 @@
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Warta.Linking;
 using Warta.Model;
 using Warta.Pipeline;
 using Warta.Search;
 using Warta.Server.Components;
+using Warta.Storage;
 
 namespace Warta.Server;
 
@@ -20,13 +21,18 @@ public sealed class WartaServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ArticlePipeline _pipeline = new();
-    private readonly Lock _ingestLock = new();
+    private readonly ArticleStore _store;
+    private readonly LinkStore _links;
+    private readonly string? _temporaryDirectory;
 
-    private WartaServer(WartaServerOptions options, WebApplication app, IArticleCatalog catalog, SearchIndex index, ServerMetrics metrics, string apiKey, bool generated)
+    private WartaServer(WartaServerOptions options, WebApplication app, OpenStorage storage, SearchIndex index, ServerMetrics metrics, string apiKey, bool generated)
     {
         Options = options;
         _app = app;
-        Catalog = catalog;
+        _store = storage.Store;
+        _links = storage.Links;
+        _temporaryDirectory = storage.TemporaryDirectory;
+        Catalog = storage.Catalog;
         Index = index;
         Metrics = metrics;
         ApiKey = apiKey;
@@ -36,6 +42,9 @@ public sealed class WartaServer : IAsyncDisposable
     public WartaServerOptions Options { get; }
 
     public IArticleCatalog Catalog { get; }
+
+    /// <summary>The data directory in use (a temporary one when the options named none).</summary>
+    public string DataDirectory => _store.DataDirectory;
 
     public SearchIndex Index { get; }
 
@@ -49,19 +58,24 @@ public sealed class WartaServer : IAsyncDisposable
     /// <summary>The bound address, e.g. <c>http://127.0.0.1:5080</c>; known after <see cref="StartAsync"/>.</summary>
     public string Address { get; private set; } = string.Empty;
 
-    /// <summary>Opens (or creates) the data directory, rebuilds the index when it is missing or behind, and wires the app.</summary>
-    public static WartaServer Build(WartaServerOptions options, IArticleCatalog? catalog = null)
+    /// <summary>
+    /// Opens (or creates) the store in the data directory, links what is not linked yet, brings the search index up to
+    /// date, and wires the app. Articles stored from now on (by the API or a demo ingest) are linked and indexed as
+    /// their batch commits.
+    /// </summary>
+    public static WartaServer Build(WartaServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var data = options.DataDirectory is null ? null : Path.GetFullPath(options.DataDirectory);
-        catalog ??= new JsonlArticleCatalog(data);
-        var index = new SearchIndex(data is null ? null : Path.Combine(data, "index"));
-        if (index.Count != catalog.Count)
+        var storage = OpenStorage.Open(options.DataDirectory);
+        var data = storage.Store.DataDirectory;
+        var index = new SearchIndex(Path.Combine(data, "index"));
+        if (index.Count != storage.Catalog.Count)
         {
-            index.Rebuild(AllArticles(catalog));
+            index.Rebuild(AllArticles(storage.Catalog));
         }
 
+        storage.Store.AddSink(new IndexSink(index, storage.Links));
         var (key, generated) = ApiKeys.Resolve(options.ApiKey, data);
         var metrics = new ServerMetrics();
 
@@ -83,7 +97,7 @@ public sealed class WartaServer : IAsyncDisposable
         builder.WebHost.UseUrls($"http://{options.Host}:{options.Port}");
         builder.Services.AddRazorComponents();
         builder.Services.AddOpenApi();
-        builder.Services.AddSingleton(catalog);
+        builder.Services.AddSingleton(storage.Catalog);
         builder.Services.AddSingleton(index);
         builder.Services.AddSingleton(metrics);
         builder.Services.AddSingleton(options);
@@ -91,7 +105,7 @@ public sealed class WartaServer : IAsyncDisposable
         builder.Services.AddHttpContextAccessor();
 
         var app = builder.Build();
-        var server = new WartaServer(options, app, catalog, index, metrics, key, generated);
+        var server = new WartaServer(options, app, storage, index, metrics, key, generated);
         app.UseExceptionHandler(error => error.Run(async context =>
         {
             // Never a stack trace or an internal message: the client gets a plain sentence, the log the details.
@@ -123,14 +137,20 @@ public sealed class WartaServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Rebuilds the search index of a data directory from its articles; returns how many were indexed.</summary>
+    /// <summary>Rebuilds the search index of a data directory from its stored articles; returns how many were indexed.</summary>
     public static int Reindex(string dataDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
-        var data = Path.GetFullPath(dataDirectory);
-        using var catalog = new JsonlArticleCatalog(data);
-        using var index = new SearchIndex(Path.Combine(data, "index"));
-        return index.Rebuild(AllArticles(catalog));
+        var storage = OpenStorage.Open(dataDirectory);
+        try
+        {
+            using var index = new SearchIndex(Path.Combine(storage.Store.DataDirectory, "index"));
+            return index.Rebuild(AllArticles(storage.Catalog));
+        }
+        finally
+        {
+            storage.Dispose();
+        }
     }
 
     /// <summary>Every article of the catalog as the index wants it, read in pages.</summary>
@@ -163,21 +183,29 @@ public sealed class WartaServer : IAsyncDisposable
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
 
-    /// <summary>Runs one raw input through the pipeline, stores it and makes it searchable; the ingest hook for <c>demo</c> and the API.</summary>
-    public StoredArticle Ingest(RawInput input, string? storyId = null)
+    /// <summary>Runs one raw input through the pipeline and stores it; linking and the index follow as the store commits.</summary>
+    public ServedArticle Ingest(RawInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var article = _pipeline.Process(input);
-        var raw = input.Body.Length > 0 ? input.Body : Encoding.UTF8.GetString(input.Raw.Span);
-        lock (_ingestLock)
-        {
-            // One lock keeps the catalog's ids and the index's documents in the same order.
-            var stored = Catalog.Add(article, raw, storyId);
-            Index.Add(new IndexedArticle(stored.Id, stored.Article, stored.StoryId));
-            Metrics.Ingested.Add(1);
-            return stored;
-        }
+        return Add(input, _pipeline.Process(input));
     }
+
+    /// <summary>Stores an article already derived from <paramref name="input"/> (a re-sent input returns the stored one).</summary>
+    public ServedArticle Add(RawInput input, Article article)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(article);
+        var result = _store.Add(input, article);
+        if (result.Outcome == StoreOutcome.Stored)
+        {
+            Metrics.Ingested.Add(1);
+        }
+
+        return Catalog.Get(result.Id) ?? throw new InvalidOperationException($"article {result.Id} was stored but cannot be read back");
+    }
+
+    /// <summary>The store itself: the demo ingests into it through the ingest runner.</summary>
+    public ArticleStore Store => _store;
 
     public async ValueTask DisposeAsync()
     {
@@ -185,7 +213,49 @@ public sealed class WartaServer : IAsyncDisposable
         Index.Commit();
         Index.Dispose();
         Metrics.Dispose();
-        (Catalog as IDisposable)?.Dispose();
+        new OpenStorage(_store, _links, Catalog, _temporaryDirectory).Dispose();
+    }
+
+    /// <summary>The store, its links and the catalog over both, opened together and closed together.</summary>
+    private sealed record OpenStorage(ArticleStore Store, LinkStore Links, IArticleCatalog Catalog, string? TemporaryDirectory) : IDisposable
+    {
+        public static OpenStorage Open(string? dataDirectory)
+        {
+            var temporary = dataDirectory is null ? Path.Combine(Path.GetTempPath(), "warta-" + Guid.NewGuid().ToString("N")) : null;
+            var store = ArticleStore.Open(dataDirectory ?? temporary!);
+            var links = LinkStore.Attach(store);
+            return new OpenStorage(store, links, new StoreCatalog(store, links), temporary);
+        }
+
+        public void Dispose()
+        {
+            Links.Dispose();
+            Store.Dispose();
+            if (TemporaryDirectory is not null)
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                try
+                {
+                    Directory.Delete(TemporaryDirectory, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // A temporary folder left behind does no harm.
+                }
+            }
+        }
+    }
+
+    /// <summary>Keeps the search index in step with the store: every committed article is indexed with its story.</summary>
+    private sealed class IndexSink(SearchIndex index, ILinkReader links) : IArticleSink
+    {
+        public void OnStored(IReadOnlyList<StoredArticle> articles)
+        {
+            foreach (var stored in articles)
+            {
+                index.Add(new IndexedArticle(stored.Id, stored.Article, links.LinksOf(stored.Id).StoryId?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
     }
 }
 

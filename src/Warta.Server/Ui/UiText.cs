@@ -64,6 +64,7 @@ public sealed class UiText
         ["not.found.text"] = ("There is nothing at this address.", "Tidak ada apa-apa di alamat ini."),
         ["timeline"] = ("Timeline", "Linimasa"),
         ["copy.graph"] = ("Copies and alterations", "Salinan dan perubahan"),
+        ["duplicate.of"] = ("Duplicate of", "Duplikat dari"),
         ["no.copies"] = ("No copy links yet: they appear once linking has compared the articles.", "Belum ada tautan salinan: muncul setelah penautan membandingkan artikel."),
         ["story.entities"] = ("Entities across the story", "Entitas di seluruh cerita"),
         ["story.quotes"] = ("Quotes across the story", "Kutipan di seluruh cerita"),

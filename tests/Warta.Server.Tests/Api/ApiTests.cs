@@ -74,9 +74,27 @@ public sealed class ApiTests(ServerFixture fixture) : IDisposable
         using var doc = await Json($"/api/articles/{fixture.FirstId}?raw=true");
 
         Assert.Equal(fixture.FirstId, doc.RootElement.GetProperty("id").GetInt64());
-        Assert.Equal("kazakhstan", doc.RootElement.GetProperty("storyId").GetString());
-        Assert.Equal("Antara", doc.RootElement.GetProperty("article").GetProperty("outlet").GetString());
+        Assert.Equal(fixture.KazakhstanStory, doc.RootElement.GetProperty("storyId").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("Antara", doc.RootElement.GetProperty("outlet").GetString());
+        foreach (var field in new[] { "duplicateOf", "copies", "originId", "alterations", "citations", "removed" })
+        {
+            Assert.True(doc.RootElement.TryGetProperty(field, out _), field);
+        }
+
         Assert.StartsWith("Pemerintah", doc.RootElement.GetProperty("raw").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Altered_copy_names_its_origin_and_what_it_changed()
+    {
+        using var doc = await Json($"/api/articles/{fixture.FireCopyId}");
+
+        Assert.Equal(fixture.FireOriginId, doc.RootElement.GetProperty("originId").GetInt64());
+        Assert.Contains(doc.RootElement.GetProperty("copies").EnumerateArray(), c => c.GetProperty("id").GetInt64() == fixture.FireOriginId);
+        var changes = doc.RootElement.GetProperty("alterations").EnumerateArray()
+            .Select(a => (a.GetProperty("original").GetString(), a.GetProperty("altered").GetString())).ToList();
+        Assert.Contains(("120", "210"), changes);
+        Assert.Contains(changes, c => c.Item1 == "Riau" && c.Item2 == "Jambi");
     }
 
     [Fact]
@@ -119,10 +137,10 @@ public sealed class ApiTests(ServerFixture fixture) : IDisposable
     {
         using var stories = await Json("/api/stories");
         var top = stories.RootElement[0];
-        Assert.Equal("kazakhstan", top.GetProperty("id").GetString());
+        Assert.Equal(fixture.KazakhstanStory, top.GetProperty("id").GetString());
         Assert.Equal(3, top.GetProperty("outletCount").GetInt32());
 
-        using var story = await Json("/api/stories/banjir");
+        using var story = await Json("/api/stories/" + fixture.BanjirStory);
         Assert.Equal(2, story.RootElement.GetProperty("articles").GetArrayLength());
 
         using var entities = await _http.GetAsync("/api/entities");
@@ -178,7 +196,7 @@ public sealed class ApiTests(ServerFixture fixture) : IDisposable
         var created = await response.Content.ReadFromJsonAsync<IngestResponse>();
 
         using var article = await Json(created!.Url);
-        Assert.Equal("Antara", article.RootElement.GetProperty("article").GetProperty("outlet").GetString());
+        Assert.Equal("Antara", article.RootElement.GetProperty("outlet").GetString());
         fixture.Server.Index.Refresh();
         using var search = await Json("/api/search?q=cianjur");
         Assert.Equal(created.Id, search.RootElement.GetProperty("hits")[0].GetProperty("id").GetInt64());
