@@ -17,11 +17,12 @@ internal static class IngestCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var batch = new Option<int>("--batch") { Description = "Articles per transaction (a killed run keeps every committed batch).", DefaultValueFactory = _ => 512 };
+        var noLink = new Option<bool>("--no-link") { Description = "Store only; linking and stories catch up on the next ingest, serve or demo that links." };
         var command = new Command("ingest", """
             Read raw news, derive clean articles and keep both in the store; link copies and cluster stories as they arrive.
             Re-ingesting the same input changes nothing; rejected inputs are recorded with their reason (see 'warta stats').
             Example: warta ingest --data ./news crawl/2024-05/ extra.jsonl.gz
-            """) { data, paths, batch };
+            """) { data, paths, batch, noLink };
         command.SetAction(async (parse, cancel) =>
         {
             using var store = CliSupport.OpenStore(parse.GetValue(data)!, "ingest");
@@ -31,7 +32,7 @@ internal static class IngestCommand
             }
 
             // Linking first catches up on anything stored without it (an older store, a killed run), then follows the ingest.
-            using var links = LinkStore.Attach(store, progress: n => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest: linked {n} earlier articles")));
+            using var links = parse.GetValue(noLink) ? null : LinkStore.Attach(store, progress: n => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest: linked {n} earlier articles")));
             var runner = new IngestRunner(store, options: new IngestOptions { BatchSize = parse.GetValue(batch) });
             using var reporter = ProgressReporter.Start("ingest");
             var result = await runner.RunAsync(parse.GetValue(paths)!, reporter.Report, cancel).ConfigureAwait(false);

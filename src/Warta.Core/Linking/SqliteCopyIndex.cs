@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Warta.Linking;
@@ -43,11 +44,12 @@ public sealed class SqliteCopyIndex : ICopyIndex, IDisposable
         _contains = Prepare(connection, "SELECT 1 FROM link_fingerprints WHERE article_id = $id", "$id");
         _findExact = Prepare(connection, "SELECT article_id FROM link_exact WHERE hash = $hash", "$hash");
         _addExact = Prepare(connection, "INSERT OR IGNORE INTO link_exact (hash, article_id) VALUES ($hash, $id)", "$hash", "$id");
-        _vote = Prepare(connection, "SELECT article_id FROM link_keys WHERE kind = $kind AND key = $key", "$kind", "$key");
+        // All keys of one article go in one statement (a JSON array walked by json_each), not one round trip each.
+        _vote = Prepare(connection, "SELECT article_id FROM link_keys WHERE kind = $kind AND key IN (SELECT value FROM json_each($keys))", "$kind", "$keys");
         _index = Prepare(connection, """
-            INSERT INTO link_keys (kind, key, article_id) SELECT $kind, $key, $id
-            WHERE (SELECT count(*) FROM (SELECT 1 FROM link_keys WHERE kind = $kind AND key = $key LIMIT $cap)) < $cap
-            """, "$kind", "$key", "$id", "$cap");
+            INSERT INTO link_keys (kind, key, article_id) SELECT $kind, j.value, $id FROM json_each($keys) j
+            WHERE (SELECT count(*) FROM (SELECT 1 FROM link_keys WHERE kind = $kind AND key = j.value LIMIT $cap)) < $cap
+            """, "$kind", "$keys", "$id", "$cap");
         _getFingerprint = Prepare(connection, "SELECT data FROM link_fingerprints WHERE article_id = $id", "$id");
         _addFingerprint = Prepare(connection, "INSERT OR REPLACE INTO link_fingerprints (article_id, data) VALUES ($id, $data)", "$id", "$data");
     }
@@ -89,15 +91,21 @@ public sealed class SqliteCopyIndex : ICopyIndex, IDisposable
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(votes);
-        _vote.Parameters[0].Value = (int)kind;
-        foreach (var key in keys)
+        if (keys.Count == 0)
         {
-            _vote.Parameters[1].Value = unchecked((long)key);
+            return;
+        }
+
+        // A key listed twice votes twice, as it would one lookup at a time.
+        _vote.Parameters[0].Value = (int)kind;
+        foreach (var group in keys.GroupBy(k => k).GroupBy(g => g.Count(), g => g.Key))
+        {
+            _vote.Parameters[1].Value = KeysJson(group);
             using var reader = _vote.ExecuteReader();
             while (reader.Read())
             {
                 var member = reader.GetInt64(0);
-                votes[member] = votes.GetValueOrDefault(member) + 1;
+                votes[member] = votes.GetValueOrDefault(member) + group.Key;
             }
         }
     }
@@ -105,14 +113,16 @@ public sealed class SqliteCopyIndex : ICopyIndex, IDisposable
     public void Index(CopyIndexKind kind, IReadOnlyCollection<ulong> keys, long id, int maxBucketSize)
     {
         ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
         _index.Parameters[0].Value = (int)kind;
+        _index.Parameters[1].Value = KeysJson(keys.Distinct());
         _index.Parameters[2].Value = id;
         _index.Parameters[3].Value = maxBucketSize;
-        foreach (var key in keys)
-        {
-            _index.Parameters[1].Value = unchecked((long)key);
-            _index.ExecuteNonQuery();
-        }
+        _index.ExecuteNonQuery();
     }
 
     public Fingerprint? GetFingerprint(long id)
@@ -139,6 +149,9 @@ public sealed class SqliteCopyIndex : ICopyIndex, IDisposable
             command.Dispose();
         }
     }
+
+    private static string KeysJson(IEnumerable<ulong> keys) =>
+        "[" + string.Join(',', keys.Select(k => unchecked((long)k).ToString(CultureInfo.InvariantCulture))) + "]";
 
     private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
     {

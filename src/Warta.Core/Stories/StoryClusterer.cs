@@ -62,7 +62,13 @@ public sealed class StoryClustererOptions
     public int MaxBodyWords { get; init; } = 400;
 
     /// <summary>Stories compared per article, those sharing the rarest terms first.</summary>
-    public int MaxCandidates { get; init; } = 100;
+    public int MaxCandidates { get; init; } = 20;
+
+    /// <summary>
+    /// A term shared by more active stories than this proposes no candidates (it is as common as a stopword here and
+    /// its postings would cost more than they tell); such stories still compete through their other terms.
+    /// </summary>
+    public int MaxPostingsPerTerm { get; init; } = 300;
 
     /// <summary>Keep retired stories for <see cref="StoryClusterer.Stories"/>; off when a store persists them, so memory stays bounded.</summary>
     public bool KeepRetired { get; init; } = true;
@@ -102,6 +108,11 @@ public sealed class StoryClustererOptions
         if (MaxCandidates < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxCandidates), MaxCandidates, "must be positive");
+        }
+
+        if (MaxPostingsPerTerm < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxPostingsPerTerm), MaxPostingsPerTerm, "must be positive");
         }
     }
 }
@@ -213,7 +224,7 @@ public sealed class StoryClusterer
         {
             foreach (var (term, weight) in vectors[feature])
             {
-                if (_index.TryGetValue(prefix + term, out var stories))
+                if (_index.TryGetValue(prefix + term, out var stories) && stories.Count <= _options.MaxPostingsPerTerm)
                 {
                     foreach (var story in stories)
                     {
