@@ -45,10 +45,10 @@ public static partial class DateParser
         "jan|feb|mar|apr|jun|jul|agu|agt|ags|aug|sept|sep|okt|oct|nov|des|dec";
 
     private const string Time =
-        @"(?:\s*(?:[-–—,|/]|pukul|jam|at|@)?\s*(?<h>\d{1,2})[:.](?<mi>\d{2})(?:[:.](?<s>\d{2}))?(?!\d)(?:\s*(?<ampm>[ap]\.?m\.?)(?![\p{L}]))?)?";
+        @"(?:\s*(?:[-–—,|/]|pukul|jam|at|@)?\s*(?<h>[0-9]{1,2})[:.](?<mi>[0-9]{2})(?:[:.](?<s>[0-9]{2}))?(?![0-9])(?:\s*(?<ampm>[ap]\.?m\.?)(?![\p{L}]))?)?";
 
     private const string Zone =
-        @"(?:\s*\(?(?<zone>WITA|WIB|WIT|(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})\)?(?![\p{L}\d]))?";
+        @"(?:\s*\(?(?<zone>WITA|WIB|WIT|(?:GMT|UTC)(?:\s*[+-]\s*[0-9]{1,2}(?::?[0-9]{2})?)?|[+-][0-9]{2}:?[0-9]{2})\)?(?![\p{L}0-9]))?";
 
     private static readonly (string Name, int Month)[] Months =
     [
@@ -74,19 +74,19 @@ public static partial class DateParser
         "diterbitkan", "dipublikasikan", "terbit", "diperbarui", "published", "posted", "updated", "tanggal",
     ];
 
-    [GeneratedRegex(@"(?<![\p{L}\d])(?:(?<dn>" + DayNames + @")\.?,?\s+)?(?<d>\d{1,2})\s+(?<mon>" + MonthNames + @")\.?,?\s+(?<y>\d{4})(?!\d)" + Time + Zone,
+    [GeneratedRegex(@"(?<![\p{L}0-9])(?:(?<dn>" + DayNames + @")\.?,?\s+)?(?<d>[0-9]{1,2})\s+(?<mon>" + MonthNames + @")\.?,?\s+(?<y>[0-9]{4})(?![0-9])" + Time + Zone,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex DayMonthYear();
 
-    [GeneratedRegex(@"(?<![\p{L}\d])(?:(?<dn>" + DayNames + @")\.?,?\s+)?(?<mon>" + MonthNames + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})(?!\d)" + Time + Zone,
+    [GeneratedRegex(@"(?<![\p{L}0-9])(?:(?<dn>" + DayNames + @")\.?,?\s+)?(?<mon>" + MonthNames + @")\.?\s+(?<d>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+(?<y>[0-9]{4})(?![0-9])" + Time + Zone,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex MonthDayYear();
 
-    [GeneratedRegex(@"(?<![\p{L}\d./-])(?<d>\d{1,2})(?<sep>[/.-])(?<m>\d{1,2})\k<sep>(?<y>\d{4})(?![\d])" + Time + Zone,
+    [GeneratedRegex(@"(?<![\p{L}0-9./-])(?<d>[0-9]{1,2})(?<sep>[/.-])(?<m>[0-9]{1,2})\k<sep>(?<y>[0-9]{4})(?![0-9])" + Time + Zone,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Numeric();
 
-    [GeneratedRegex(@"(?<![\p{L}\d])(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2})(?:[T ](?<h>\d{2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:\.\d{1,9})?)?(?<zone>Z|[+-]\d{2}:?\d{2})?)?(?![\d])",
+    [GeneratedRegex(@"(?<![\p{L}0-9])(?<y>[0-9]{4})-(?<m>[0-9]{2})-(?<d>[0-9]{2})(?:[T ](?<h>[0-9]{2}):(?<mi>[0-9]{2})(?::(?<s>[0-9]{2})(?:\.[0-9]{1,9})?)?(?<zone>Z|[+-][0-9]{2}:?[0-9]{2})?)?(?![0-9])",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Iso();
 

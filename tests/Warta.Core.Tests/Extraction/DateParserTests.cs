@@ -44,6 +44,16 @@ public class DateParserTests
         Assert.False(DateParser.TryParse(text, out _, out _));
     }
 
+    [Theory]
+    [InlineData("১২ জানুয়ারি ২০২২")]
+    [InlineData("٢٠٢٢-٠١-١١")]
+    [InlineData("१२/०१/२०२२ १०:३०")]
+    public void Digits_of_other_scripts_are_not_read_and_never_throw(string text)
+    {
+        Assert.False(DateParser.TryParse(text, out _, out _));
+        Assert.Empty(DateParser.FindAll(text));
+    }
+
     [Fact]
     public void A_date_without_a_zone_never_gets_an_invented_offset()
     {
