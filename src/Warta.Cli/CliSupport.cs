@@ -27,6 +27,25 @@ internal static class CliSupport
         DefaultValueFactory = _ => ArticleStore.DefaultDataDirectory(),
     };
 
+    /// <summary>
+    /// Makes a path argument refuse tokens that look like options ("--bacth"): a mistyped option is a usage error,
+    /// not a missing file. A lone "-" (standard input) stays a path; "./--odd-name" reaches a file named so.
+    /// </summary>
+    public static Argument<string[]> RejectingOptionLikePaths(this Argument<string[]> argument)
+    {
+        argument.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-')
+                {
+                    result.AddError($"unknown option '{token.Value}' (see --help; to name a file that starts with '-', write ./{token.Value})");
+                }
+            }
+        });
+        return argument;
+    }
+
     /// <summary>Opens the store, printing the data directory; null (after an error line) when it cannot be opened.</summary>
     public static ArticleStore? OpenStore(string dataDirectory, string command)
     {

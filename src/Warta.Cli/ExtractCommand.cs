@@ -14,7 +14,7 @@ internal static class ExtractCommand
         {
             Description = "Files or directories to extract: .txt, .html, .jsonl, .warc, any of them .gz; '-' reads standard input.",
             Arity = ArgumentArity.OneOrMore,
-        };
+        }.RejectingOptionLikePaths();
         var url = new Option<string?>("--url") { Description = "The page's URL when known (used for metadata and relative links)." };
         var command = new Command("extract", """
             Extract clean articles and print them as JSON lines on stdout (camelCase; one object per input).

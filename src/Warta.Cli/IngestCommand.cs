@@ -15,7 +15,7 @@ internal static class IngestCommand
         {
             Description = "Files or directories (recursive) to ingest: .txt, .html, .jsonl, .warc, any of them .gz; '-' reads standard input.",
             Arity = ArgumentArity.OneOrMore,
-        };
+        }.RejectingOptionLikePaths();
         var batch = new Option<int>("--batch") { Description = "Articles per transaction (a killed run keeps every committed batch).", DefaultValueFactory = _ => 512 };
         var noLink = new Option<bool>("--no-link") { Description = "Store only; linking and stories catch up on the next ingest, serve or demo that links." };
         var command = new Command("ingest", """

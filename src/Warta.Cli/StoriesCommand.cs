@@ -25,7 +25,7 @@ internal static class StoriesCommand
         {
             Description = "JSONL files or folders to cluster in memory instead of reading the store.",
             Arity = ArgumentArity.ZeroOrMore,
-        };
+        }.RejectingOptionLikePaths();
         var threshold = new Option<double?>("--threshold") { Description = "Override the story threshold (in-memory mode)." };
         var command = new Command("stories", """
             Write the stories to stdout, one JSON object per story: id, label, articleIds, first, last, outlets,
