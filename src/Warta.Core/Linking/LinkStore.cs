@@ -359,6 +359,11 @@ public sealed class LinkStore : ILinkReader, IArticleSink, IDisposable
     /// <summary>Decides the origin and copy graph of the family around <paramref name="start"/>; returns its members.</summary>
     private List<long> ResolveFamily(SqliteTransaction transaction, long start, Dictionary<long, Article> batch)
     {
+        if (JoinKnownFamily(transaction, start, batch))
+        {
+            return [start];
+        }
+
         var members = new List<long> { start };
         var seen = new HashSet<long> { start };
         var links = new List<CopyLink>();
@@ -383,7 +388,7 @@ public sealed class LinkStore : ILinkReader, IArticleSink, IDisposable
         var articles = new Dictionary<long, Article>();
         foreach (var member in members)
         {
-            if (batch.TryGetValue(member, out var article) || (article = _store.Get(member)?.Article) is not null)
+            if (Load(member, batch) is { } article)
             {
                 articles[member] = article;
             }
@@ -422,6 +427,71 @@ public sealed class LinkStore : ILinkReader, IArticleSink, IDisposable
         }
 
         return [.. family.Members];
+    }
+
+    /// <summary>
+    /// The common case, in constant work: a new copy whose links all lead into one family with a settled origin, and
+    /// which does not outrank that origin, joins it under its most similar linked member. Anything else (families
+    /// merging, a new article that should become the origin) goes through the full resolution.
+    /// </summary>
+    private bool JoinKnownFamily(SqliteTransaction transaction, long start, Dictionary<long, Article> batch)
+    {
+        var linked = new List<CopyLink>();
+        using (var command = Command(_writer, transaction, "SELECT b, relation, similarity FROM copy_edges WHERE a = $a", ("$a", start)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                linked.Add(new CopyLink(start, reader.GetInt64(0), reader.GetString(1), reader.GetDouble(2)));
+            }
+        }
+
+        var origins = new HashSet<long?>();
+        foreach (var link in linked)
+        {
+            origins.Add(PreviousOrigin(transaction, link.To).Origin);
+        }
+
+        if (linked.Count == 0 || origins.Count != 1 || origins.Single() is not { } origin)
+        {
+            return false;
+        }
+
+        var copy = Load(start, batch);
+        var originArticle = Load(origin, batch);
+        if (copy is null || originArticle is null)
+        {
+            return false;
+        }
+
+        // The origin keeps its place unless the newcomer outranks it (cited agency, earlier, fuller).
+        var facts = new Dictionary<long, ProvenanceFacts> { [start] = ProvenanceFacts.Of(start, copy), [origin] = ProvenanceFacts.Of(origin, originArticle) };
+        var pair = ProvenanceResolver.Resolve([new CopyLink(start, origin, CopyRelation.NearDuplicate, 1)], facts).Single();
+        if (pair.OriginId != origin)
+        {
+            return false;
+        }
+
+        var parent = linked.OrderByDescending(l => l.Similarity).ThenBy(l => l.To).First();
+        Execute(
+            transaction,
+            "UPDATE article_links SET origin_id = $origin, origin_reason = $reason, copied_from = $from, copy_reason = $why, alterations = $alt WHERE article_id = $id",
+            ("$origin", origin),
+            ("$reason", OriginReasonOf(transaction, origin) ?? pair.OriginReason),
+            ("$from", parent.To),
+            ("$why", string.Create(CultureInfo.InvariantCulture, $"{parent.Relation} {parent.Similarity:0.00} with an earlier member of the family")),
+            ("$alt", JsonSerializer.Serialize(_alterations!.Find(originArticle, copy), WartaJson.Options)),
+            ("$id", start));
+        return true;
+    }
+
+    private Article? Load(long id, Dictionary<long, Article> batch) =>
+        batch.TryGetValue(id, out var article) ? article : _store.Get(id)?.Article;
+
+    private string? OriginReasonOf(SqliteTransaction transaction, long id)
+    {
+        using var command = Command(_writer, transaction, "SELECT origin_reason FROM article_links WHERE article_id = $id", ("$id", id));
+        return command.ExecuteScalar() as string;
     }
 
     private (long? Origin, string? Alterations) PreviousOrigin(SqliteTransaction transaction, long id)
