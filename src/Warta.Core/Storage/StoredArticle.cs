@@ -40,3 +40,9 @@ public interface IArticleSink
 {
     void OnStored(IReadOnlyList<StoredArticle> articles);
 }
+
+/// <summary>
+/// An article ready for the store: the raw bytes, their content hash and the article's JSON computed ahead, off the
+/// writer thread (<see cref="ArticleStore.Prepare"/>).
+/// </summary>
+public sealed record PreparedArticle(RawInput Input, Article Article, byte[] RawBytes, byte[] ContentHash, string Json);
