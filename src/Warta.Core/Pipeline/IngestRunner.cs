@@ -133,7 +133,7 @@ public sealed class IngestRunner
         var input = result.Input!;
         try
         {
-            return new Processed(ArticleStore.Prepare(input, _pipeline.Process(input)), null);
+            return new Processed(_store.Prepare(input, _pipeline.Process(input)), null);
         }
 #pragma warning disable CA1031 // One input that breaks a stage is recorded as rejected; the batch goes on.
         catch (Exception e)

@@ -24,6 +24,7 @@ public sealed class ArticleStore : IDisposable
     private readonly SqliteConnection _writer;
     private readonly Lock _writeLock = new();
     private readonly List<IArticleSink> _sinks = [];
+    private volatile IPreparingSink[] _preparers = [];
 
     private ArticleStore(string dataDirectory)
     {
@@ -84,6 +85,7 @@ public sealed class ArticleStore : IDisposable
         lock (_writeLock)
         {
             _sinks.Add(sink);
+            _preparers = [.. _sinks.OfType<IPreparingSink>()];
         }
     }
 
@@ -97,13 +99,19 @@ public sealed class ArticleStore : IDisposable
     }
 
     /// <summary>
-    /// Does the per-article work of a store write that needs no database (content hash, JSON), so callers can do it
-    /// on many threads and leave only the inserts to the single writer.
+    /// Does the per-article work of a store write that needs no database (content hash, JSON, and the sinks'
+    /// <see cref="IPreparingSink.Prepare"/>), so callers can do it on many threads and leave only the inserts and the
+    /// ordered linking to the single writer.
     /// </summary>
-    public static PreparedArticle Prepare(RawInput input, Article article)
+    public PreparedArticle Prepare(RawInput input, Article article)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(article);
+        foreach (var sink in _preparers)
+        {
+            sink.Prepare(article);
+        }
+
         var raw = MemoryMarshal.TryGetArray(input.Raw, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
             ? segment.Array
             : input.Raw.ToArray();

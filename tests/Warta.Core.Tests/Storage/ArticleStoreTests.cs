@@ -78,7 +78,7 @@ public sealed class ArticleStoreTests : IDisposable
         using var store = ArticleStore.Open(_directory);
         store.AddRejections([new InputError("a.txt", "processing-failed", "it broke"), new InputError("b.txt", "empty", "the file is empty")]);
 
-        store.AddBatch([ArticleStore.Prepare(Item("a.txt", "Isi.", "Judul").Input, Item("a.txt", "Isi.", "Judul").Article)]);
+        store.AddBatch([store.Prepare(Item("a.txt", "Isi.", "Judul").Input, Item("a.txt", "Isi.", "Judul").Article)]);
 
         Assert.Equal("b.txt", Assert.Single(store.Rejections()).Source);
     }
