@@ -87,7 +87,7 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
     private SqliteCopyIndex? _index;
     private CopyLinker? _linker;
     private StoryClusterer? _clusterer;
-    private AlterationFinder? _alterations;
+    private readonly AlterationFinder _alterations;
     private readonly CopySketcher _sketcher;
 
     // What Prepare computed on a worker thread, found again by the article object when it is stored.
@@ -101,6 +101,7 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
         _store = store;
         _options = options;
         _sketcher = new CopySketcher(options.Linker);
+        _alterations = new AlterationFinder(options.Alterations);
         _writer = new SqliteConnection(store.ConnectionString);
         _writer.Open();
         using var schema = _writer.CreateCommand();
@@ -249,19 +250,25 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
             }
         }
 
+        var originId = NullableLong(reader, 1);
         return new ArticleLinks(
             articleId,
             NullableLong(reader, 0),
             copies,
-            NullableLong(reader, 1),
+            originId,
             reader.IsDBNull(2) ? null : reader.GetString(2),
             NullableLong(reader, 5),
-            reader.IsDBNull(6) ? [] : JsonSerializer.Deserialize<List<Alteration>>(reader.GetString(6), WartaJson.Options) ?? [])
+            !reader.IsDBNull(6) ? JsonSerializer.Deserialize<List<Alteration>>(reader.GetString(6), WartaJson.Options) ?? []
+                : originId is { } o && o != articleId ? StaleAlterations(o, articleId) : [])
         {
             CopiedFrom = NullableLong(reader, 3),
             CopyReason = reader.IsDBNull(4) ? null : reader.GetString(4),
         };
     }
+
+    /// <summary>Alterations of a copy whose family's origin moved since they were recorded: worked out on read.</summary>
+    private IReadOnlyList<Alteration> StaleAlterations(long originId, long copyId) =>
+        _store.Get(originId)?.Article is { } origin && _store.Get(copyId)?.Article is { } copy ? _alterations.Find(origin, copy) : [];
 
     public StoryRecord? Story(long storyId)
     {
@@ -329,7 +336,6 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
 
         _index = new SqliteCopyIndex(_writer);
         _linker = new CopyLinker(_options.Linker, _index);
-        _alterations = new AlterationFinder(_options.Alterations);
         _clusterer = new StoryClusterer(_options.Stories);
         _clusterer.Retired += story =>
         {
@@ -433,12 +439,19 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
         {
             var (previousOrigin, hadAlterations) = PreviousOrigin(transaction, member);
             parents.TryGetValue(member, out var edge);
+            // Alterations against a new origin are worked out now only for the newcomer; the other members' are
+            // left stale (null) and computed when read, so a family whose origin moves costs no more than one diff.
             string? alterations = null;
-            if (member != family.OriginId && articles.TryGetValue(member, out var copy) && articles.TryGetValue(family.OriginId, out var origin))
+            if (member != family.OriginId)
             {
-                alterations = previousOrigin == family.OriginId && hadAlterations is not null
-                    ? hadAlterations
-                    : JsonSerializer.Serialize(_alterations!.Find(origin, copy), WartaJson.Options);
+                if (previousOrigin == family.OriginId && hadAlterations is not null)
+                {
+                    alterations = hadAlterations;
+                }
+                else if (member == start && articles.TryGetValue(member, out var copy) && articles.TryGetValue(family.OriginId, out var origin))
+                {
+                    alterations = JsonSerializer.Serialize(_alterations.Find(origin, copy), WartaJson.Options);
+                }
             }
 
             Execute(
@@ -506,7 +519,7 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
             ("$reason", OriginReasonOf(transaction, origin) ?? pair.OriginReason),
             ("$from", parent.To),
             ("$why", string.Create(CultureInfo.InvariantCulture, $"{parent.Relation} {parent.Similarity:0.00} with an earlier member of the family")),
-            ("$alt", JsonSerializer.Serialize(_alterations!.Find(originArticle, copy), WartaJson.Options)),
+            ("$alt", JsonSerializer.Serialize(_alterations.Find(originArticle, copy), WartaJson.Options)),
             ("$id", start));
         return true;
     }
