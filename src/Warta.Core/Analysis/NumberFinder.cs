@@ -145,7 +145,7 @@ internal static class NumberFinder
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            var lower = TextUnits.Lower(token);
+            var lower = units.Lower(i);
             double value;
             string? qualifier = null;
             var first = i;
@@ -174,17 +174,17 @@ internal static class NumberFinder
                 continue;
 
             // Scale words multiply: "1,5 juta", "puluhan ribu", "tiga ratus".
-            while (last + 1 < tokens.Count && Scales.TryGetValue(TextUnits.Lower(tokens[last + 1]), out var scale)
+            while (last + 1 < tokens.Count && Scales.TryGetValue(units.Lower(last + 1), out var scale)
                 && (tokens[last + 1].Text.Length > 1 || token.Kind == TokenKind.Number))
             {
-                value = TextUnits.Lower(tokens[last + 1]) is "belas" ? value + 10 : value * scale;
+                value = units.Lower(last + 1) is "belas" ? value + 10 : value * scale;
                 last++;
             }
 
-            if (token.Kind != TokenKind.Number && last == i && qualifier is null && !NextIsCountable(tokens, i, stop))
+            if (token.Kind != TokenKind.Number && last == i && qualifier is null && !NextIsCountable(units, i, stop))
                 continue;
-            qualifier ??= QualifierBefore(tokens, i);
-            var counts = Counts(tokens, last + 1, stop);
+            qualifier ??= QualifierBefore(units, i);
+            var counts = Counts(units, last + 1, stop);
             found.Add(new NumberMention(units.Slice(first, last + 1), value, counts, qualifier, tokens[first].Start, tokens[last].End));
             i = last;
         }
@@ -223,7 +223,7 @@ internal static class NumberFinder
         end = i;
         if (i + 2 >= tokens.Count || !int.TryParse(tokens[i].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var day) || day is < 1 or > 31)
             return false;
-        if (!Months.TryGetValue(TextUnits.Lower(tokens[i + 1]), out var month))
+        if (!Months.TryGetValue(units.Lower(i + 1), out var month))
             return false;
         if (!int.TryParse(tokens[i + 2].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1000 or > 2999)
             return false;
@@ -232,21 +232,22 @@ internal static class NumberFinder
         return true;
     }
 
-    private static bool NextIsCountable(List<Token> tokens, int i, IReadOnlySet<string> stop) =>
-        i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word
-        && (Units.Contains(TextUnits.Lower(tokens[i + 1])) || !stop.Contains(TextUnits.Lower(tokens[i + 1])));
+    private static bool NextIsCountable(TextUnits units, int i, IReadOnlySet<string> stop) =>
+        i + 1 < units.Tokens.Count && units.Tokens[i + 1].Kind == TokenKind.Word
+        && (Units.Contains(units.Lower(i + 1)) || !stop.Contains(units.Lower(i + 1)));
 
-    private static string? QualifierBefore(List<Token> tokens, int i)
+    private static string? QualifierBefore(TextUnits units, int i)
     {
+        var tokens = units.Tokens;
         for (var k = i - 1; k >= Math.Max(0, i - 3); k--)
         {
-            var lower = TextUnits.Lower(tokens[k]);
+            var lower = units.Lower(k);
             if (Qualifiers.TryGetValue(lower, out var q))
             {
                 // "lebih dari 100" / "more than 100" / "at least" / "up to": the pair decides.
-                if (lower is "lebih" && k + 1 < tokens.Count && TextUnits.Lower(tokens[k + 1]) is not ("dari" or "daripada"))
+                if (lower is "lebih" && k + 1 < tokens.Count && units.Lower(k + 1) is not ("dari" or "daripada"))
                     continue;
-                if (lower is "paling" && k + 1 < tokens.Count && TextUnits.Lower(tokens[k + 1]) is "banyak" or "tinggi")
+                if (lower is "paling" && k + 1 < tokens.Count && units.Lower(k + 1) is "banyak" or "tinggi")
                     return "at most";
                 return q;
             }
@@ -259,18 +260,19 @@ internal static class NumberFinder
     }
 
     /// <summary>What the number counts: a unit, or up to two words after it that are not stopwords (the first always).</summary>
-    private static string? Counts(List<Token> tokens, int i, IReadOnlySet<string> stop)
+    private static string? Counts(TextUnits units, int i, IReadOnlySet<string> stop)
     {
+        var tokens = units.Tokens;
         if (i >= tokens.Count)
             return null;
-        var first = TextUnits.Lower(tokens[i]);
+        var first = units.Lower(i);
         if (Units.Contains(first))
             return first;
         if (tokens[i].Kind != TokenKind.Word || char.IsUpper(tokens[i].Text[0]) || stop.Contains(first) && first is not ("orang" or "warga"))
             return null;
         if (i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && !char.IsUpper(tokens[i + 1].Text[0])
-            && !stop.Contains(TextUnits.Lower(tokens[i + 1])) && !Units.Contains(first))
-            return first + " " + TextUnits.Lower(tokens[i + 1]);
+            && !stop.Contains(units.Lower(i + 1)) && !Units.Contains(first))
+            return first + " " + units.Lower(i + 1);
         return first;
     }
 }

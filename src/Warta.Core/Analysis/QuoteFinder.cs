@@ -127,7 +127,7 @@ internal static class QuoteFinder
             i++;
         if (i >= tokens.Count)
             return (null, null, false);
-        var lower = TextUnits.Lower(tokens[i]);
+        var lower = units.Lower(i);
         if (AfterVerbs.Contains(lower))
         {
             var speaker = SpeakerAt(units, i + 1, entities, forward: true);
@@ -140,10 +140,10 @@ internal static class QuoteFinder
         var s = i;
         while (s < tokens.Count && s - i < 5 && tokens[s].Kind == TokenKind.Word && char.IsUpper(tokens[s].Text[0]))
             s++;
-        if (s > i && s < tokens.Count && AfterVerbs.Contains(TextUnits.Lower(tokens[s])))
+        if (s > i && s < tokens.Count && AfterVerbs.Contains(units.Lower(s)))
         {
             // "Governor Andrew Cuomo said": the role is not the name.
-            while (i < s - 1 && EntityRecognizer.RoleWords.Contains(TextUnits.Lower(tokens[i])))
+            while (i < s - 1 && EntityRecognizer.RoleWords.Contains(units.Lower(i)))
                 i++;
             return (Resolve(units.Slice(i, s), tokens[i].Start, entities), tokens[s].Text, false);
         }
@@ -155,7 +155,7 @@ internal static class QuoteFinder
         var i = IndexAt(units, open) - 1;
         while (i >= 0 && units.Tokens[i].Text is "," or ":")
             i--;
-        if (i < 0 || !BeforeVerbs.Contains(TextUnits.Lower(units.Tokens[i])))
+        if (i < 0 || !BeforeVerbs.Contains(units.Lower(i)))
             return (null, null);
         return (SpeakerAt(units, i - 1, entities, forward: false), units.Tokens[i].Text);
     }
@@ -172,7 +172,7 @@ internal static class QuoteFinder
         var step = forward ? 1 : -1;
         var j = i;
         while (j >= 0 && j < tokens.Count && Math.Abs(j - i) < 6 && tokens[j].Kind == TokenKind.Word
-            && !SpeakerStop.Contains(TextUnits.Lower(tokens[j])) && (char.IsUpper(tokens[j].Text[0]) || !forward))
+            && !SpeakerStop.Contains(units.Lower(j)) && (char.IsUpper(tokens[j].Text[0]) || !forward))
         {
             if (!forward && !char.IsUpper(tokens[j].Text[0]) && Math.Abs(j - i) >= 2)
                 break;
@@ -202,7 +202,7 @@ internal static class QuoteFinder
         {
             for (var i = first + 1; i < first + count - 2; i++)
             {
-                var lower = TextUnits.Lower(tokens[i]);
+                var lower = units.Lower(i);
                 var menurut = lower is "menurut" && i == first;
                 if (!BeforeVerbs.Contains(lower) && !menurut)
                     continue;
@@ -228,7 +228,7 @@ internal static class QuoteFinder
                     contentFirst = next;
                 }
 
-                while (contentFirst < first + count && (tokens[contentFirst].Text is "," or ":" || TextUnits.Lower(tokens[contentFirst]) is "bahwa" or "that"))
+                while (contentFirst < first + count && (tokens[contentFirst].Text is "," or ":" || units.Lower(contentFirst) is "bahwa" or "that"))
                     contentFirst++;
                 var end = first + count;
                 while (end > contentFirst && tokens[end - 1].Kind == TokenKind.Punctuation)
