@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Runtime.InteropServices;
 using Warta.Language;
 using Warta.Model;
@@ -13,7 +14,7 @@ namespace Warta.Analysis;
 internal sealed class EntityRecognizer
 {
     /// <summary>Words that head or continue a role written before a name, lowercase.</summary>
-    internal static readonly HashSet<string> RoleWords = new(StringComparer.Ordinal)
+    internal static readonly FrozenSet<string> RoleWords = new HashSet<string>(StringComparer.Ordinal)
     {
         "presiden", "wakil", "menteri", "menlu", "menhan", "luar", "dalam", "negeri", "pertahanan", "keuangan",
         "perdana", "ketua", "umum", "gubernur", "bupati", "wali", "kota", "walikota", "direktur", "utama", "kepala",
@@ -24,9 +25,9 @@ internal sealed class EntityRecognizer
         "spokesperson", "ambassador", "king", "queen", "prince", "director", "head", "leader", "senior", "deputy",
         "state", "interior", "affairs", "of", "the", "pemimpin", "tokoh", "pelatih", "kapten", "coach", "mantan",
         "former", "hakim", "jaksa", "agung", "kanselir", "chancellor", "pm", "dubes",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly HashSet<string> RoleHeads = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> RoleHeads = new HashSet<string>(StringComparer.Ordinal)
     {
         "presiden", "wakil", "menteri", "menlu", "menhan", "perdana", "ketua", "gubernur", "bupati", "wali", "walikota",
         "direktur", "kepala", "juru", "jubir", "sekretaris", "panglima", "kapolri", "kapolda", "kapolres", "raja", "ratu",
@@ -34,7 +35,7 @@ internal sealed class EntityRecognizer
         "defence", "defense", "secretary", "chairman", "chairwoman", "chief", "governor", "mayor", "spokesman",
         "spokeswoman", "spokesperson", "ambassador", "king", "queen", "prince", "director", "head", "leader", "deputy",
         "pemimpin", "pelatih", "kapten", "coach", "mantan", "former", "hakim", "jaksa", "kanselir", "chancellor", "pm",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     // Indexed by (tag id + 1) / 2 over NerTagger.Tags.
     private static readonly string[] TypeNames = ["", "PER", "ORG", "LOC"];

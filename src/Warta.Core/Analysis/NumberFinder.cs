@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Warta.Language;
 using Warta.Model;
@@ -12,7 +13,7 @@ namespace Warta.Analysis;
 /// </summary>
 internal static class NumberFinder
 {
-    private static readonly Dictionary<string, double> Words = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, double> Words = new Dictionary<string, double>(StringComparer.Ordinal)
     {
         ["satu"] = 1,
         ["dua"] = 2,
@@ -43,10 +44,10 @@ internal static class NumberFinder
         ["fifty"] = 50,
         ["hundred"] = 100,
         ["dozen"] = 12,
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Words for an indefinite amount: the value is the order of magnitude ("puluhan" → 10).</summary>
-    private static readonly Dictionary<string, (double Value, string Qualifier)> Vague = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, (double Value, string Qualifier)> Vague = new Dictionary<string, (double Value, string Qualifier)>(StringComparer.Ordinal)
     {
         ["puluhan"] = (10, "tens of"),
         ["ratusan"] = (100, "hundreds of"),
@@ -56,9 +57,9 @@ internal static class NumberFinder
         ["hundreds"] = (100, "hundreds of"),
         ["thousands"] = (1000, "thousands of"),
         ["millions"] = (1e6, "millions of"),
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, double> Scales = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, double> Scales = new Dictionary<string, double>(StringComparer.Ordinal)
     {
         ["puluh"] = 10,
         ["belas"] = 10,
@@ -76,9 +77,9 @@ internal static class NumberFinder
         ["jt"] = 1e6,
         ["m"] = 1e6,
         ["bn"] = 1e9,
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, string> Qualifiers = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string> Qualifiers = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["sedikitnya"] = "at least",
         ["setidaknya"] = "at least",
@@ -102,9 +103,9 @@ internal static class NumberFinder
         ["over"] = "more than",
         ["than"] = "more than",
         ["up"] = "up to",
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, int> Months = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, int> Months = new Dictionary<string, int>(StringComparer.Ordinal)
     {
         ["januari"] = 1,
         ["februari"] = 2,
@@ -127,14 +128,14 @@ internal static class NumberFinder
         ["august"] = 8,
         ["october"] = 10,
         ["december"] = 12,
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static readonly HashSet<string> Units = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> Units = new HashSet<string>(StringComparer.Ordinal)
     {
         "km", "m", "cm", "mm", "kg", "g", "ton", "mil", "miles", "persen", "percent", "%", "hektare", "ha", "liter",
         "derajat", "meter", "kilometer", "dolar", "rupiah", "rp", "usd", "us$", "$", "tahun", "bulan", "hari", "jam",
         "menit", "detik", "minggu", "pekan", "years", "months", "days", "hours", "minutes", "weeks",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     public static List<NumberMention> Find(TextUnits units, string? language)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Warta.Language;
 using Warta.Model;
 
@@ -12,28 +13,28 @@ namespace Warta.Analysis;
 internal static class QuoteFinder
 {
     /// <summary>Verbs that attribute a quote written before them ("…,” kata Wang"); lowercase.</summary>
-    private static readonly HashSet<string> AfterVerbs = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> AfterVerbs = new HashSet<string>(StringComparer.Ordinal)
     {
         "kata", "ujar", "ungkap", "tutur", "jelas", "tegas", "lanjut", "imbuh", "tambah", "sebut", "papar", "terang",
         "ucap", "tandas", "pungkas", "seru", "tulis", "katanya", "ujarnya", "ungkapnya", "tuturnya", "jelasnya",
         "tegasnya", "lanjutnya", "imbuhnya", "tambahnya", "sebutnya", "paparnya", "terangnya", "ucapnya", "tandasnya",
         "pungkasnya", "tulisnya", "said", "says", "told", "added", "asked", "wrote", "explained", "stated", "noted",
         "continued", "insisted", "warned", "tweeted", "according",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Verbs that introduce speech after them ("X mengatakan, “…”", "X said that …"); lowercase.</summary>
-    private static readonly HashSet<string> BeforeVerbs = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> BeforeVerbs = new HashSet<string>(StringComparer.Ordinal)
     {
         "mengatakan", "menyatakan", "berkata", "menegaskan", "menjelaskan", "mengungkapkan", "menyebut", "menyebutkan",
         "menuturkan", "menambahkan", "mengklaim", "menilai", "said", "says", "told", "stated", "added", "claimed",
         "warned", "argued", "insisted",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly HashSet<string> SpeakerStop = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> SpeakerStop = new HashSet<string>(StringComparer.Ordinal)
     {
         "dikutip", "seperti", "kepada", "saat", "ketika", "dalam", "di", "pada", "dari", "to", "in", "at", "on",
         "during", "when", "after", "yang", "who", "dan", "and",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     public static List<Quote> Find(TextUnits units, IReadOnlyList<EntityMention> entities)
     {

@@ -18,16 +18,11 @@ internal sealed class TextUnits
     {
         Text = text.Length > MaxChars ? text[..MaxChars] : text;
         Tokens = Tokenizer.Tokenize(Text);
-        Sentences = [];
+        Sentences = SentenceSplitter.Bounds(Text, Tokens);
         _lower = new string?[Tokens.Count];
         _sentenceOf = new int[Tokens.Count];
-        var index = 0;
-        foreach (var sentence in SentenceSplitter.Split(Text, Tokens))
-        {
-            _sentenceOf.AsSpan(index, sentence.Count).Fill(Sentences.Count);
-            Sentences.Add((index, sentence.Count));
-            index += sentence.Count;
-        }
+        for (var s = 0; s < Sentences.Count; s++)
+            _sentenceOf.AsSpan(Sentences[s].First, Sentences[s].Count).Fill(s);
     }
 
     public string Text { get; }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Warta.Language;
@@ -237,9 +238,10 @@ internal sealed class NgramProfiles
         var dense = _denseRows[row];
         if (dense >= 0)
         {
-            var add = _dense.AsSpan(dense, Stride);
-            for (var k = 0; k < Stride; k += Vector<float>.Count)
-                (new Vector<float>(scores[k..]) + new Vector<float>(add[k..])).CopyTo(scores[k..]);
+            ref var add = ref _dense[dense];
+            ref var sum = ref MemoryMarshal.GetReference(scores);
+            for (nuint k = 0; k < (nuint)Stride; k += (nuint)Vector<float>.Count)
+                (Vector.LoadUnsafe(ref sum, k) + Vector.LoadUnsafe(ref add, k)).StoreUnsafe(ref sum, k);
             return 1;
         }
 
