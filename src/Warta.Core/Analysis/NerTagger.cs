@@ -33,14 +33,17 @@ public sealed class NerTagger
     private readonly float[] _weights;
     private readonly UInt64Index _index;
 
-    /// <summary>A model of <paramref name="keys"/>[k] → <paramref name="weights"/>[k * 7 .. k * 7 + 7].</summary>
+    /// <summary>
+    /// A model of <paramref name="keys"/>[k] → <paramref name="weights"/>[k * 7 .. k * 7 + 7]. Decoding keeps the
+    /// weights in the index's slot order, so a lookup touches the key's slot and then its weights, nothing else.
+    /// </summary>
     private NerTagger(ulong[] keys, float[] weights)
     {
         _keys = keys;
         _index = new UInt64Index(keys);
-        _weights = new float[keys.Length * Stride];
+        _weights = new float[_index.Capacity * Stride];
         for (var k = 0; k < keys.Length; k++)
-            weights.AsSpan(k * TagCount, TagCount).CopyTo(_weights.AsSpan(k * Stride));
+            weights.AsSpan(k * TagCount, TagCount).CopyTo(_weights.AsSpan(_index.FindSlot(keys[k]) * Stride));
     }
 
     public static NerTagger CreateDefault() => Bundled.Value;
@@ -99,9 +102,9 @@ public sealed class NerTagger
         ref var weights = ref MemoryMarshal.GetArrayDataReference(_weights);
         foreach (var f in features)
         {
-            var row = _index.Find(f);
-            if (row >= 0)
-                scores += Vector256.LoadUnsafe(ref weights, (nuint)row * Stride);
+            var slot = _index.FindSlot(f);
+            if (slot >= 0)
+                scores += Vector256.LoadUnsafe(ref weights, (nuint)slot * Stride);
         }
 
         return scores;
@@ -240,16 +243,18 @@ public sealed class NerTagger
         using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
         using var writer = new BinaryWriter(gzip);
         var kept = Enumerable.Range(0, _keys.Length)
-            .Where(row => Enumerable.Range(0, TagCount).Any(t => Math.Abs(_weights[(row * Stride) + t]) >= minWeight))
+            .Where(row => Enumerable.Range(0, TagCount).Any(t => Math.Abs(Weight(row, t)) >= minWeight))
             .OrderBy(row => _keys[row]).ToList();
         writer.Write(kept.Count);
         foreach (var row in kept)
         {
             writer.Write(_keys[row]);
             for (var t = 0; t < TagCount; t++)
-                writer.Write((Half)_weights[(row * Stride) + t]);
+                writer.Write((Half)Weight(row, t));
         }
     }
+
+    private float Weight(int row, int tag) => _weights[(_index.FindSlot(_keys[row]) * Stride) + tag];
 
     public static NerTagger Load(Stream stream)
     {

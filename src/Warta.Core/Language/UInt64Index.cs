@@ -44,8 +44,21 @@ internal sealed class UInt64Index
 
     public int Count { get; }
 
+    /// <summary>The number of slots: <see cref="FindSlot"/> answers below it.</summary>
+    public int Capacity => _keys.Length;
+
     /// <summary>The row of <paramref name="key"/>, or -1 when it is absent.</summary>
     public int Find(ulong key)
+    {
+        var slot = FindSlot(key);
+        return slot < 0 ? -1 : _rows[slot];
+    }
+
+    /// <summary>
+    /// The slot that holds <paramref name="key"/>, or -1: a caller that lays its values out by slot reads them
+    /// without the row indirection (one memory access fewer per lookup).
+    /// </summary>
+    public int FindSlot(ulong key)
     {
         if (key == Empty)
             key = ZeroSubstitute;
@@ -54,7 +67,7 @@ internal sealed class UInt64Index
         {
             var k = _keys[slot];
             if (k == key)
-                return _rows[slot];
+                return slot;
             if (k == Empty)
                 return -1;
             slot = (slot + 1) & _mask;
