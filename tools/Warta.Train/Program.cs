@@ -53,6 +53,9 @@ internal static class Program
         Pass();
         var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
+        var gcs = GC.CollectionCount(0);
+        var pause = GC.GetTotalPauseDuration();
+        var allocated = GC.GetTotalAllocatedBytes();
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < 3; i++)
             Pass();
@@ -61,7 +64,7 @@ internal static class Program
         var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
         var chars = texts.Sum(t => (long)t.Length);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{texts.Count} articles (mean {chars / texts.Count} chars), {threads} thread(s): {3 * texts.Count / seconds:F0} articles/s wall, {3 * texts.Count / cpuSeconds:F0} articles per CPU-second, {entities / 5 / texts.Count} entities per article"));
+            $"{texts.Count} articles (mean {chars / texts.Count} chars), {threads} thread(s): {3 * texts.Count / seconds:F0} articles/s wall, {3 * texts.Count / cpuSeconds:F0} articles per CPU-second, {entities / 5 / texts.Count} entities per article; GC: {(GC.GetTotalAllocatedBytes() - allocated) / 1024 / (3 * texts.Count)} KB allocated per article, {GC.CollectionCount(0) - gcs} collections, {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms paused"));
         return 0;
     }
 

@@ -363,8 +363,7 @@ public sealed class NerTagger
             var h = Offset;
             foreach (var c in text)
             {
-                // ASCII folds by a bit; everything else as char.ToLowerInvariant does, which the model was trained with.
-                var folded = !lower ? c : c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
+                var folded = lower ? CaseFolding.ToLower(c) : c;
                 h = (h ^ folded) * Prime;
             }
             return h;

@@ -38,16 +38,5 @@ internal sealed class TextUnits
         endToken <= firstToken ? string.Empty : Text[Tokens[firstToken].Start..Tokens[endToken - 1].End];
 
     /// <summary>The token's text in lowercase; the token's own string when it has no capitals (no copy).</summary>
-    public string Lower(int tokenIndex) => _lower[tokenIndex] ??= ToLower(Tokens[tokenIndex].Text);
-
-    private static string ToLower(string text)
-    {
-        foreach (var c in text)
-        {
-            if (c >= 128 || c is >= 'A' and <= 'Z')
-                return text.ToLowerInvariant();
-        }
-
-        return text;
-    }
+    public string Lower(int tokenIndex) => _lower[tokenIndex] ??= CaseFolding.ToLower(Tokens[tokenIndex].Text);
 }

@@ -302,5 +302,5 @@ internal sealed class NgramProfiles
     /// <summary>
     /// Letters pass lowercased (title-case headlines otherwise read as German); everything else is a space.
     /// </summary>
-    public static char NormaliseChar(char c) => char.IsLetter(c) ? char.ToLowerInvariant(c) : ' ';
+    public static char NormaliseChar(char c) => char.IsLetter(c) ? CaseFolding.ToLower(c) : ' ';
 }
