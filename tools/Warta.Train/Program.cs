@@ -23,6 +23,7 @@ internal static class Program
             "lang-eval" => LangEval(args[1]),
             "ner-train" => NerTraining.Train(args[1], args[2..]),
             "ner-eval" => NerTraining.Evaluate(args[1], args[2..]),
+            "ner-prune" => NerTraining.Prune(args[1], args[2], float.Parse(args[3], CultureInfo.InvariantCulture)),
             "analyze" => Analyze(args[1]),
             "stem" => Stem(args[1], args[2]),
             "throughput" => Throughput(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1),
