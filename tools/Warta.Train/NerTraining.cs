@@ -6,14 +6,34 @@ namespace Warta.Train;
 /// <summary>Trains the NER model from CoNLL-style files and scores it with conlleval's exact span+type F1.</summary>
 internal static class NerTraining
 {
+    /// <summary>Trains on every input in order (an input named twice counts twice); "--epochs N" first sets the epochs (12).</summary>
     public static int Train(string output, string[] inputs)
     {
+        var epochs = 12;
+        if (inputs is ["--epochs", var n, ..])
+        {
+            epochs = int.Parse(n, CultureInfo.InvariantCulture);
+            inputs = inputs[2..];
+        }
+
         var sentences = inputs.SelectMany(Read).ToList();
         Console.Error.WriteLine($"{sentences.Count} sentences");
-        var tagger = NerTagger.Train(sentences, epochs: 12, Console.Error.WriteLine);
+        var tagger = NerTagger.Train(sentences, epochs, Console.Error.WriteLine);
         using (var file = File.Create(output))
-            tagger.Save(file, minWeight: 0.01f);
+            tagger.Save(file, minWeight: 0.5f);
         Console.Error.WriteLine($"wrote {output}: {new FileInfo(output).Length} bytes");
+        return 0;
+    }
+
+    /// <summary>Rewrites a model without the features whose weights are all below <paramref name="minWeight"/> in size.</summary>
+    public static int Prune(string input, string output, float minWeight)
+    {
+        NerTagger tagger;
+        using (var stream = File.OpenRead(input))
+            tagger = NerTagger.Load(stream);
+        using (var file = File.Create(output))
+            tagger.Save(file, minWeight);
+        Console.Error.WriteLine($"{input}: {tagger.FeatureCount} features; wrote {output}: {new FileInfo(output).Length} bytes");
         return 0;
     }
 

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using Warta.Language;
 using Warta.Model;
 
@@ -12,7 +14,7 @@ namespace Warta.Analysis;
 internal sealed class EntityRecognizer
 {
     /// <summary>Words that head or continue a role written before a name, lowercase.</summary>
-    internal static readonly HashSet<string> RoleWords = new(StringComparer.Ordinal)
+    internal static readonly FrozenSet<string> RoleWords = new HashSet<string>(StringComparer.Ordinal)
     {
         "presiden", "wakil", "menteri", "menlu", "menhan", "luar", "dalam", "negeri", "pertahanan", "keuangan",
         "perdana", "ketua", "umum", "gubernur", "bupati", "wali", "kota", "walikota", "direktur", "utama", "kepala",
@@ -23,9 +25,9 @@ internal sealed class EntityRecognizer
         "spokesperson", "ambassador", "king", "queen", "prince", "director", "head", "leader", "senior", "deputy",
         "state", "interior", "affairs", "of", "the", "pemimpin", "tokoh", "pelatih", "kapten", "coach", "mantan",
         "former", "hakim", "jaksa", "agung", "kanselir", "chancellor", "pm", "dubes",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly HashSet<string> RoleHeads = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> RoleHeads = new HashSet<string>(StringComparer.Ordinal)
     {
         "presiden", "wakil", "menteri", "menlu", "menhan", "perdana", "ketua", "gubernur", "bupati", "wali", "walikota",
         "direktur", "kepala", "juru", "jubir", "sekretaris", "panglima", "kapolri", "kapolda", "kapolres", "raja", "ratu",
@@ -33,7 +35,10 @@ internal sealed class EntityRecognizer
         "defence", "defense", "secretary", "chairman", "chairwoman", "chief", "governor", "mayor", "spokesman",
         "spokeswoman", "spokesperson", "ambassador", "king", "queen", "prince", "director", "head", "leader", "deputy",
         "pemimpin", "pelatih", "kapten", "coach", "mantan", "former", "hakim", "jaksa", "kanselir", "chancellor", "pm",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Indexed by (tag id + 1) / 2 over NerTagger.Tags.
+    private static readonly string[] TypeNames = ["", "PER", "ORG", "LOC"];
 
     private readonly NerTagger _tagger;
 
@@ -42,28 +47,30 @@ internal sealed class EntityRecognizer
     public List<EntityMention> Find(TextUnits units)
     {
         var raw = new List<(int First, int End, string Type)>();
+        var tokens = CollectionsMarshal.AsSpan(units.Tokens);
+        var tags = new int[SentenceSplitter.MaxTokens];
         foreach (var (first, count) in units.Sentences)
         {
             if (IsTitleCase(units, first, count))
                 continue;
-            var words = new string[count];
-            for (var i = 0; i < count; i++)
-                words[i] = units.Tokens[first + i].Text;
-            var tags = _tagger.Tag(words);
+            if (tags.Length < count)
+                tags = new int[count];
+            _tagger.Tag(tokens.Slice(first, count), tags);
             var start = -1;
-            var type = "";
+            var type = 0;
             for (var i = 0; i <= count; i++)
             {
-                var tag = i < count ? tags[i] : "O";
-                if (tag.StartsWith("I-", StringComparison.Ordinal) && start >= 0 && tag.AsSpan(2).SequenceEqual(type))
+                // Tag ids: 0 = O, odd = B-X, even = I-X; (id + 1) / 2 names the type.
+                var tag = i < count ? tags[i] : 0;
+                if (tag != 0 && tag % 2 == 0 && start >= 0 && (tag + 1) / 2 == type)
                     continue;
                 if (start >= 0)
-                    raw.Add(Trim(units, first + start, first + i, type));
+                    raw.Add(Trim(units, first + start, first + i, TypeNames[type]));
                 start = -1;
-                if (tag.Length > 2)
+                if (tag != 0)
                 {
                     start = i;
-                    type = tag[2..];
+                    type = (tag + 1) / 2;
                 }
             }
         }
@@ -121,13 +128,13 @@ internal sealed class EntityRecognizer
         var tokens = units.Tokens;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!RoleHeads.Contains(TextUnits.Lower(tokens[i])))
+            if (!RoleHeads.Contains(units.Lower(i)))
                 continue;
 
             var sentence = units.Sentences[units.SentenceOf(i)];
             var sentenceEnd = sentence.First + sentence.Count;
             var j = i + 1;
-            while (j < sentenceEnd && RoleWords.Contains(TextUnits.Lower(tokens[j])))
+            while (j < sentenceEnd && RoleWords.Contains(units.Lower(j)))
                 j++;
             var roleEnd = j;
             if (j + 1 < sentenceEnd && IsCapitalised(tokens[j]) && tokens[j + 1].Text == ",")
@@ -136,7 +143,7 @@ internal sealed class EntityRecognizer
             if (comma)
                 j++;
             var nameFirst = j;
-            while (j < sentenceEnd && j - nameFirst < 4 && IsCapitalised(tokens[j]) && !RoleWords.Contains(TextUnits.Lower(tokens[j])))
+            while (j < sentenceEnd && j - nameFirst < 4 && IsCapitalised(tokens[j]) && !RoleWords.Contains(units.Lower(j)))
                 j++;
             if (!comma && j > nameFirst + 1 && places.Contains(tokens[nameFirst].Text))
                 roleEnd = ++nameFirst;
@@ -197,7 +204,7 @@ internal sealed class EntityRecognizer
     private static (int First, string? Role) SplitRole(TextUnits units, int first, int end)
     {
         var i = first;
-        while (i < end - 1 && RoleWords.Contains(TextUnits.Lower(units.Tokens[i])))
+        while (i < end - 1 && RoleWords.Contains(units.Lower(i)))
             i++;
         if (i == first)
             return (first, null);
@@ -217,7 +224,7 @@ internal sealed class EntityRecognizer
         while (i >= sentenceFirst && personFirst - i <= 8)
         {
             var token = units.Tokens[i];
-            var lower = TextUnits.Lower(token);
+            var lower = units.Lower(i);
             if (RoleWords.Contains(lower))
             {
                 if (RoleHeads.Contains(lower))

@@ -1,4 +1,8 @@
+using System.Buffers;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Warta.Language;
 
 namespace Warta.Analysis;
 
@@ -22,53 +26,116 @@ public sealed class NerTagger
         return Load(stream);
     });
 
-    private readonly Dictionary<ulong, int> _rows;
-    private readonly float[] _weights;
+    // Weights are stored 8 to a row (7 tags and a zero) so a row adds to the scores in one vector operation.
+    private const int Stride = 8;
 
-    private NerTagger(Dictionary<ulong, int> rows, float[] weights)
+    private readonly ulong[] _keys;
+    private readonly float[] _weights;
+    private readonly UInt64Index _index;
+
+    /// <summary>
+    /// A model of <paramref name="keys"/>[k] → <paramref name="weights"/>[k * 7 .. k * 7 + 7]. Decoding keeps the
+    /// weights in the index's slot order, so a lookup touches the key's slot and then its weights, nothing else.
+    /// </summary>
+    private NerTagger(ulong[] keys, float[] weights)
     {
-        _rows = rows;
-        _weights = weights;
+        _keys = keys;
+        _index = new UInt64Index(keys);
+        _weights = new float[_index.Capacity * Stride];
+        for (var k = 0; k < keys.Length; k++)
+            weights.AsSpan(k * TagCount, TagCount).CopyTo(_weights.AsSpan(_index.FindSlot(keys[k]) * Stride));
     }
 
     public static NerTagger CreateDefault() => Bundled.Value;
 
-    public int FeatureCount => _rows.Count;
+    public int FeatureCount => _keys.Length;
 
     /// <summary>One BIO tag per token ("O", "B-PER", "I-LOC", …).</summary>
     public string[] Tag(IReadOnlyList<string> tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         var tags = new int[tokens.Count];
-        var features = new List<ulong>(32);
-        var hashes = Features.Prepare(tokens);
-        Span<float> scores = stackalloc float[TagCount];
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            // Outside an entity, a word that starts lowercase does not start one in the training data's
-            // conventions; skipping it is most of the tagger's speed (NER-UI dev F1 unchanged within 0.3).
-            if ((i == 0 || tags[i - 1] == 0) && tokens[i].Length > 0 && !char.IsUpper(tokens[i][0]) && !char.IsDigit(tokens[i][0]))
-                continue;
-            features.Clear();
-            Features.Extract(hashes, tokens.Count, i, i > 0 ? tags[i - 1] : -1, i > 1 ? tags[i - 2] : -1, features);
-            scores.Clear();
-            foreach (var f in features)
-            {
-                if (!_rows.TryGetValue(f, out var row))
-                    continue;
-                var w = _weights.AsSpan(row * TagCount, TagCount);
-                for (var t = 0; t < TagCount; t++)
-                    scores[t] += w[t];
-            }
+        Tag(new StringWords(tokens), tags);
+        var result = new string[tags.Length];
+        for (var i = 0; i < tags.Length; i++)
+            result[i] = Tags[tags[i]];
+        return result;
+    }
 
-            tags[i] = Best(scores, i > 0 ? tags[i - 1] : 0);
+    /// <summary>Tag ids (indices into <see cref="Tags"/>) for the tokens of one sentence, written to <paramref name="tags"/>.</summary>
+    internal void Tag(ReadOnlySpan<Token> tokens, Span<int> tags) => Tag(new TokenWords(tokens), tags);
+
+    private void Tag<TWords>(TWords words, Span<int> tags)
+        where TWords : IWords, allows ref struct
+    {
+        var count = words.Count;
+        var hashes = ArrayPool<ulong>.Shared.Rent(Math.Max(1, count * Features.PerToken));
+        try
+        {
+            // A token's hashes are computed when a scored token first needs them (most tokens are never scored).
+            var ready = -1;
+            Span<ulong> features = stackalloc ulong[Features.Count];
+            for (var i = 0; i < count; i++)
+            {
+                tags[i] = 0;
+                var word = words[i];
+                // Outside an entity, a word that starts lowercase does not start one in the training data's
+                // conventions; skipping it is most of the tagger's speed (NER-UI dev F1 unchanged within 0.3).
+                if ((i == 0 || tags[i - 1] == 0) && word.Length > 0 && !char.IsUpper(word[0]) && !char.IsDigit(word[0]))
+                    continue;
+                for (var j = Math.Max(ready + 1, i - Window); j <= Math.Min(count - 1, i + Window); j++)
+                    Features.Prepare(words[j], hashes.AsSpan(j * Features.PerToken, Features.PerToken));
+                ready = Math.Max(ready, Math.Min(count - 1, i + Window));
+                Features.Extract(hashes, count, i, i > 0 ? tags[i - 1] : -1, i > 1 ? tags[i - 2] : -1, features);
+                tags[i] = Best(Score(features), i > 0 ? tags[i - 1] : 0);
+            }
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(hashes);
+        }
+    }
+
+    private Vector256<float> Score(ReadOnlySpan<ulong> features)
+    {
+        var scores = Vector256<float>.Zero;
+        ref var weights = ref MemoryMarshal.GetArrayDataReference(_weights);
+        foreach (var f in features)
+        {
+            var slot = _index.FindSlot(f);
+            if (slot >= 0)
+                scores += Vector256.LoadUnsafe(ref weights, (nuint)slot * Stride);
         }
 
-        return [.. tags.Select(t => Tags[t])];
+        return scores;
+    }
+
+    /// <summary>The words of a sentence, whatever holds them.</summary>
+    private interface IWords
+    {
+        int Count { get; }
+
+        ReadOnlySpan<char> this[int index] { get; }
+    }
+
+    private readonly struct StringWords(IReadOnlyList<string> tokens) : IWords
+    {
+        public int Count => tokens.Count;
+
+        public ReadOnlySpan<char> this[int index] => tokens[index];
+    }
+
+    private readonly ref struct TokenWords(ReadOnlySpan<Token> tokens) : IWords
+    {
+        private readonly ReadOnlySpan<Token> _tokens = tokens;
+
+        public int Count => _tokens.Length;
+
+        public ReadOnlySpan<char> this[int index] => _tokens[index].Text;
     }
 
     /// <summary>The highest-scoring tag that keeps BIO valid: I-X only after B-X or I-X.</summary>
-    internal static int Best(ReadOnlySpan<float> scores, int previous)
+    internal static int Best(Vector256<float> scores, int previous)
     {
         var best = 0;
         for (var t = 1; t < TagCount; t++)
@@ -93,8 +160,8 @@ public sealed class NerTagger
         var step = 0;
         var order = Enumerable.Range(0, sentences.Count).ToArray();
         var random = new Random(17);
-        var features = new List<ulong>(32);
-        var scores = new float[TagCount];
+        Span<ulong> features = stackalloc ulong[Features.Count];
+        Span<float> scores = stackalloc float[Stride];
         for (var epoch = 0; epoch < epochs; epoch++)
         {
             random.Shuffle(order);
@@ -105,14 +172,15 @@ public sealed class NerTagger
                 var (tokens, gold) = sentences[s];
                 var goldIds = gold.Select(g => Math.Max(0, Array.IndexOf(Tags, g))).ToArray();
                 var predicted = new int[tokens.Length];
-                var hashes = Features.Prepare(tokens);
+                var hashes = new ulong[tokens.Length * Features.PerToken];
+                for (var i = 0; i < tokens.Length; i++)
+                    Features.Prepare(tokens[i], hashes.AsSpan(i * Features.PerToken, Features.PerToken));
                 for (var i = 0; i < tokens.Length; i++)
                 {
                     step++;
-                    features.Clear();
                     // Training conditions on the tags predicted so far, as decoding does.
                     Features.Extract(hashes, tokens.Length, i, i > 0 ? predicted[i - 1] : -1, i > 1 ? predicted[i - 2] : -1, features);
-                    Array.Clear(scores);
+                    scores.Clear();
                     foreach (var f in features)
                     {
                         if (rows.TryGetValue(f, out var row))
@@ -122,7 +190,7 @@ public sealed class NerTagger
                         }
                     }
 
-                    var guess = Best(scores, i > 0 ? predicted[i - 1] : 0);
+                    var guess = Best(Vector256.Create<float>(scores), i > 0 ? predicted[i - 1] : 0);
                     count++;
                     if (guess != goldIds[i])
                     {
@@ -156,7 +224,10 @@ public sealed class NerTagger
         var averaged = new float[weights.Count];
         for (var k = 0; k < weights.Count; k++)
             averaged[k] = (float)((totals[k] + ((step - stamps[k]) * (double)weights[k])) / step);
-        return new NerTagger(rows, averaged);
+        var keys = new ulong[rows.Count];
+        foreach (var (key, row) in rows)
+            keys[row] = key;
+        return new NerTagger(keys, averaged);
 
         void Update(int k, float delta)
         {
@@ -171,31 +242,37 @@ public sealed class NerTagger
     {
         using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
         using var writer = new BinaryWriter(gzip);
-        var kept = _rows.Where(kv => Enumerable.Range(0, TagCount).Any(t => Math.Abs(_weights[(kv.Value * TagCount) + t]) >= minWeight)).OrderBy(kv => kv.Key).ToList();
+        var kept = Enumerable.Range(0, _keys.Length)
+            .Where(row => Enumerable.Range(0, TagCount).Any(t => Math.Abs(Weight(row, t)) >= minWeight))
+            .OrderBy(row => _keys[row]).ToList();
         writer.Write(kept.Count);
-        foreach (var (key, row) in kept)
+        foreach (var row in kept)
         {
-            writer.Write(key);
+            writer.Write(_keys[row]);
             for (var t = 0; t < TagCount; t++)
-                writer.Write((Half)_weights[(row * TagCount) + t]);
+                writer.Write((Half)Weight(row, t));
         }
     }
+
+    private float Weight(int row, int tag) => _weights[(_index.FindSlot(_keys[row]) * Stride) + tag];
 
     public static NerTagger Load(Stream stream)
     {
         using var gzip = new GZipStream(stream, CompressionMode.Decompress);
         using var reader = new BinaryReader(gzip);
         var count = reader.ReadInt32();
-        var rows = new Dictionary<ulong, int>(count);
+        if (count is < 0 or > 50_000_000)
+            throw new InvalidDataException("The NER model's feature count is out of range.");
+        var keys = new ulong[count];
         var weights = new float[count * TagCount];
         for (var i = 0; i < count; i++)
         {
-            rows[reader.ReadUInt64()] = i;
+            keys[i] = reader.ReadUInt64();
             for (var t = 0; t < TagCount; t++)
                 weights[(i * TagCount) + t] = (float)reader.ReadHalf();
         }
 
-        return new NerTagger(rows, weights);
+        return new NerTagger(keys, weights);
     }
 
     /// <summary>
@@ -209,56 +286,56 @@ public sealed class NerTagger
         private static readonly ulong Start = Hash("<s>", lower: false);
         private static readonly ulong End = Hash("</s>", lower: false);
 
-        /// <summary>Per-token hashes: [word, lowercase, shape, prefix3, suffix3, suffix2] for each token.</summary>
-        public static ulong[] Prepare(IReadOnlyList<string> tokens)
-        {
-            var h = new ulong[tokens.Count * 6];
-            for (var i = 0; i < tokens.Count; i++)
-            {
-                var word = tokens[i].AsSpan();
-                var k = i * 6;
-                h[k] = Hash(word, lower: false);
-                h[k + 1] = Hash(word, lower: true);
-                h[k + 2] = ShapeHash(word);
-                var n = Math.Min(word.Length, 3);
-                h[k + 3] = Hash(word[..n], lower: true);
-                h[k + 4] = Hash(word[^n..], lower: true);
-                h[k + 5] = Hash(word[^Math.Min(word.Length, 2)..], lower: true);
-            }
+        /// <summary>Hashes per token: word, lowercase, shape, prefix3, suffix3, suffix2.</summary>
+        public const int PerToken = 6;
 
-            return h;
+        /// <summary>Features per decision.</summary>
+        public const int Count = 21;
+
+        /// <summary>Writes a word's <see cref="PerToken"/> hashes to <paramref name="h"/>.</summary>
+        public static void Prepare(ReadOnlySpan<char> word, Span<ulong> h)
+        {
+            h[0] = Hash(word, lower: false);
+            h[1] = Hash(word, lower: true);
+            h[2] = ShapeHash(word);
+            var n = Math.Min(word.Length, 3);
+            h[3] = Hash(word[..n], lower: true);
+            h[4] = Hash(word[^n..], lower: true);
+            h[5] = Hash(word[^Math.Min(word.Length, 2)..], lower: true);
         }
 
-        public static void Extract(ulong[] h, int count, int i, int previous, int previous2, List<ulong> output)
+        /// <summary>Writes the <see cref="Count"/> features of token <paramref name="i"/> to <paramref name="output"/>.</summary>
+        public static void Extract(ReadOnlySpan<ulong> h, int count, int i, int previous, int previous2, Span<ulong> output)
         {
-            var k = i * 6;
-            output.Add(Mix(0, 0));
-            output.Add(Mix(1, h[k + 1]));
-            output.Add(Mix(2, h[k + 2]));
-            output.Add(Mix(3, h[k + 3]));
-            output.Add(Mix(4, h[k + 4]));
-            output.Add(Mix(5, h[k + 5]));
-            output.Add(Mix(6, h[k]));
+            var k = i * PerToken;
+            var o = 0;
+            output[o++] = Mix(0, 0);
+            output[o++] = Mix(1, h[k + 1]);
+            output[o++] = Mix(2, h[k + 2]);
+            output[o++] = Mix(3, h[k + 3]);
+            output[o++] = Mix(4, h[k + 4]);
+            output[o++] = Mix(5, h[k + 5]);
+            output[o++] = Mix(6, h[k]);
             for (var d = -Window; d <= Window; d++)
             {
                 if (d == 0)
                     continue;
                 var j = i + d;
-                var lower = j < 0 ? Start : j >= count ? End : h[(j * 6) + 1];
-                var shape = j < 0 ? Start : j >= count ? End : h[(j * 6) + 2];
-                output.Add(Mix((ulong)(10 + d + Window), lower));
-                output.Add(Mix((ulong)(20 + d + Window), shape));
+                var lower = j < 0 ? Start : j >= count ? End : h[(j * PerToken) + 1];
+                var shape = j < 0 ? Start : j >= count ? End : h[(j * PerToken) + 2];
+                output[o++] = Mix((ulong)(10 + d + Window), lower);
+                output[o++] = Mix((ulong)(20 + d + Window), shape);
             }
 
-            output.Add(Mix(30, (ulong)(previous + 2)));
-            output.Add(Mix(31, (ulong)(((previous + 2) * 16) + previous2 + 2)));
-            output.Add(Mix(Mix(32, h[k + 1]), (ulong)(previous + 2)));
-            var left = i > 0 ? h[((i - 1) * 6) + 1] : Start;
-            output.Add(Mix(Mix(33, left), h[k + 1]));
-            var right = i + 1 < count ? h[((i + 1) * 6) + 1] : End;
-            output.Add(Mix(Mix(35, h[k + 1]), right));
-            var leftShape = i > 0 ? h[((i - 1) * 6) + 2] : Start;
-            output.Add(Mix(Mix(37, leftShape), h[k + 2]));
+            output[o++] = Mix(30, (ulong)(previous + 2));
+            output[o++] = Mix(31, (ulong)(((previous + 2) * 16) + previous2 + 2));
+            output[o++] = Mix(Mix(32, h[k + 1]), (ulong)(previous + 2));
+            var left = i > 0 ? h[((i - 1) * PerToken) + 1] : Start;
+            output[o++] = Mix(Mix(33, left), h[k + 1]);
+            var right = i + 1 < count ? h[((i + 1) * PerToken) + 1] : End;
+            output[o++] = Mix(Mix(35, h[k + 1]), right);
+            var leftShape = i > 0 ? h[((i - 1) * PerToken) + 2] : Start;
+            output[o] = Mix(Mix(37, leftShape), h[k + 2]);
         }
 
         /// <summary>The hash of the word's shape: X for capitals, x for lowercase, d for digits, runs collapsed, 8 classes at most.</summary>
@@ -285,7 +362,10 @@ public sealed class NerTagger
         {
             var h = Offset;
             foreach (var c in text)
-                h = (h ^ (lower ? char.ToLowerInvariant(c) : c)) * Prime;
+            {
+                var folded = lower ? CaseFolding.ToLower(c) : c;
+                h = (h ^ folded) * Prime;
+            }
             return h;
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Warta.Language;
 using Warta.Model;
@@ -12,7 +13,7 @@ namespace Warta.Analysis;
 /// </summary>
 internal static class NumberFinder
 {
-    private static readonly Dictionary<string, double> Words = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, double> Words = new Dictionary<string, double>(StringComparer.Ordinal)
     {
         ["satu"] = 1,
         ["dua"] = 2,
@@ -43,10 +44,10 @@ internal static class NumberFinder
         ["fifty"] = 50,
         ["hundred"] = 100,
         ["dozen"] = 12,
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Words for an indefinite amount: the value is the order of magnitude ("puluhan" → 10).</summary>
-    private static readonly Dictionary<string, (double Value, string Qualifier)> Vague = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, (double Value, string Qualifier)> Vague = new Dictionary<string, (double Value, string Qualifier)>(StringComparer.Ordinal)
     {
         ["puluhan"] = (10, "tens of"),
         ["ratusan"] = (100, "hundreds of"),
@@ -56,9 +57,9 @@ internal static class NumberFinder
         ["hundreds"] = (100, "hundreds of"),
         ["thousands"] = (1000, "thousands of"),
         ["millions"] = (1e6, "millions of"),
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, double> Scales = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, double> Scales = new Dictionary<string, double>(StringComparer.Ordinal)
     {
         ["puluh"] = 10,
         ["belas"] = 10,
@@ -76,9 +77,9 @@ internal static class NumberFinder
         ["jt"] = 1e6,
         ["m"] = 1e6,
         ["bn"] = 1e9,
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, string> Qualifiers = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string> Qualifiers = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["sedikitnya"] = "at least",
         ["setidaknya"] = "at least",
@@ -102,9 +103,9 @@ internal static class NumberFinder
         ["over"] = "more than",
         ["than"] = "more than",
         ["up"] = "up to",
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, int> Months = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, int> Months = new Dictionary<string, int>(StringComparer.Ordinal)
     {
         ["januari"] = 1,
         ["februari"] = 2,
@@ -127,14 +128,14 @@ internal static class NumberFinder
         ["august"] = 8,
         ["october"] = 10,
         ["december"] = 12,
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static readonly HashSet<string> Units = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> Units = new HashSet<string>(StringComparer.Ordinal)
     {
         "km", "m", "cm", "mm", "kg", "g", "ton", "mil", "miles", "persen", "percent", "%", "hektare", "ha", "liter",
         "derajat", "meter", "kilometer", "dolar", "rupiah", "rp", "usd", "us$", "$", "tahun", "bulan", "hari", "jam",
         "menit", "detik", "minggu", "pekan", "years", "months", "days", "hours", "minutes", "weeks",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     public static List<NumberMention> Find(TextUnits units, string? language)
     {
@@ -145,7 +146,7 @@ internal static class NumberFinder
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            var lower = TextUnits.Lower(token);
+            var lower = units.Lower(i);
             double value;
             string? qualifier = null;
             var first = i;
@@ -174,17 +175,17 @@ internal static class NumberFinder
                 continue;
 
             // Scale words multiply: "1,5 juta", "puluhan ribu", "tiga ratus".
-            while (last + 1 < tokens.Count && Scales.TryGetValue(TextUnits.Lower(tokens[last + 1]), out var scale)
+            while (last + 1 < tokens.Count && Scales.TryGetValue(units.Lower(last + 1), out var scale)
                 && (tokens[last + 1].Text.Length > 1 || token.Kind == TokenKind.Number))
             {
-                value = TextUnits.Lower(tokens[last + 1]) is "belas" ? value + 10 : value * scale;
+                value = units.Lower(last + 1) is "belas" ? value + 10 : value * scale;
                 last++;
             }
 
-            if (token.Kind != TokenKind.Number && last == i && qualifier is null && !NextIsCountable(tokens, i, stop))
+            if (token.Kind != TokenKind.Number && last == i && qualifier is null && !NextIsCountable(units, i, stop))
                 continue;
-            qualifier ??= QualifierBefore(tokens, i);
-            var counts = Counts(tokens, last + 1, stop);
+            qualifier ??= QualifierBefore(units, i);
+            var counts = Counts(units, last + 1, stop);
             found.Add(new NumberMention(units.Slice(first, last + 1), value, counts, qualifier, tokens[first].Start, tokens[last].End));
             i = last;
         }
@@ -223,7 +224,7 @@ internal static class NumberFinder
         end = i;
         if (i + 2 >= tokens.Count || !int.TryParse(tokens[i].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var day) || day is < 1 or > 31)
             return false;
-        if (!Months.TryGetValue(TextUnits.Lower(tokens[i + 1]), out var month))
+        if (!Months.TryGetValue(units.Lower(i + 1), out var month))
             return false;
         if (!int.TryParse(tokens[i + 2].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1000 or > 2999)
             return false;
@@ -232,21 +233,22 @@ internal static class NumberFinder
         return true;
     }
 
-    private static bool NextIsCountable(List<Token> tokens, int i, IReadOnlySet<string> stop) =>
-        i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word
-        && (Units.Contains(TextUnits.Lower(tokens[i + 1])) || !stop.Contains(TextUnits.Lower(tokens[i + 1])));
+    private static bool NextIsCountable(TextUnits units, int i, IReadOnlySet<string> stop) =>
+        i + 1 < units.Tokens.Count && units.Tokens[i + 1].Kind == TokenKind.Word
+        && (Units.Contains(units.Lower(i + 1)) || !stop.Contains(units.Lower(i + 1)));
 
-    private static string? QualifierBefore(List<Token> tokens, int i)
+    private static string? QualifierBefore(TextUnits units, int i)
     {
+        var tokens = units.Tokens;
         for (var k = i - 1; k >= Math.Max(0, i - 3); k--)
         {
-            var lower = TextUnits.Lower(tokens[k]);
+            var lower = units.Lower(k);
             if (Qualifiers.TryGetValue(lower, out var q))
             {
                 // "lebih dari 100" / "more than 100" / "at least" / "up to": the pair decides.
-                if (lower is "lebih" && k + 1 < tokens.Count && TextUnits.Lower(tokens[k + 1]) is not ("dari" or "daripada"))
+                if (lower is "lebih" && k + 1 < tokens.Count && units.Lower(k + 1) is not ("dari" or "daripada"))
                     continue;
-                if (lower is "paling" && k + 1 < tokens.Count && TextUnits.Lower(tokens[k + 1]) is "banyak" or "tinggi")
+                if (lower is "paling" && k + 1 < tokens.Count && units.Lower(k + 1) is "banyak" or "tinggi")
                     return "at most";
                 return q;
             }
@@ -259,18 +261,19 @@ internal static class NumberFinder
     }
 
     /// <summary>What the number counts: a unit, or up to two words after it that are not stopwords (the first always).</summary>
-    private static string? Counts(List<Token> tokens, int i, IReadOnlySet<string> stop)
+    private static string? Counts(TextUnits units, int i, IReadOnlySet<string> stop)
     {
+        var tokens = units.Tokens;
         if (i >= tokens.Count)
             return null;
-        var first = TextUnits.Lower(tokens[i]);
+        var first = units.Lower(i);
         if (Units.Contains(first))
             return first;
         if (tokens[i].Kind != TokenKind.Word || char.IsUpper(tokens[i].Text[0]) || stop.Contains(first) && first is not ("orang" or "warga"))
             return null;
         if (i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && !char.IsUpper(tokens[i + 1].Text[0])
-            && !stop.Contains(TextUnits.Lower(tokens[i + 1])) && !Units.Contains(first))
-            return first + " " + TextUnits.Lower(tokens[i + 1]);
+            && !stop.Contains(units.Lower(i + 1)) && !Units.Contains(first))
+            return first + " " + units.Lower(i + 1);
         return first;
     }
 }

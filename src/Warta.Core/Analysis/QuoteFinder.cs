@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Warta.Language;
 using Warta.Model;
 
@@ -12,28 +13,28 @@ namespace Warta.Analysis;
 internal static class QuoteFinder
 {
     /// <summary>Verbs that attribute a quote written before them ("…,” kata Wang"); lowercase.</summary>
-    private static readonly HashSet<string> AfterVerbs = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> AfterVerbs = new HashSet<string>(StringComparer.Ordinal)
     {
         "kata", "ujar", "ungkap", "tutur", "jelas", "tegas", "lanjut", "imbuh", "tambah", "sebut", "papar", "terang",
         "ucap", "tandas", "pungkas", "seru", "tulis", "katanya", "ujarnya", "ungkapnya", "tuturnya", "jelasnya",
         "tegasnya", "lanjutnya", "imbuhnya", "tambahnya", "sebutnya", "paparnya", "terangnya", "ucapnya", "tandasnya",
         "pungkasnya", "tulisnya", "said", "says", "told", "added", "asked", "wrote", "explained", "stated", "noted",
         "continued", "insisted", "warned", "tweeted", "according",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Verbs that introduce speech after them ("X mengatakan, “…”", "X said that …"); lowercase.</summary>
-    private static readonly HashSet<string> BeforeVerbs = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> BeforeVerbs = new HashSet<string>(StringComparer.Ordinal)
     {
         "mengatakan", "menyatakan", "berkata", "menegaskan", "menjelaskan", "mengungkapkan", "menyebut", "menyebutkan",
         "menuturkan", "menambahkan", "mengklaim", "menilai", "said", "says", "told", "stated", "added", "claimed",
         "warned", "argued", "insisted",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly HashSet<string> SpeakerStop = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> SpeakerStop = new HashSet<string>(StringComparer.Ordinal)
     {
         "dikutip", "seperti", "kepada", "saat", "ketika", "dalam", "di", "pada", "dari", "to", "in", "at", "on",
         "during", "when", "after", "yang", "who", "dan", "and",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     public static List<Quote> Find(TextUnits units, IReadOnlyList<EntityMention> entities)
     {
@@ -127,7 +128,7 @@ internal static class QuoteFinder
             i++;
         if (i >= tokens.Count)
             return (null, null, false);
-        var lower = TextUnits.Lower(tokens[i]);
+        var lower = units.Lower(i);
         if (AfterVerbs.Contains(lower))
         {
             var speaker = SpeakerAt(units, i + 1, entities, forward: true);
@@ -140,10 +141,10 @@ internal static class QuoteFinder
         var s = i;
         while (s < tokens.Count && s - i < 5 && tokens[s].Kind == TokenKind.Word && char.IsUpper(tokens[s].Text[0]))
             s++;
-        if (s > i && s < tokens.Count && AfterVerbs.Contains(TextUnits.Lower(tokens[s])))
+        if (s > i && s < tokens.Count && AfterVerbs.Contains(units.Lower(s)))
         {
             // "Governor Andrew Cuomo said": the role is not the name.
-            while (i < s - 1 && EntityRecognizer.RoleWords.Contains(TextUnits.Lower(tokens[i])))
+            while (i < s - 1 && EntityRecognizer.RoleWords.Contains(units.Lower(i)))
                 i++;
             return (Resolve(units.Slice(i, s), tokens[i].Start, entities), tokens[s].Text, false);
         }
@@ -155,7 +156,7 @@ internal static class QuoteFinder
         var i = IndexAt(units, open) - 1;
         while (i >= 0 && units.Tokens[i].Text is "," or ":")
             i--;
-        if (i < 0 || !BeforeVerbs.Contains(TextUnits.Lower(units.Tokens[i])))
+        if (i < 0 || !BeforeVerbs.Contains(units.Lower(i)))
             return (null, null);
         return (SpeakerAt(units, i - 1, entities, forward: false), units.Tokens[i].Text);
     }
@@ -172,7 +173,7 @@ internal static class QuoteFinder
         var step = forward ? 1 : -1;
         var j = i;
         while (j >= 0 && j < tokens.Count && Math.Abs(j - i) < 6 && tokens[j].Kind == TokenKind.Word
-            && !SpeakerStop.Contains(TextUnits.Lower(tokens[j])) && (char.IsUpper(tokens[j].Text[0]) || !forward))
+            && !SpeakerStop.Contains(units.Lower(j)) && (char.IsUpper(tokens[j].Text[0]) || !forward))
         {
             if (!forward && !char.IsUpper(tokens[j].Text[0]) && Math.Abs(j - i) >= 2)
                 break;
@@ -202,7 +203,7 @@ internal static class QuoteFinder
         {
             for (var i = first + 1; i < first + count - 2; i++)
             {
-                var lower = TextUnits.Lower(tokens[i]);
+                var lower = units.Lower(i);
                 var menurut = lower is "menurut" && i == first;
                 if (!BeforeVerbs.Contains(lower) && !menurut)
                     continue;
@@ -228,7 +229,7 @@ internal static class QuoteFinder
                     contentFirst = next;
                 }
 
-                while (contentFirst < first + count && (tokens[contentFirst].Text is "," or ":" || TextUnits.Lower(tokens[contentFirst]) is "bahwa" or "that"))
+                while (contentFirst < first + count && (tokens[contentFirst].Text is "," or ":" || units.Lower(contentFirst) is "bahwa" or "that"))
                     contentFirst++;
                 var end = first + count;
                 while (end > contentFirst && tokens[end - 1].Kind == TokenKind.Punctuation)

@@ -18,16 +18,32 @@ public static class SentenceSplitter
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
         var sentences = new List<List<Token>>();
-        var current = new List<Token>();
+        foreach (var (first, count) in Bounds(text, tokens))
+        {
+            var sentence = new List<Token>(count);
+            for (var i = first; i < first + count; i++)
+                sentence.Add(tokens[i]);
+            sentences.Add(sentence);
+        }
+
+        return sentences;
+    }
+
+    /// <summary>The sentences as (first token index, token count), in order, covering every token.</summary>
+    public static List<(int First, int Count)> Bounds(string text, IReadOnlyList<Token> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        var sentences = new List<(int First, int Count)>();
+        var first = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            if (current.Count > 0 && ParagraphBreakBefore(text, current[^1].End, token.Start))
-                Flush();
-            current.Add(token);
-            if (current.Count >= MaxTokens)
+            if (i > first && ParagraphBreakBefore(text, tokens[i - 1].End, token.Start))
+                Flush(i);
+            if (i + 1 - first >= MaxTokens)
             {
-                Flush();
+                Flush(i + 1);
                 continue;
             }
 
@@ -35,20 +51,19 @@ public static class SentenceSplitter
                 continue;
             // Closing quotes and brackets belong to the sentence they close.
             while (i + 1 < tokens.Count && IsCloser(tokens[i + 1].Text) && !ParagraphBreakBefore(text, token.End, tokens[i + 1].Start))
-                current.Add(tokens[++i]);
+                i++;
             if (i + 1 >= tokens.Count || OpensSentence(tokens[i + 1]))
-                Flush();
+                Flush(i + 1);
         }
 
-        Flush();
+        Flush(tokens.Count);
         return sentences;
 
-        void Flush()
+        void Flush(int end)
         {
-            if (current.Count == 0)
-                return;
-            sentences.Add(current);
-            current = [];
+            if (end > first)
+                sentences.Add((first, end - first));
+            first = end;
         }
     }
 

@@ -40,7 +40,7 @@ public static class Tokenizer
     public static List<Token> Tokenize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = new List<Token>();
+        var tokens = new List<Token>((text.Length / 5) + 4);
         var i = 0;
         while (i < text.Length)
         {
