@@ -165,6 +165,48 @@ public sealed class AlterationFinder(AlterationOptions? options = null)
             }
         }
 
+        // A sentence left between two aligned neighbours faces the copy's sentence between their partners, however
+        // little they share ("4." → "439.", a list number; "(Uu." → "(Mantan.").
+        for (var o = 1; o + 1 < origin.Count; o++)
+        {
+            if (originMatch[o] < 0 && originMatch[o - 1] >= 0 && originMatch[o + 1] == originMatch[o - 1] + 2 && !copyMatched[originMatch[o - 1] + 1])
+            {
+                originMatch[o] = originMatch[o - 1] + 1;
+                copyMatched[originMatch[o]] = true;
+            }
+        }
+
+        // One sentence may be two in the other text when an edit moves a full stop ("Gatot S. Dewa Broto …" became
+        // "Gatot Rossi." + "Dewa Broto …"): an unmatched copy sentence beside a partner joins it when that fits better.
+        var joined = new string?[origin.Count];
+        for (var o = 0; o < origin.Count; o++)
+        {
+            if (originMatch[o] < 0)
+            {
+                continue;
+            }
+
+            var c = originMatch[o];
+            var (text, words) = (copy[c], copyWords[c]);
+            foreach (var side in (ReadOnlySpan<int>)[-1, 1])
+            {
+                var n = c + side;
+                if (n < 0 || n >= copy.Count || copyMatched[n])
+                {
+                    continue;
+                }
+
+                var candidate = side < 0 ? copy[n] + " " + text : text + " " + copy[n];
+                var candidateWords = new HashSet<string>(TextTokens.Words(candidate), StringComparer.Ordinal);
+                if (Jaccard(originWords[o], candidateWords) > Jaccard(originWords[o], words))
+                {
+                    copyMatched[n] = true;
+                    (text, words) = (candidate, candidateWords);
+                    joined[o] = candidate;
+                }
+            }
+        }
+
         var findings = new List<Alteration>();
         for (var o = 0; o < origin.Count; o++)
         {
@@ -182,7 +224,7 @@ public sealed class AlterationFinder(AlterationOptions? options = null)
                 continue;
             }
 
-            var altered = copy[originMatch[o]];
+            var altered = joined[o] ?? copy[originMatch[o]];
             if (!string.Equals(TextTokens.Normalise(origin[o]), TextTokens.Normalise(altered), StringComparison.Ordinal))
             {
                 findings.Add(new Alteration(AlterationKind.SentenceChanged, origin[o], altered, origin[o]));
@@ -201,6 +243,13 @@ public sealed class AlterationFinder(AlterationOptions? options = null)
 
         findings.AddRange(VanishedNames(originText, copyText, findings));
         return findings;
+    }
+
+    private static double Jaccard(HashSet<string> a, HashSet<string> b)
+    {
+        var shared = a.Count(b.Contains);
+        var union = a.Count + b.Count - shared;
+        return union == 0 ? 0 : (double)shared / union;
     }
 
     /// <summary>Word-level diff (LCS) of two aligned sentences, reporting changed, removed and added names and numbers.</summary>
