@@ -126,6 +126,13 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
     {
         var links = Open(store, options);
         links.CatchUp(progress);
+
+        // The clusterer replays recent stories once; doing it now keeps that cost off the first new article.
+        lock (links._lock)
+        {
+            links.EnsureLinker();
+        }
+
         store.AddSink(links);
         return links;
     }

@@ -140,11 +140,6 @@ public sealed class StoryClusterer
     private const int Body = 1;
     private const int Names = 2;
 
-    // Stemming dominates term preparation and news vocabulary repeats heavily (calibrated on IndoSum: a few
-    // thousand distinct words cover most running text), so stems are remembered, up to a bound.
-    private static readonly StemCache EnglishStems = new(EnglishStemmer.Stem);
-    private static readonly StemCache IndonesianStems = new(IndonesianStemmer.Stem);
-
     private readonly StoryClustererOptions _options;
     private readonly double[] _weights;
     // Terms are interned to ints once per article: the scoring loops then hash and compare ints, not strings.
@@ -340,12 +335,8 @@ public sealed class StoryClusterer
     /// The stemmer of the article's language, so "tapering" meets "taper" and "menegaskan" meets "tegas"; words of
     /// other languages stay as written (their exact forms still match across copies of one language).
     /// </summary>
-    private static Func<string, string> StemmerFor(string? language) => language switch
-    {
-        "en" => EnglishStems.Get,
-        "id" or "ms" => IndonesianStems.Get,
-        _ => static w => w,
-    };
+    private static Func<string, string> StemmerFor(string? language) =>
+        StemCache.For(language) is { } cache ? cache.Stem : static w => w;
 
     /// <summary>Unit-length TF-IDF vector of one feature; IDF counts this article before weighting.</summary>
     private TermVector Weigh(int feature, IReadOnlyList<string> terms)
@@ -580,29 +571,5 @@ public sealed class StoryClusterer
             var keyEntities = _names.OrderByDescending(n => n.Value).ThenBy(n => terms[n.Key], StringComparer.Ordinal).Take(5).Select(n => terms[n.Key]).ToList();
             return new Story(Id, label, [.. _articles], _first, LastSeen, [.. _outlets], [.. _languages], keyEntities);
         }
-    }
-}
-
-/// <summary>A thread-safe memo of a stemmer, bounded: past <see cref="Capacity"/> words it stems without remembering.</summary>
-internal sealed class StemCache(Func<string, string> stem)
-{
-    public const int Capacity = 200_000;
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _stems = new(StringComparer.Ordinal);
-
-    public string Get(string word)
-    {
-        if (_stems.TryGetValue(word, out var known))
-        {
-            return known;
-        }
-
-        var stemmed = stem(word);
-        if (_stems.Count < Capacity)
-        {
-            _stems.TryAdd(word, stemmed);
-        }
-
-        return stemmed;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -12,7 +13,10 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields, int maxHits) 
 {
     private readonly Dictionary<string, int>[] _totals = [.. fields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal))];
     private readonly SortedSetDocValues?[] _values = new SortedSetDocValues?[fields.Count];
-    private readonly int[][] _segmentCounts = new int[fields.Count][];
+    // Per segment and field: counts by ordinal in a pooled array, and the ordinals touched, so a field with a
+    // million distinct values (entities) costs its hits, not its vocabulary, and allocates nothing per search.
+    private readonly int[]?[] _segmentCounts = new int[fields.Count][];
+    private readonly List<int>[] _touched = [.. fields.Select(_ => new List<int>())];
     private int _seen;
 
     public bool Truncated { get; private set; }
@@ -30,7 +34,13 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields, int maxHits) 
         {
             var values = context.AtomicReader.GetSortedSetDocValues(fields[f]);
             _values[f] = values;
-            _segmentCounts[f] = values is null ? [] : new int[checked((int)values.ValueCount)];
+            if (values is not null && values.ValueCount > 0)
+            {
+                var size = checked((int)values.ValueCount);
+                var counts = ArrayPool<int>.Shared.Rent(size);
+                Array.Clear(counts, 0, size);
+                _segmentCounts[f] = counts;
+            }
         }
     }
 
@@ -51,11 +61,20 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields, int maxHits) 
                 continue;
             }
 
+            var counts = _segmentCounts[f];
+            if (counts is null)
+            {
+                continue;
+            }
+
             values.SetDocument(doc);
             long ord;
             while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
             {
-                _segmentCounts[f][ord]++;
+                if (counts[ord]++ == 0)
+                {
+                    _touched[f].Add((int)ord);
+                }
             }
         }
     }
@@ -93,18 +112,17 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields, int maxHits) 
                 continue;
             }
 
-            for (var ord = 0; ord < counts.Length; ord++)
+            foreach (var ord in _touched[f])
             {
-                if (counts[ord] > 0)
-                {
-                    values.LookupOrd(ord, bytes);
-                    var key = bytes.Utf8ToString();
-                    _totals[f][key] = _totals[f].GetValueOrDefault(key) + counts[ord];
-                }
+                values.LookupOrd(ord, bytes);
+                var key = bytes.Utf8ToString();
+                _totals[f][key] = _totals[f].GetValueOrDefault(key) + counts[ord];
             }
 
+            _touched[f].Clear();
+            ArrayPool<int>.Shared.Return(counts);
             _values[f] = null;
-            _segmentCounts[f] = [];
+            _segmentCounts[f] = null;
         }
     }
 }

@@ -28,6 +28,11 @@ public sealed class SearchIndex : IDisposable
     private const string TitleStoredField = "title_stored";
     private const string TextStoredField = "text_stored";
 
+    private static readonly HashSet<string> HitFieldsWithoutText = new(StringComparer.Ordinal)
+    {
+        IdField, TitleStoredField, PublishedField + "_stored", "language", "outlet", "story",
+    };
+
     private readonly SearchIndexOptions _options;
     private readonly LuceneDirectory _directory;
     private readonly Analyzer _analyzer;
@@ -190,7 +195,9 @@ public sealed class SearchIndex : IDisposable
             {
                 foreach (var scoreDoc in topDocs.ScoreDocs)
                 {
-                    hits.Add(ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, terms, query.WithSnippets));
+                    // The stored text is by far the largest field: read only when a snippet is made from it.
+                    var doc = query.WithSnippets ? searcher.Doc(scoreDoc.Doc) : searcher.Doc(scoreDoc.Doc, HitFieldsWithoutText);
+                    hits.Add(ToHit(doc, scoreDoc.Score, terms, query.WithSnippets));
                 }
             }
 
@@ -308,10 +315,11 @@ public sealed class SearchIndex : IDisposable
     {
         var language = doc.Get("language", CultureInfo.InvariantCulture);
         var title = doc.Get(TitleStoredField, CultureInfo.InvariantCulture);
-        var text = doc.Get(TextStoredField, CultureInfo.InvariantCulture) ?? string.Empty;
         var suffix = SearchAnalyzers.Suffix(language);
         var titleHtml = Snippets.Highlight(_analyzer, "title_" + suffix, title ?? string.Empty, terms, int.MaxValue);
-        var snippetHtml = withSnippet ? Snippets.Highlight(_analyzer, "text_" + suffix, text, terms, _options.SnippetLength) : string.Empty;
+        var snippetHtml = withSnippet
+            ? Snippets.Highlight(_analyzer, "text_" + suffix, doc.Get(TextStoredField, CultureInfo.InvariantCulture) ?? string.Empty, terms, _options.SnippetLength)
+            : string.Empty;
         var publishedField = doc.GetField(PublishedField + "_stored");
         DateTimeOffset? published = publishedField?.GetInt64Value() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
         return new SearchHit(

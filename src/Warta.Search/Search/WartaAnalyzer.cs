@@ -17,8 +17,8 @@ internal sealed class WartaAnalyzer(string language) : Analyzer
     private readonly CharArraySet _stopwords = new(SearchAnalyzers.Version, Stopwords.For(language).ToList(), false);
     private readonly Func<string, string>? _stem = language switch
     {
-        "id" => IndonesianStemmer.Stem,
-        "en" => EnglishStemmer.Stem,
+        "id" => StemCache.Indonesian.Stem,
+        "en" => StemCache.English.Stem,
         _ => null,
     };
 
