@@ -22,6 +22,18 @@ public sealed class LanguageIdentifierTests
     public void Identify_names_the_language_of_a_headline(string expected, string text) =>
         Assert.Equal(expected, Identifier.Identify(text));
 
+    [Theory]
+    [InlineData("en", "Exchange Chief Files for Bankruptcy after the Hack")]
+    [InlineData("en", "Asian Markets Slide as the Dollar Gains on Weak Data")]
+    [InlineData("id", "Israel Tutup Akses Masjid bagi Warga Gaza")]
+    [InlineData("id", "Warga Gaza Antre Roti di Tengah Perang Hamas")]
+    [InlineData("nl", "De regering wil de belastingen volgend jaar verlagen")]
+    [InlineData("es", "El gobierno anuncia nuevas medidas para las pensiones")]
+    [InlineData("it", "Il governo annuncia nuove misure per le pensioni")]
+    [InlineData("tl", "Ang pamahalaan ay nagbigay ng tulong sa mga biktima ng bagyo")]
+    public void Identify_reads_short_title_case_headlines_full_of_names(string expected, string text) =>
+        Assert.Equal(expected, Identifier.Identify(text));
+
     [Fact]
     public void Identify_tells_malay_from_indonesian()
     {
