@@ -59,7 +59,8 @@ internal static class MalayicDiscriminator
 
         Add("id", "bahwa karena saja pemerintah uang bisa sudah belum tidak mengatakan kata dengan juga sangat kemudian "
             + "sejak masih harus seperti hingga oleh terhadap antara tersebut menjadi dapat akan para banyak");
-        Add("ms", "bahawa kerana sahaja kerajaan wang boleh iaitu mahupun sebarang selepas manakala polis semalam "
+        // Not "wang" (money): it is also a common Chinese surname, and two mentions of Wang Yi made text Malay.
+        Add("ms", "bahawa kerana sahaja kerajaan boleh iaitu mahupun sebarang selepas manakala polis semalam "
             + "baharu tentera ramai sekiranya kakitangan jabatan cuba percuma kereta");
         Add("jv", "ing lan sing iku ora wis karo kanggo dadi uga saka marang menyang kudu isih sawise banjur amarga "
             + "utawa kabeh dening ngandika kang punika wonten ingkang kaliyan");
