@@ -79,9 +79,10 @@ public sealed class NerTagger
             {
                 tags[i] = 0;
                 var word = words[i];
-                // Outside an entity, a word that starts lowercase does not start one in the training data's
-                // conventions; skipping it is most of the tagger's speed (NER-UI dev F1 unchanged within 0.3).
-                if ((i == 0 || tags[i - 1] == 0) && word.Length > 0 && !char.IsUpper(word[0]) && !char.IsDigit(word[0]))
+                // Outside an entity, a token that does not start with a capital (a lowercase word, a number, a
+                // mark) does not start one in the training data's conventions; skipping it is most of the tagger's
+                // speed and costs nothing measurable (NER-UI dev 83.3 scoring numbers too, 83.5 skipping them).
+                if ((i == 0 || tags[i - 1] == 0) && word.Length > 0 && !char.IsUpper(word[0]))
                     continue;
                 for (var j = Math.Max(ready + 1, i - Window); j <= Math.Min(count - 1, i + Window); j++)
                     Features.Prepare(words[j], hashes.AsSpan(j * Features.PerToken, Features.PerToken));
