@@ -169,18 +169,55 @@ internal sealed class EntityRecognizer
     /// </summary>
     private static void Harmonise(List<EntityMention> mentions)
     {
-        var persons = mentions.Where(m => m.Type == "PERSON" && m.Role is not null).Select(m => m.Text).ToHashSet(StringComparer.Ordinal);
-        var personParts = mentions.Where(m => persons.Contains(m.Text) && m.Text.Contains(' ', StringComparison.Ordinal))
-            .SelectMany(m => m.Text.Split(' ', '-')).ToHashSet(StringComparer.Ordinal);
-        var majority = mentions.GroupBy(m => m.Text, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.GroupBy(m => m.Type, StringComparer.Ordinal).OrderByDescending(t => t.Count()).ThenBy(t => t.Key, StringComparer.Ordinal).First().Key, StringComparer.Ordinal);
+        var persons = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in mentions)
+        {
+            if (m.Type == "PERSON" && m.Role is not null)
+                persons.Add(m.Text);
+        }
+
+        var personParts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in mentions)
+        {
+            if (persons.Contains(m.Text) && m.Text.Contains(' ', StringComparison.Ordinal))
+                personParts.UnionWith(m.Text.Split(' ', '-'));
+        }
+
+        var majority = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var k = 0; k < mentions.Count; k++)
         {
             var m = mentions[k];
-            var type = persons.Contains(m.Text) || personParts.Contains(m.Text) ? "PERSON" : majority[m.Text];
+            var type = persons.Contains(m.Text) || personParts.Contains(m.Text) ? "PERSON" : Majority(mentions, m.Text, majority);
             if (type != m.Type)
                 mentions[k] = m with { Type = type };
         }
+    }
+
+    /// <summary>The type most mentions of <paramref name="text"/> have; a tie goes to the type first in ordinal order.</summary>
+    private static string Majority(List<EntityMention> mentions, string text, Dictionary<string, string> known)
+    {
+        if (known.TryGetValue(text, out var cached))
+            return cached;
+        string? best = null;
+        var bestCount = 0;
+        foreach (var candidate in mentions)
+        {
+            if (candidate.Text != text || candidate.Type == best)
+                continue;
+            var count = 0;
+            foreach (var m in mentions)
+            {
+                if (m.Text == text && m.Type == candidate.Type)
+                    count++;
+            }
+
+            if (count > bestCount || (count == bestCount && string.CompareOrdinal(candidate.Type, best) < 0))
+                (best, bestCount) = (candidate.Type, count);
+        }
+
+        // The first mention of a text asks before any mention of that text changes, so all of them get one answer.
+        known[text] = best!;
+        return best!;
     }
 
     public static string LongType(string type) => type switch

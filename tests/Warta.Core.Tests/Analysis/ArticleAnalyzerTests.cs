@@ -90,6 +90,13 @@ public sealed class ArticleAnalyzerTests
         Assert.Equal("Andrew Cuomo", quote.Speaker);
     }
 
+    [Fact]
+    public void Number_word_length_bounds_cover_every_number_word()
+    {
+        Assert.Equal(NumberFinder.MinWordLength, NumberFinder.NumberWords.Min(w => w.Length));
+        Assert.Equal(NumberFinder.MaxWordLength, NumberFinder.NumberWords.Max(w => w.Length));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("ทดสอบภาษาไทยที่ไม่มีการเว้นวรรคเลยแม้แต่น้อย")]
