@@ -2,6 +2,8 @@
 // from ../shared/data and never copied), an in-process server on loopback, ingest running through POST /api/articles
 // while C concurrent clients search and open story pages; prints latency percentiles as a markdown table.
 // Usage: dotnet run -c Release --project bench/load -- [--articles 100000] [--clients 16] [--seconds 60] [--ingest-rate 50] [--data PATH]
+//        [--store DIR]   keep the store in DIR and reuse it: a later run fills only what is missing, so the (long) fill can
+//                        run once and the timed phase again on a quiet machine.
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -20,7 +22,8 @@ var dataPath = ArgText("--data", "../shared/data/indosum/raw");
 var source = LoadIndoSum(Path.GetFullPath(dataPath));
 Console.Error.WriteLine($"read {source.Count} IndoSum articles from {dataPath}");
 
-var directory = Path.Combine(Path.GetTempPath(), "warta-load-" + Guid.NewGuid().ToString("N"));
+var keptStore = ArgText("--store", string.Empty);
+var directory = keptStore.Length > 0 ? Path.GetFullPath(keptStore) : Path.Combine(Path.GetTempPath(), "warta-load-" + Guid.NewGuid().ToString("N"));
 const string Key = "load-bench-key-0123456789";
 var random = new Random(42);
 var clock = Stopwatch.StartNew();
@@ -28,15 +31,26 @@ await using (var server = WartaServer.Build(new WartaServerOptions { DataDirecto
 {
     // Stored in batches through the store, as 'warta ingest' does: linking and stories run, the index follows.
     var batch = new List<(RawInput, Article)>(512);
+    var present = server.Store.Count;
+    Console.Error.WriteLine($"store {directory}: {present} articles present");
     for (var i = 0; i < articles; i++)
     {
         var article = Generate(source, random, i);
+        if (i < present)
+        {
+            continue; // generated all the same, so the random sequence and the new articles match a one-go fill
+        }
+
         var body = article.Title + "\n\n" + article.Text;
         batch.Add((new RawInput { Source = "load#" + i.ToString(CultureInfo.InvariantCulture), Kind = InputKind.Text, Raw = Encoding.UTF8.GetBytes(body), Body = body }, article));
         if (batch.Count == batch.Capacity || i == articles - 1)
         {
             server.Store.AddBatch(batch);
             batch.Clear();
+            if ((i + 1) % 10_240 < 512)
+            {
+                Console.Error.WriteLine($"filled {i + 1} articles in {clock.Elapsed.TotalSeconds:0} s");
+            }
         }
     }
 
@@ -128,7 +142,11 @@ await using (var server = WartaServer.Build(new WartaServerOptions { DataDirecto
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nindexing {articles:N0} articles before the run took {indexSeconds:0.0} s"));
 }
 
-Directory.Delete(directory, true);
+if (keptStore.Length == 0)
+{
+    Directory.Delete(directory, true);
+}
+
 return 0;
 
 static double P(double[] sorted, double q) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];

@@ -21,9 +21,10 @@ internal static class ExtractionEvalCommand
         var limit = new Option<int>("--limit") { Description = "At most this many pages per set (0: all)." };
         var data = new Option<string>("--data") { Description = "The shared data folder.", DefaultValueFactory = _ => Path.Combine("..", "shared", "data") };
         var results = new Option<string?>("--results") { Description = "Where to write the markdown table (default bench/RESULTS-extraction.md when run from the repository, and only for full runs)." };
+        var debug = new Option<string?>("--debug") { Description = "Write Warta's per-page scores and metadata misses (gold vs extracted) to this file, worst recall first." };
         var command = new Command("extraction", "Body precision/recall/F1 and metadata accuracy of HTML extraction, with peers and speed.")
         {
-            sets, peers, noPeers, limit, data, results,
+            sets, peers, noPeers, limit, data, results, debug,
         };
         command.SetAction(parse =>
         {
@@ -31,7 +32,7 @@ internal static class ExtractionEvalCommand
             var runPeers = !parse.GetValue(noPeers);
             var max = parse.GetValue(limit);
             var resultsPath = parse.GetValue(results) ?? (max == 0 && Directory.Exists("bench") ? Path.Combine("bench", "RESULTS-extraction.md") : null);
-            return Run(parse.GetValue(data)!, chosen, runPeers, max, resultsPath, string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
+            return Run(parse.GetValue(data)!, chosen, runPeers, max, resultsPath, parse.GetValue(debug), string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
         });
         return command;
     }
@@ -53,8 +54,9 @@ internal static class ExtractionEvalCommand
         public int ListingsRight { get; set; }
     }
 
-    private static int Run(string dataDir, string[] sets, bool runPeers, int limit, string? resultsPath, string commandLine)
+    private static int Run(string dataDir, string[] sets, bool runPeers, int limit, string? resultsPath, string? debugPath, string commandLine)
     {
+        using var debug = debugPath is null ? null : new StreamWriter(debugPath, append: false, new UTF8Encoding(false));
         var peersDir = Path.Combine("bench", "peers");
         if (runPeers && !Directory.Exists(peersDir))
         {
@@ -119,6 +121,8 @@ internal static class ExtractionEvalCommand
             warta.PeakBytes = Process.GetCurrentProcess().PeakWorkingSet64;
             for (var i = 0; i < pages.Count; i++)
                 warta.Scorer.Add(pages[i], outputs[i]);
+            if (debug is not null)
+                WriteDebug(debug, pages, outputs);
 
             if (runPeers)
             {
@@ -177,6 +181,45 @@ internal static class ExtractionEvalCommand
         }
         return 0;
     }
+
+    // Per page: recall and precision (shingles or snippets), then each metadata field that missed, gold → ours.
+    private static void WriteDebug(StreamWriter debug, List<ExtractionPage> pages, List<ExtractionOutput> outputs)
+    {
+        var rows = new List<(double Recall, string Line)>();
+        for (var i = 0; i < pages.Count; i++)
+        {
+            var page = pages[i];
+            var output = outputs[i];
+            var one = new ExtractionScorer();
+            one.Add(page, output);
+            var line = new StringBuilder();
+            line.Append(CultureInfo.InvariantCulture, $"{page.Set}\t{page.Id}\tR={one.Recall:0.000}\tP={one.Precision:0.000}\t{page.Url}");
+            foreach (var field in (string[])["title", "author", "date", "site"])
+            {
+                if (one.Field(field) is { Right: 0 })
+                    line.Append(CultureInfo.InvariantCulture, $"\n    {field}: {GoldOf(page, field)} → {OursOf(output, field)}");
+            }
+            rows.Add((one.Recall, line.ToString()));
+        }
+        foreach (var (_, line) in rows.OrderBy(r => r.Recall))
+            debug.WriteLine(line);
+    }
+
+    private static string GoldOf(ExtractionPage page, string field) => field switch
+    {
+        "title" => page.GoldTitle ?? string.Empty,
+        "author" => string.Join("; ", page.GoldAuthors ?? []),
+        "date" => page.GoldInstant?.ToString("o", CultureInfo.InvariantCulture) ?? page.GoldDay ?? string.Empty,
+        _ => page.GoldSiteName ?? string.Empty,
+    };
+
+    private static string OursOf(ExtractionOutput output, string field) => field switch
+    {
+        "title" => output.Title ?? "(none)",
+        "author" => output.Authors.Count == 0 ? "(none)" : string.Join("; ", output.Authors),
+        "date" => output.Published?.ToString("o", CultureInfo.InvariantCulture) ?? "(none)",
+        _ => output.SiteName ?? "(none)",
+    };
 
     private static void TryExtract(HtmlArticleExtractor extractor, ExtractionPage page)
     {

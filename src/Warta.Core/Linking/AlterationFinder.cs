@@ -30,6 +30,13 @@ public sealed class AlterationOptions
     /// <summary>Word Jaccard from which two sentences are taken as versions of each other.</summary>
     public double SentenceMatchThreshold { get; init; } = 0.5;
 
+    /// <summary>
+    /// Lower word Jaccard accepted in a second pass, for a sentence whose neighbours are already aligned with the
+    /// neighbours of the copy's sentence: a short sentence with a name and a number replaced falls below
+    /// <see cref="SentenceMatchThreshold"/> yet sits exactly where its version does.
+    /// </summary>
+    public double NeighbourMatchThreshold { get; init; } = 0.2;
+
     /// <summary>Sentences compared per side; longer texts are aligned on their first sentences only.</summary>
     public int MaxSentences { get; init; } = 2_000;
 
@@ -38,6 +45,11 @@ public sealed class AlterationOptions
         if (SentenceMatchThreshold is <= 0 or > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(SentenceMatchThreshold), SentenceMatchThreshold, "must be in (0, 1]");
+        }
+
+        if (NeighbourMatchThreshold <= 0 || NeighbourMatchThreshold > SentenceMatchThreshold)
+        {
+            throw new ArgumentOutOfRangeException(nameof(NeighbourMatchThreshold), NeighbourMatchThreshold, "must be in (0, SentenceMatchThreshold]");
         }
 
         if (MaxSentences < 1)
@@ -85,6 +97,7 @@ public sealed class AlterationFinder(AlterationOptions? options = null)
         // Greedy best-first matching over candidate pairs sharing words: copies reorder paragraphs, so alignment is
         // not forced to be monotonic.
         var pairs = new List<(double Score, int O, int C)>();
+        var weakPairs = new List<(double Score, int O, int C)>();
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var c = 0; c < copyWords.Count; c++)
         {
@@ -120,6 +133,10 @@ public sealed class AlterationFinder(AlterationOptions? options = null)
                 {
                     pairs.Add((score, o, c));
                 }
+                else if (score >= _options.NeighbourMatchThreshold)
+                {
+                    weakPairs.Add((score, o, c));
+                }
             }
         }
 
@@ -133,6 +150,60 @@ public sealed class AlterationFinder(AlterationOptions? options = null)
             {
                 originMatch[o] = c;
                 copyMatched[c] = true;
+            }
+        }
+
+        // Second pass: weaker pairs whose neighbours are aligned with each other (o−1 ↔ c−1 or o+1 ↔ c+1).
+        weakPairs.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.O != b.O ? a.O.CompareTo(b.O) : a.C.CompareTo(b.C));
+        foreach (var (_, o, c) in weakPairs)
+        {
+            var neighbours = (o > 0 && c > 0 && originMatch[o - 1] == c - 1) || (o + 1 < origin.Count && c + 1 < copy.Count && originMatch[o + 1] == c + 1);
+            if (originMatch[o] < 0 && !copyMatched[c] && neighbours)
+            {
+                originMatch[o] = c;
+                copyMatched[c] = true;
+            }
+        }
+
+        // A sentence left between two aligned neighbours faces the copy's sentence between their partners, however
+        // little they share ("4." → "439.", a list number; "(Uu." → "(Mantan.").
+        for (var o = 1; o + 1 < origin.Count; o++)
+        {
+            if (originMatch[o] < 0 && originMatch[o - 1] >= 0 && originMatch[o + 1] == originMatch[o - 1] + 2 && !copyMatched[originMatch[o - 1] + 1])
+            {
+                originMatch[o] = originMatch[o - 1] + 1;
+                copyMatched[originMatch[o]] = true;
+            }
+        }
+
+        // One sentence may be two in the other text when an edit moves a full stop ("Gatot S. Dewa Broto …" became
+        // "Gatot Rossi." + "Dewa Broto …"): an unmatched copy sentence beside a partner joins it when that fits better.
+        var joined = new string?[origin.Count];
+        for (var o = 0; o < origin.Count; o++)
+        {
+            if (originMatch[o] < 0)
+            {
+                continue;
+            }
+
+            var c = originMatch[o];
+            var (text, words) = (copy[c], copyWords[c]);
+            foreach (var side in (ReadOnlySpan<int>)[-1, 1])
+            {
+                var n = c + side;
+                if (n < 0 || n >= copy.Count || copyMatched[n])
+                {
+                    continue;
+                }
+
+                var candidate = side < 0 ? copy[n] + " " + text : text + " " + copy[n];
+                var candidateWords = new HashSet<string>(TextTokens.Words(candidate), StringComparer.Ordinal);
+                if (Jaccard(originWords[o], candidateWords) > Jaccard(originWords[o], words))
+                {
+                    copyMatched[n] = true;
+                    (text, words) = (candidate, candidateWords);
+                    joined[o] = candidate;
+                }
             }
         }
 
@@ -153,7 +224,7 @@ public sealed class AlterationFinder(AlterationOptions? options = null)
                 continue;
             }
 
-            var altered = copy[originMatch[o]];
+            var altered = joined[o] ?? copy[originMatch[o]];
             if (!string.Equals(TextTokens.Normalise(origin[o]), TextTokens.Normalise(altered), StringComparison.Ordinal))
             {
                 findings.Add(new Alteration(AlterationKind.SentenceChanged, origin[o], altered, origin[o]));
@@ -172,6 +243,13 @@ public sealed class AlterationFinder(AlterationOptions? options = null)
 
         findings.AddRange(VanishedNames(originText, copyText, findings));
         return findings;
+    }
+
+    private static double Jaccard(HashSet<string> a, HashSet<string> b)
+    {
+        var shared = a.Count(b.Contains);
+        var union = a.Count + b.Count - shared;
+        return union == 0 ? 0 : (double)shared / union;
     }
 
     /// <summary>Word-level diff (LCS) of two aligned sentences, reporting changed, removed and added names and numbers.</summary>

@@ -79,7 +79,7 @@ public sealed class CopyLinkerOptions
 public sealed class CopyLinker
 {
     private readonly CopyLinkerOptions _options;
-    private readonly MinHashSigner _signer;
+    private readonly CopySketcher _sketcher;
     private readonly ICopyIndex _index;
 
     /// <param name="index">Where fingerprints and LSH buckets live; in memory when null.</param>
@@ -87,18 +87,29 @@ public sealed class CopyLinker
     {
         _options = options ?? new CopyLinkerOptions();
         _options.Validate();
-        _signer = new MinHashSigner(_options.Permutations);
+        _sketcher = new CopySketcher(_options);
         _index = index ?? new MemoryCopyIndex();
     }
 
     public long Count => _index.Count;
 
     /// <summary>Fingerprints <paramref name="text"/> and returns its links to earlier texts, seen from <paramref name="id"/>.</summary>
-    public IReadOnlyList<CopyLink> Add(long id, string? text) => Add(id, Fingerprint.Of(text, _options.Fingerprint));
+    public IReadOnlyList<CopyLink> Add(long id, string? text) => Add(id, Sketch(text));
 
-    public IReadOnlyList<CopyLink> Add(long id, Fingerprint fingerprint)
+    public IReadOnlyList<CopyLink> Add(long id, Fingerprint fingerprint) => Add(id, Sketch(fingerprint));
+
+    /// <summary>
+    /// The per-text work of <see cref="Add(long, CopySketch)"/> that needs no index (fingerprint, MinHash signature,
+    /// LSH band keys): thread-safe, so callers can sketch many texts in parallel and add them in order.
+    /// </summary>
+    public CopySketch Sketch(string? text) => _sketcher.Sketch(text);
+
+    public CopySketch Sketch(Fingerprint fingerprint) => _sketcher.Sketch(fingerprint);
+
+    public IReadOnlyList<CopyLink> Add(long id, CopySketch sketch)
     {
-        ArgumentNullException.ThrowIfNull(fingerprint);
+        ArgumentNullException.ThrowIfNull(sketch);
+        var fingerprint = sketch.Fingerprint;
         if (_index.Contains(id))
         {
             throw new ArgumentException($"article {id} was already added", nameof(id));
@@ -118,7 +129,7 @@ public sealed class CopyLinker
 
         _index.AddExact(fingerprint.ExactHash, id);
         var votes = new Dictionary<long, int>();
-        var bandKeys = BandKeys(fingerprint);
+        var bandKeys = sketch.BandKeys;
         _index.Vote(CopyIndexKind.Band, bandKeys, votes);
         _index.Vote(CopyIndexKind.Sentence, fingerprint.SentenceHashes, votes);
 
@@ -168,21 +179,49 @@ public sealed class CopyLinker
         var relation = thisIsSmaller ? CopyRelation.ContainedIn : CopyRelation.Contains;
         return new CopyLink(id, otherId, relation, Math.Round(containment, 4));
     }
+}
 
-    private List<ulong> BandKeys(Fingerprint fingerprint)
+/// <summary>What <see cref="CopyLinker"/> needs of one text besides the index: its fingerprint and LSH band keys.</summary>
+public sealed record CopySketch(Fingerprint Fingerprint, IReadOnlyList<ulong> BandKeys);
+
+/// <summary>
+/// The index-free part of <see cref="CopyLinker"/>: fingerprint, MinHash signature and LSH band keys of a text.
+/// Thread-safe, so texts can be sketched in parallel and added to the linker in order.
+/// </summary>
+public sealed class CopySketcher
+{
+    private readonly CopyLinkerOptions _options;
+    private readonly MinHashSigner _signer;
+
+    public CopySketcher(CopyLinkerOptions? options = null)
     {
-        var keys = new List<ulong>(_options.Bands);
+        _options = options ?? new CopyLinkerOptions();
+        _options.Validate();
+        _signer = new MinHashSigner(_options.Permutations);
+    }
+
+    public CopySketch Sketch(string? text) => Sketch(Fingerprint.Of(text, _options.Fingerprint));
+
+    public CopySketch Sketch(Fingerprint fingerprint)
+    {
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        return new CopySketch(fingerprint, BandKeys(fingerprint));
+    }
+
+    private ulong[] BandKeys(Fingerprint fingerprint)
+    {
         if (fingerprint.Shingles.Length == 0)
         {
-            return keys;
+            return [];
         }
 
+        var keys = new ulong[_options.Bands];
         var signature = _signer.Sign(fingerprint.Shingles);
         var rows = _options.Permutations / _options.Bands;
         for (var band = 0; band < _options.Bands; band++)
         {
             var slice = signature.AsSpan(band * rows, rows);
-            keys.Add(XxHash64.HashToUInt64(MemoryMarshal.AsBytes(slice), band));
+            keys[band] = XxHash64.HashToUInt64(MemoryMarshal.AsBytes(slice), band);
         }
 
         return keys;

@@ -49,7 +49,7 @@ public sealed class LinkStoreOptions
 /// disk (<see cref="SqliteCopyIndex"/>), so runs resume where the last one stopped and memory stays flat; articles
 /// stored while no linker was attached are caught up when one is.
 /// </summary>
-public sealed class LinkStore : ILinkReader, IArticleSink, IDisposable
+public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS article_links (
@@ -87,7 +87,11 @@ public sealed class LinkStore : ILinkReader, IArticleSink, IDisposable
     private SqliteCopyIndex? _index;
     private CopyLinker? _linker;
     private StoryClusterer? _clusterer;
-    private AlterationFinder? _alterations;
+    private readonly AlterationFinder _alterations;
+    private readonly CopySketcher _sketcher;
+
+    // What Prepare computed on a worker thread, found again by the article object when it is stored.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Article, Prepared> _prepared = [];
     private readonly Dictionary<long, long> _storyOfCluster = [];
     private readonly Dictionary<long, long> _clusterOfStory = [];
     private long _nextStoryId;
@@ -96,6 +100,8 @@ public sealed class LinkStore : ILinkReader, IArticleSink, IDisposable
     {
         _store = store;
         _options = options;
+        _sketcher = new CopySketcher(options.Linker);
+        _alterations = new AlterationFinder(options.Alterations);
         _writer = new SqliteConnection(store.ConnectionString);
         _writer.Open();
         using var schema = _writer.CreateCommand();
@@ -135,6 +141,7 @@ public sealed class LinkStore : ILinkReader, IArticleSink, IDisposable
             batch.Add(article);
             if (batch.Count == batch.Capacity)
             {
+                PrepareInParallel(batch);
                 OnStored(batch);
                 done += batch.Count;
                 progress?.Invoke(done);
@@ -144,9 +151,20 @@ public sealed class LinkStore : ILinkReader, IArticleSink, IDisposable
 
         if (batch.Count > 0)
         {
+            PrepareInParallel(batch);
             OnStored(batch);
             progress?.Invoke(done + batch.Count);
         }
+    }
+
+    private void PrepareInParallel(List<StoredArticle> batch) =>
+        Parallel.ForEach(batch, stored => Prepare(stored.Article));
+
+    /// <summary>Sketches the article for the copy index and lists its story terms, ahead of the ordered linking.</summary>
+    public void Prepare(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        _prepared.AddOrUpdate(article, Compute(article));
     }
 
     public void OnStored(IReadOnlyList<StoredArticle> articles)
@@ -168,7 +186,9 @@ public sealed class LinkStore : ILinkReader, IArticleSink, IDisposable
                 }
 
                 var article = stored.Article;
-                var links = _linker!.Add(stored.Id, string.IsNullOrWhiteSpace(article.Text) ? article.Title : article.Text);
+                var prepared = _prepared.TryGetValue(article, out var ahead) ? ahead : Compute(article);
+                _prepared.Remove(article);
+                var links = _linker!.Add(stored.Id, prepared.Sketch);
                 foreach (var link in links)
                 {
                     Execute(transaction, "INSERT OR REPLACE INTO copy_edges (a, b, relation, similarity) VALUES ($a, $b, $r, $s)", ("$a", link.From), ("$b", link.To), ("$r", link.Relation), ("$s", link.Similarity));
@@ -177,7 +197,7 @@ public sealed class LinkStore : ILinkReader, IArticleSink, IDisposable
                 }
 
                 var duplicateOf = links.Where(l => l.Relation is CopyRelation.Exact or CopyRelation.NearDuplicate).Select(l => (long?)l.To).Min();
-                var storyId = JoinStory(stored.Id, article);
+                var storyId = JoinStory(stored.Id, article, prepared.Terms);
                 stories.Add(storyId);
                 Execute(
                     transaction,
@@ -230,19 +250,25 @@ public sealed class LinkStore : ILinkReader, IArticleSink, IDisposable
             }
         }
 
+        var originId = NullableLong(reader, 1);
         return new ArticleLinks(
             articleId,
             NullableLong(reader, 0),
             copies,
-            NullableLong(reader, 1),
+            originId,
             reader.IsDBNull(2) ? null : reader.GetString(2),
             NullableLong(reader, 5),
-            reader.IsDBNull(6) ? [] : JsonSerializer.Deserialize<List<Alteration>>(reader.GetString(6), WartaJson.Options) ?? [])
+            !reader.IsDBNull(6) ? JsonSerializer.Deserialize<List<Alteration>>(reader.GetString(6), WartaJson.Options) ?? []
+                : originId is { } o && o != articleId ? StaleAlterations(o, articleId) : [])
         {
             CopiedFrom = NullableLong(reader, 3),
             CopyReason = reader.IsDBNull(4) ? null : reader.GetString(4),
         };
     }
+
+    /// <summary>Alterations of a copy whose family's origin moved since they were recorded: worked out on read.</summary>
+    private IReadOnlyList<Alteration> StaleAlterations(long originId, long copyId) =>
+        _store.Get(originId)?.Article is { } origin && _store.Get(copyId)?.Article is { } copy ? _alterations.Find(origin, copy) : [];
 
     public StoryRecord? Story(long storyId)
     {
@@ -297,6 +323,8 @@ public sealed class LinkStore : ILinkReader, IArticleSink, IDisposable
         }
     }
 
+    private sealed record Prepared(CopySketch Sketch, StoryTerms Terms);
+
     private const string StoryColumns = "id, label, first, last, outlets, languages, entities, origin_ids";
 
     private void EnsureLinker()
@@ -308,7 +336,6 @@ public sealed class LinkStore : ILinkReader, IArticleSink, IDisposable
 
         _index = new SqliteCopyIndex(_writer);
         _linker = new CopyLinker(_options.Linker, _index);
-        _alterations = new AlterationFinder(_options.Alterations);
         _clusterer = new StoryClusterer(_options.Stories);
         _clusterer.Retired += story =>
         {
@@ -335,7 +362,8 @@ public sealed class LinkStore : ILinkReader, IArticleSink, IDisposable
 
         foreach (var (article, story) in recent.OrderBy(r => r.Article.Article.Published ?? DateTimeOffset.MaxValue).ThenBy(r => r.Article.Id))
         {
-            var cluster = _clusterer.Add(StoryItem.Of(article.Id, article.Article));
+            var item = StoryItem.Of(article.Id, article.Article);
+            var cluster = _clusterer.Add(item);
             if (_storyOfCluster.TryAdd(cluster, story))
             {
                 _clusterOfStory[story] = cluster;
@@ -343,9 +371,13 @@ public sealed class LinkStore : ILinkReader, IArticleSink, IDisposable
         }
     }
 
-    private long JoinStory(long id, Article article)
+    private Prepared Compute(Article article) => new(
+        _sketcher.Sketch(string.IsNullOrWhiteSpace(article.Text) ? article.Title : article.Text),
+        StoryClusterer.Terms(StoryItem.Of(0, article), _options.Stories));
+
+    private long JoinStory(long id, Article article, StoryTerms terms)
     {
-        var cluster = _clusterer!.Add(StoryItem.Of(id, article));
+        var cluster = _clusterer!.Add(StoryItem.Of(id, article), terms);
         if (!_storyOfCluster.TryGetValue(cluster, out var story))
         {
             story = _nextStoryId++;
@@ -407,12 +439,19 @@ public sealed class LinkStore : ILinkReader, IArticleSink, IDisposable
         {
             var (previousOrigin, hadAlterations) = PreviousOrigin(transaction, member);
             parents.TryGetValue(member, out var edge);
+            // Alterations against a new origin are worked out now only for the newcomer; the other members' are
+            // left stale (null) and computed when read, so a family whose origin moves costs no more than one diff.
             string? alterations = null;
-            if (member != family.OriginId && articles.TryGetValue(member, out var copy) && articles.TryGetValue(family.OriginId, out var origin))
+            if (member != family.OriginId)
             {
-                alterations = previousOrigin == family.OriginId && hadAlterations is not null
-                    ? hadAlterations
-                    : JsonSerializer.Serialize(_alterations!.Find(origin, copy), WartaJson.Options);
+                if (previousOrigin == family.OriginId && hadAlterations is not null)
+                {
+                    alterations = hadAlterations;
+                }
+                else if (member == start && articles.TryGetValue(member, out var copy) && articles.TryGetValue(family.OriginId, out var origin))
+                {
+                    alterations = JsonSerializer.Serialize(_alterations.Find(origin, copy), WartaJson.Options);
+                }
             }
 
             Execute(
@@ -480,7 +519,7 @@ public sealed class LinkStore : ILinkReader, IArticleSink, IDisposable
             ("$reason", OriginReasonOf(transaction, origin) ?? pair.OriginReason),
             ("$from", parent.To),
             ("$why", string.Create(CultureInfo.InvariantCulture, $"{parent.Relation} {parent.Similarity:0.00} with an earlier member of the family")),
-            ("$alt", JsonSerializer.Serialize(_alterations!.Find(originArticle, copy), WartaJson.Options)),
+            ("$alt", JsonSerializer.Serialize(_alterations.Find(originArticle, copy), WartaJson.Options)),
             ("$id", start));
         return true;
     }

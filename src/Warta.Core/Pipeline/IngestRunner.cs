@@ -78,7 +78,7 @@ public sealed class IngestRunner
                 await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
                 {
                     var errors = batch.Where(p => p.Error is not null).Select(p => p.Error!).ToList();
-                    var articles = batch.Where(p => p.Article is not null).Select(p => (p.Input!, p.Article!)).ToList();
+                    var articles = batch.Where(p => p.Article is not null).Select(p => p.Article!).ToList();
                     foreach (var result in _store.AddBatch(articles))
                     {
                         if (result.Outcome == StoreOutcome.Stored)
@@ -127,21 +127,22 @@ public sealed class IngestRunner
     {
         if (result.Error is { } error)
         {
-            return new Processed(null, null, error);
+            return new Processed(null, error);
         }
 
         var input = result.Input!;
         try
         {
-            return new Processed(input, _pipeline.Process(input), null);
+            return new Processed(_store.Prepare(input, _pipeline.Process(input)), null);
         }
 #pragma warning disable CA1031 // One input that breaks a stage is recorded as rejected; the batch goes on.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            return new Processed(null, null, new InputError(input.Source, "processing-failed", $"the pipeline failed on this item: {e.GetType().Name}: {e.Message}"));
+            return new Processed(null, new InputError(input.Source, "processing-failed", $"the pipeline failed on this item: {e.GetType().Name}: {e.Message}"));
         }
     }
 
-    private sealed record Processed(RawInput? Input, Article? Article, InputError? Error);
+    /// <summary>An item after the pipeline: ready for the store (hash and JSON done on the worker thread), or refused.</summary>
+    private sealed record Processed(PreparedArticle? Article, InputError? Error);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Warta.Model;
@@ -23,6 +24,7 @@ public sealed class ArticleStore : IDisposable
     private readonly SqliteConnection _writer;
     private readonly Lock _writeLock = new();
     private readonly List<IArticleSink> _sinks = [];
+    private volatile IPreparingSink[] _preparers = [];
 
     private ArticleStore(string dataDirectory)
     {
@@ -83,16 +85,44 @@ public sealed class ArticleStore : IDisposable
         lock (_writeLock)
         {
             _sinks.Add(sink);
+            _preparers = [.. _sinks.OfType<IPreparingSink>()];
         }
     }
 
     public StoreResult Add(RawInput input, Article article) => AddBatch([(input, article)])[0];
 
+    /// <summary>Stores a batch in one transaction; see <see cref="AddBatch(IReadOnlyList{PreparedArticle})"/>.</summary>
+    public IReadOnlyList<StoreResult> AddBatch(IReadOnlyList<(RawInput Input, Article Article)> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return AddBatch([.. items.Select(i => Prepare(i.Input, i.Article))]);
+    }
+
+    /// <summary>
+    /// Does the per-article work of a store write that needs no database (content hash, JSON, and the sinks'
+    /// <see cref="IPreparingSink.Prepare"/>), so callers can do it on many threads and leave only the inserts and the
+    /// ordered linking to the single writer.
+    /// </summary>
+    public PreparedArticle Prepare(RawInput input, Article article)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(article);
+        foreach (var sink in _preparers)
+        {
+            sink.Prepare(article);
+        }
+
+        var raw = MemoryMarshal.TryGetArray(input.Raw, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : input.Raw.ToArray();
+        return new PreparedArticle(input, article, raw, XxHash128.Hash(raw), JsonSerializer.Serialize(article, WartaJson.Options));
+    }
+
     /// <summary>
     /// Stores a batch in one transaction: when this returns, every article in it is durable. Re-adding the same
     /// bytes from the same source returns the existing id with <see cref="StoreOutcome.Unchanged"/>.
     /// </summary>
-    public IReadOnlyList<StoreResult> AddBatch(IReadOnlyList<(RawInput Input, Article Article)> items)
+    public IReadOnlyList<StoreResult> AddBatch(IReadOnlyList<PreparedArticle> items)
     {
         ArgumentNullException.ThrowIfNull(items);
         var results = new StoreResult[items.Count];
@@ -100,51 +130,50 @@ public sealed class ArticleStore : IDisposable
         lock (_writeLock)
         {
             var now = DateTimeOffset.UtcNow;
+            var ingested = now.ToString("O", CultureInfo.InvariantCulture);
             using (var transaction = _writer.BeginTransaction())
             {
-                using var find = Command(_writer, transaction, "SELECT id FROM raw_inputs WHERE source = $source AND content_hash = $hash");
-                using var insertRaw = Command(_writer, transaction, "INSERT INTO raw_inputs (source, content_hash, charset, bytes) VALUES ($source, $hash, $charset, $bytes) RETURNING id");
-                using var insertArticle = Command(_writer, transaction, """
+                // A rejection is cleared when its source later succeeds; most stores have none, so skip the deletes.
+                var clearRejections = ScalarIn(transaction, "SELECT EXISTS (SELECT 1 FROM rejections)") != 0;
+                using var insertRaw = Statement(transaction, """
+                    INSERT INTO raw_inputs (source, content_hash, charset, bytes) VALUES ($source, $hash, $charset, $bytes)
+                    ON CONFLICT (source, content_hash) DO NOTHING RETURNING id
+                    """, "$source", "$hash", "$charset", "$bytes");
+                using var find = Statement(transaction, "SELECT id FROM raw_inputs WHERE source = $source AND content_hash = $hash", "$source", "$hash");
+                using var insertArticle = Statement(transaction, """
                     INSERT INTO articles (id, external_id, source, url, title, outlet, language, published, ingested, json)
                     VALUES ($id, $externalId, $source, $url, $title, $outlet, $language, $published, $ingested, $json)
-                    """);
-                using var clearRejection = Command(_writer, transaction, "DELETE FROM rejections WHERE source = $source");
+                    """, "$id", "$externalId", "$source", "$url", "$title", "$outlet", "$language", "$published", "$ingested", "$json");
+                using var clearRejection = Statement(transaction, "DELETE FROM rejections WHERE source = $source", "$source");
                 for (var i = 0; i < items.Count; i++)
                 {
-                    var (input, article) = items[i];
-                    var hash = XxHash128.Hash(input.Raw.Span);
-                    find.Parameters.Clear();
-                    find.Parameters.AddWithValue("$source", input.Source);
-                    find.Parameters.AddWithValue("$hash", hash);
-                    if (find.ExecuteScalar() is long existing)
+                    var (input, article, raw, hash, json) = items[i];
+                    Bind(insertRaw, input.Source, hash, input.Charset, raw);
+                    if (insertRaw.ExecuteScalar() is not long id)
                     {
-                        results[i] = new StoreResult(existing, StoreOutcome.Unchanged);
+                        Bind(find, input.Source, hash);
+                        results[i] = new StoreResult((long)find.ExecuteScalar()!, StoreOutcome.Unchanged);
                         continue;
                     }
 
-                    insertRaw.Parameters.Clear();
-                    insertRaw.Parameters.AddWithValue("$source", input.Source);
-                    insertRaw.Parameters.AddWithValue("$hash", hash);
-                    insertRaw.Parameters.AddWithValue("$charset", (object?)input.Charset ?? DBNull.Value);
-                    insertRaw.Parameters.AddWithValue("$bytes", input.Raw.ToArray());
-                    var id = (long)insertRaw.ExecuteScalar()!;
-
-                    insertArticle.Parameters.Clear();
-                    insertArticle.Parameters.AddWithValue("$id", id);
-                    insertArticle.Parameters.AddWithValue("$externalId", (object?)article.ExternalId ?? DBNull.Value);
-                    insertArticle.Parameters.AddWithValue("$source", article.Source);
-                    insertArticle.Parameters.AddWithValue("$url", (object?)article.Url ?? DBNull.Value);
-                    insertArticle.Parameters.AddWithValue("$title", (object?)article.Title ?? DBNull.Value);
-                    insertArticle.Parameters.AddWithValue("$outlet", (object?)article.Outlet ?? DBNull.Value);
-                    insertArticle.Parameters.AddWithValue("$language", (object?)article.Language ?? DBNull.Value);
-                    insertArticle.Parameters.AddWithValue("$published", article.Published is { } published ? published.ToString("O", CultureInfo.InvariantCulture) : DBNull.Value);
-                    insertArticle.Parameters.AddWithValue("$ingested", now.ToString("O", CultureInfo.InvariantCulture));
-                    insertArticle.Parameters.AddWithValue("$json", JsonSerializer.Serialize(article, WartaJson.Options));
+                    Bind(
+                        insertArticle,
+                        id,
+                        article.ExternalId,
+                        article.Source,
+                        article.Url,
+                        article.Title,
+                        article.Outlet,
+                        article.Language,
+                        article.Published?.ToString("O", CultureInfo.InvariantCulture),
+                        ingested,
+                        json);
                     insertArticle.ExecuteNonQuery();
-
-                    clearRejection.Parameters.Clear();
-                    clearRejection.Parameters.AddWithValue("$source", input.Source);
-                    clearRejection.ExecuteNonQuery();
+                    if (clearRejections)
+                    {
+                        Bind(clearRejection, input.Source);
+                        clearRejection.ExecuteNonQuery();
+                    }
 
                     results[i] = new StoreResult(id, StoreOutcome.Stored);
                     stored.Add(new StoredArticle(id, now, article));
@@ -324,6 +353,32 @@ public sealed class ArticleStore : IDisposable
         }
 
         return counts;
+    }
+
+    /// <summary>A writer statement with its parameters created once, to be re-bound per row by <see cref="Bind"/>.</summary>
+    private SqliteCommand Statement(SqliteTransaction transaction, string sql, params string[] parameters)
+    {
+        var command = Command(_writer, transaction, sql);
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        return command;
+    }
+
+    private static void Bind(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+
+    private long ScalarIn(SqliteTransaction transaction, string sql)
+    {
+        using var command = Command(_writer, transaction, sql);
+        return (long)command.ExecuteScalar()!;
     }
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)

@@ -40,3 +40,20 @@ public interface IArticleSink
 {
     void OnStored(IReadOnlyList<StoredArticle> articles);
 }
+
+/// <summary>
+/// A sink with per-article work that needs none of its state (fingerprints, term lists): the store's callers run
+/// <see cref="Prepare"/> on their worker threads (through <see cref="ArticleStore.Prepare"/>), so the serial
+/// <see cref="IArticleSink.OnStored"/> only does what must happen in order.
+/// </summary>
+public interface IPreparingSink : IArticleSink
+{
+    /// <summary>Thread-safe; called at most once per article object before it is stored. Must not throw.</summary>
+    void Prepare(Article article);
+}
+
+/// <summary>
+/// An article ready for the store: the raw bytes, their content hash and the article's JSON computed ahead, off the
+/// writer thread (<see cref="ArticleStore.Prepare"/>, which also runs the sinks' own preparation).
+/// </summary>
+public sealed record PreparedArticle(RawInput Input, Article Article, byte[] RawBytes, byte[] ContentHash, string Json);

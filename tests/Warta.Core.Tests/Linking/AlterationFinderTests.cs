@@ -31,6 +31,32 @@ public class AlterationFinderTests
     }
 
     [Fact]
+    public void A_short_sentence_with_both_its_name_and_number_replaced_is_still_paired_with_its_original()
+    {
+        // Two of four words differ (Jaccard 1/3, below the first-pass threshold); the neighbours pin the pair.
+        const string Origin = "Gempa mengguncang Cianjur pada Senin siang. Budi melaporkan 12 korban. Tim SAR masih mencari korban hilang.";
+        const string Copy = "Gempa mengguncang Cianjur pada Senin siang. Andi melaporkan 7 korban. Tim SAR masih mencari korban hilang.";
+
+        var findings = new AlterationFinder().Find(Origin, Copy);
+
+        Assert.Contains(findings, f => f.Kind == AlterationKind.NameChanged && f.Original == "Budi" && f.Altered == "Andi");
+        Assert.Contains(findings, f => f.Kind == AlterationKind.NumberChanged && f.Original == "12" && f.Altered == "7");
+        Assert.DoesNotContain(findings, f => f.Kind == AlterationKind.SentenceRemoved);
+    }
+
+    [Fact]
+    public void A_replaced_list_number_and_a_name_that_moves_a_full_stop_are_both_found()
+    {
+        const string Origin = "Ada tiga tuntutan petani tebu. 4. Harga gula dinaikkan. Kepada wartawan, Sekjen APTRI M. Nur Khabsyin menegaskan petani menolak harga itu.";
+        const string Copy = "Ada tiga tuntutan petani tebu. 439. Harga gula dinaikkan. Kepada wartawan, Sekjen APTRI Rossi. Nur Khabsyin menegaskan petani menolak harga itu.";
+
+        var findings = new AlterationFinder().Find(Origin, Copy);
+
+        Assert.Contains(findings, f => f.Kind == AlterationKind.NumberChanged && f.Original == "4" && f.Altered == "439");
+        Assert.Contains(findings, f => f.Kind == AlterationKind.NameChanged && f.Original!.Contains('M', StringComparison.Ordinal) && f.Altered!.Contains("Rossi", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_cut_quote_and_removed_and_added_sentences_are_reported()
     {
         const string Origin = "Menteri itu berbicara kepada wartawan di Jakarta pada Selasa. \"Kami akan menindak tegas semua pelaku tanpa pandang bulu,\" kata Menteri. Polisi telah menahan tiga orang tersangka.";

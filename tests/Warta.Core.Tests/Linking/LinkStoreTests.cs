@@ -50,6 +50,29 @@ public sealed class LinkStoreTests : IDisposable
     }
 
     [Fact]
+    public void An_earlier_original_arriving_after_its_copies_becomes_their_origin_with_each_copys_alterations()
+    {
+        var seed = SeedFiles.Read("001");
+        var day = new DateTimeOffset(2022, 1, 11, 5, 20, 0, TimeSpan.FromHours(7));
+        using var store = ArticleStore.Open(_directory);
+        using var links = LinkStore.Attach(store);
+
+        var renamed = Store(store, "renamed.txt", seed.Replace("Tokayev", "Nazarbayev", StringComparison.Ordinal), published: day.AddHours(2));
+        var recounted = Store(store, "recounted.txt", seed.Replace("225", "252", StringComparison.Ordinal), published: day.AddHours(3));
+        var original = Store(store, "original.txt", seed, published: day);
+
+        foreach (var copy in new[] { renamed, recounted })
+        {
+            Assert.Equal(original, links.LinksOf(copy).OriginId);
+        }
+
+        Assert.Contains(links.LinksOf(renamed).Alterations, a => a.Original == "Tokayev" && a.Altered == "Nazarbayev");
+        Assert.DoesNotContain(links.LinksOf(renamed).Alterations, a => a.Original == "225");
+        Assert.Contains(links.LinksOf(recounted).Alterations, a => a.Original == "225" && a.Altered == "252");
+        Assert.Empty(links.LinksOf(original).Alterations);
+    }
+
+    [Fact]
     public void Linking_resumes_across_runs_and_catches_up_on_articles_stored_without_it()
     {
         var seed = SeedFiles.Read("000");

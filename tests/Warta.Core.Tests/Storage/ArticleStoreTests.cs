@@ -73,6 +73,17 @@ public sealed class ArticleStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_source_that_succeeds_after_a_rejection_is_no_longer_listed_as_rejected()
+    {
+        using var store = ArticleStore.Open(_directory);
+        store.AddRejections([new InputError("a.txt", "processing-failed", "it broke"), new InputError("b.txt", "empty", "the file is empty")]);
+
+        store.AddBatch([store.Prepare(Item("a.txt", "Isi.", "Judul").Input, Item("a.txt", "Isi.", "Judul").Article)]);
+
+        Assert.Equal("b.txt", Assert.Single(store.Rejections()).Source);
+    }
+
+    [Fact]
     public void All_pages_in_id_order_after_a_given_id()
     {
         using var store = ArticleStore.Open(_directory);

@@ -145,12 +145,18 @@ public sealed class ExtractionScorer
         return result;
     }
 
+    // Authors as a set of names: gold bylines are free text ("Lars Fischer und Alina Schadwinkel", "A, B & C"),
+    // so both sides are split at list separators and connectives before comparing keys.
     private static bool AuthorsMatch(IReadOnlyList<string> predicted, IReadOnlyList<string> gold)
     {
-        var p = predicted.Select(Key).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
-        var g = gold.Select(Key).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var p = predicted.SelectMany(SplitNames).Select(Key).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var g = gold.SelectMany(SplitNames).Select(Key).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
         return g.Count > 0 && p.SetEquals(g);
     }
+
+    private static string[] SplitNames(string byline) =>
+        System.Text.RegularExpressions.Regex.Split(byline, @"\s*(?:[,;&/|]|\s(?:and|und|et|y|dan|e)\s)\s*",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>A comparison key: letters and digits only, lower-cased.</summary>
     public static string Key(string? text) =>

@@ -189,7 +189,7 @@ public sealed class HtmlArticleExtractorTests
         var body = "<div class=\"date\">Kamis, 05/11/2015 10:08 WIB</div>" + Body;
         var article = Extractor.Extract(Page("<title>Gempa</title><meta name=\"pubdate\" content=\"2015-11-05T10:08:58Z\">", body), null);
 
-        Assert.Equal(new DateTimeOffset(2015, 11, 5, 10, 8, 0, TimeSpan.FromHours(7)), article.Published);
+        Assert.Equal(new DateTimeOffset(2015, 11, 5, 10, 8, 58, TimeSpan.FromHours(7)), article.Published);
         Assert.Equal("text:dateline", article.Metadata!.Sources["published"]);
     }
 

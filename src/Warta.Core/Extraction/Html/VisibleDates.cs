@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Warta.Model;
+
+namespace Warta.Extraction.Html;
+
+/// <summary>
+/// Finds a date written out on a page in many languages: first <see cref="DateParser"/> (Indonesian and English
+/// with time zones, numeric and ISO dates), then day–month–year and month–day–year with month names in German,
+/// French, Spanish, Italian, Portuguese, Dutch, the Nordic languages, Polish, Finnish and Russian ("2. November
+/// 2021", "15 septembre 2009", "15 августа 2016, 13:43"), and CJK "2020年2月14日".
+/// </summary>
+internal static partial class VisibleDates
+{
+    private static readonly Dictionary<string, int> MonthByName = BuildMonths();
+
+    [GeneratedRegex(@"(?<![\p{L}0-9])(?<d>[0-9]{1,2})(?:\.|er|º)?\s*(?:de\s+|di\s+)?(?<mon>\p{L}{3,12})\.?,?\s+(?:de\s+|del\s+)?(?<y>(?:19|20)[0-9]{2})(?![0-9])",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex DayMonthYear();
+
+    [GeneratedRegex(@"(?<![\p{L}])(?<mon>\p{L}{3,12})\.?\s+(?<d>[0-9]{1,2})(?:st|nd|rd|th|\.)?,?\s+(?<y>(?:19|20)[0-9]{2})(?![0-9])",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex MonthDayYear();
+
+    [GeneratedRegex(@"(?<y>(?:19|20)[0-9]{2})\s*年\s*(?<m>[0-9]{1,2})\s*月\s*(?<d>[0-9]{1,2})\s*日",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex Cjk();
+
+    [GeneratedRegex(@"(?<![0-9])(?<y>(?:19|20)[0-9]{2})[/.](?<m>[0-9]{1,2})[/.](?<d>[0-9]{1,2})(?![0-9])",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex YearFirst();
+
+    // A time right after a date: "13:43", ", um 13:56 Uhr", "à 10h20", "- 14:49".
+    [GeneratedRegex(@"^\s*(?:[,|/–—-]\s*)?(?:um\s+|à\s+|a\s+las\s+|alle\s+|at\s+|kl\.?\s+|klo\s+|в\s+)?(?<h>[0-9]{1,2})[:h.](?<mi>[0-9]{2})(?![0-9])",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex TimeAfter();
+
+    // Words before a date that make it a modification date, not the publication date ("Letzte Änderung: …").
+    private static readonly string[] UpdateCues =
+    [
+        "update", "aktualisiert", "geändert", "änderung", "modifié", "mis à jour", "actualizado", "actualización",
+        "aggiornato", "atualizado", "bijgewerkt", "diperbarui", "edited", "revised", "modified",
+    ];
+
+    /// <summary>
+    /// The first date in a short text that is not marked as a modification date, or null; text past 300
+    /// characters is not read.
+    /// </summary>
+    public static DateMention? Find(string text)
+    {
+        if (string.IsNullOrEmpty(text))
+            return null;
+        if (text.Length > 300)
+            text = text[..300];
+        for (var from = 0; from < text.Length;)
+        {
+            var found = FindFirst(text[from..]);
+            if (found is null)
+                return null;
+            var start = from + found.Start;
+            var before = text[Math.Max(0, start - 30)..start];
+            if (!UpdateCues.Any(c => before.Contains(c, StringComparison.OrdinalIgnoreCase)))
+                return found with { Start = start, End = from + found.End };
+            from += found.End;
+        }
+        return null;
+    }
+
+    private static DateMention? FindFirst(string text)
+    {
+        try
+        {
+            var known = DateParser.FindAll(text);
+            if (known.Count > 0)
+                return known[0];
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            // DateParser rejects non-ASCII digits; the patterns below read only ASCII digits too.
+        }
+        DateMention? best = null;
+        foreach (var regex in (Regex[])[DayMonthYear(), MonthDayYear(), Cjk(), YearFirst()])
+        {
+            for (var m = regex.Match(text); m.Success; m = m.NextMatch())
+            {
+                if (Build(text, m) is { } found)
+                {
+                    if (best is null || found.Start < best.Start)
+                        best = found;
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static DateMention? Build(string text, Match m)
+    {
+        var year = int.Parse(m.Groups["y"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
+        var day = int.Parse(m.Groups["d"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
+        int month;
+        if (m.Groups["m"].Success)
+            month = int.Parse(m.Groups["m"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
+        else if (!MonthByName.TryGetValue(m.Groups["mon"].Value.ToLowerInvariant(), out month))
+            return null;
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            return null;
+        var end = m.Index + m.Length;
+        var value = new DateTimeOffset(year, month, day, 0, 0, 0, TimeSpan.Zero);
+        var precision = DatePrecision.Day;
+        var time = TimeAfter().Match(text[end..]);
+        if (time.Success)
+        {
+            var h = int.Parse(time.Groups["h"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
+            var mi = int.Parse(time.Groups["mi"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
+            if (h < 24 && mi < 60)
+            {
+                value = value.AddHours(h).AddMinutes(mi);
+                precision = DatePrecision.LocalTime;
+                end += time.Length;
+            }
+        }
+        return new DateMention(text[m.Index..end], m.Index, end, value, precision, DateRole.Publication);
+    }
+
+    private static Dictionary<string, int> BuildMonths()
+    {
+        // Full names, genitive forms and common abbreviations; a name shared by two languages means the same month
+        // in both ("mai", "juni", "april"), so one table serves every language.
+        string[][] months =
+        [
+            ["january", "januari", "januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januarie", "stycznia", "styczeń", "tammikuuta", "tammikuu", "января", "январь", "jan", "janv", "jän", "ene", "gen"],
+            ["february", "februari", "februar", "feber", "février", "fevrier", "febrero", "febbraio", "fevereiro", "lutego", "luty", "helmikuuta", "helmikuu", "февраля", "февраль", "feb", "febr", "févr", "fevr", "fev"],
+            ["march", "maret", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "marts", "marca", "marzec", "maaliskuuta", "maaliskuu", "марта", "март", "mar", "mär", "mrz", "mrt"],
+            ["april", "avril", "abril", "aprile", "kwietnia", "kwiecień", "huhtikuuta", "huhtikuu", "апреля", "апрель", "apr", "avr", "abr"],
+            ["may", "mei", "mai", "mayo", "maggio", "maio", "maj", "maja", "toukokuuta", "toukokuu", "мая", "май", "mag"],
+            ["june", "juni", "juin", "junio", "giugno", "junho", "czerwca", "czerwiec", "kesäkuuta", "kesäkuu", "июня", "июнь", "jun", "giu"],
+            ["july", "juli", "juillet", "julio", "luglio", "julho", "lipca", "lipiec", "heinäkuuta", "heinäkuu", "июля", "июль", "jul", "juil", "lug"],
+            ["august", "agustus", "août", "aout", "agosto", "augustus", "augusti", "sierpnia", "sierpień", "elokuuta", "elokuu", "августа", "август", "aug", "ago", "agu", "agt"],
+            ["september", "septembre", "septiembre", "setiembre", "settembre", "setembro", "września", "wrzesień", "syyskuuta", "syyskuu", "сентября", "сентябрь", "sep", "sept", "set"],
+            ["october", "oktober", "octobre", "octubre", "ottobre", "outubro", "października", "październik", "lokakuuta", "lokakuu", "октября", "октябрь", "oct", "okt", "ott", "out"],
+            ["november", "novembre", "noviembre", "novembro", "listopada", "listopad", "marraskuuta", "marraskuu", "ноября", "ноябрь", "nov"],
+            ["december", "desember", "dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro", "grudnia", "grudzień", "joulukuuta", "joulukuu", "декабря", "декабрь", "dec", "dez", "déc", "dic", "des"],
+        ];
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < months.Length; i++)
+        {
+            foreach (var name in months[i])
+                map[name] = i + 1;
+        }
+        return map;
+    }
+}

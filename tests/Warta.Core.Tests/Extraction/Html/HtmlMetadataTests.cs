@@ -1,0 +1,195 @@
+using Warta.Evaluation.Extraction;
+using Warta.Extraction;
+using Warta.Extraction.Html;
+using Warta.Model;
+
+namespace Warta.Tests.Extraction.Html;
+
+public sealed class HtmlMetadataTests
+{
+    private static readonly HtmlArticleExtractor Extractor = new();
+
+    private const string Body =
+        "<p>Der Bundestag hat am Donnerstag nach langer Debatte ein neues Gesetz zur Förderung erneuerbarer Energien beschlossen, das ab Januar gilt.</p>" +
+        "<p>Die Opposition kritisierte den Entwurf als unzureichend, während die Regierung von einem wichtigen Schritt für den Klimaschutz sprach.</p>" +
+        "<p>Verbände der Industrie begrüßten die Planungssicherheit, forderten aber schnellere Genehmigungen für neue Windparks und Stromleitungen.</p>";
+
+    private static string Page(string head, string beforeBody = "", string afterBody = "") =>
+        $"<!DOCTYPE html><html lang=\"de\"><head><title>Neues Gesetz beschlossen</title>{head}</head><body>" +
+        $"<div class=\"content\"><h1>Neues Gesetz beschlossen</h1>{beforeBody}<div class=\"article-body\">{Body}</div>{afterBody}</div></body></html>";
+
+    [Fact]
+    public void A_full_date_in_the_url_beats_a_metadata_date_on_another_day()
+    {
+        var html = Page("<meta property=\"article:published_time\" content=\"2020-02-25T02:25:54+00:00\">");
+        var article = Extractor.Extract(html, "https://example.com/2020/02/24/gesetz-beschlossen/");
+
+        Assert.Equal(new DateTimeOffset(2020, 2, 24, 0, 0, 0, TimeSpan.Zero), article.Published);
+        Assert.Equal("url", article.Metadata!.Sources["published"]);
+    }
+
+    [Fact]
+    public void A_metadata_time_on_the_urls_day_is_kept_with_its_time()
+    {
+        var html = Page("<meta property=\"article:published_time\" content=\"2020-02-24T10:15:00+01:00\">");
+        var article = Extractor.Extract(html, "https://example.com/2020/02/24/gesetz-beschlossen/");
+
+        Assert.Equal(new DateTimeOffset(2020, 2, 24, 10, 15, 0, TimeSpan.FromHours(1)), article.Published);
+    }
+
+    [Fact]
+    public void An_archived_copy_is_dated_by_the_original_url_not_the_crawl()
+    {
+        var html = Page(string.Empty, "<span class=\"post-date\">5. Oktober 2013</span>");
+        var article = Extractor.Extract(html, "https://web.archive.org/web/20160218174457/http://example.de/2013/10/gesetz.html");
+
+        Assert.Equal(new DateTimeOffset(2013, 10, 5, 0, 0, 0, TimeSpan.Zero), article.Published);
+    }
+
+    [Fact]
+    public void A_german_date_in_a_date_element_dates_the_page()
+    {
+        var html = Page(string.Empty, "<div class=\"news-meta\"><span class=\"headline-date\">02. November 2021</span></div>");
+        var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
+
+        Assert.Equal(new DateTimeOffset(2021, 11, 2, 0, 0, 0, TimeSpan.Zero), article.Published);
+        Assert.Equal(DatePrecision.Day, article.PublishedPrecision);
+    }
+
+    [Fact]
+    public void A_modification_date_before_the_publication_date_is_skipped()
+    {
+        var html = Page(string.Empty, afterBody: "<div class=\"footer-date\">Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen am: 01.11.2023</div>");
+        var article = Extractor.Extract(html, "https://example.de/artikel,30063.html");
+
+        Assert.Equal(new DateOnly(2023, 11, 1), DateOnly.FromDateTime(article.Published!.Value.DateTime));
+    }
+
+    [Fact]
+    public void Dates_in_comments_do_not_date_the_page()
+    {
+        var html = Page(string.Empty, afterBody: "<div class=\"comments\"><span class=\"comment-date\">3. März 2024</span></div>");
+        var article = Extractor.Extract(html, "https://example.de/artikel");
+
+        Assert.Null(article.Published);
+    }
+
+    [Fact]
+    public void An_indonesian_wall_clock_dateline_is_anchored_at_wib()
+    {
+        var html = "<html lang=\"en\"><head><title>Brandon Salim Makin Dekat</title></head><body><div class=\"content\">" +
+            "<h1>Brandon Salim Makin Dekat</h1><span class=\"date-post\">Kamis, 05 November 2015 11:52</span>" +
+            "<div class=\"entry-body\"><p>Aktor muda Brandon Salim terlihat semakin dekat dengan Sivia dalam beberapa kesempatan terakhir, kata sumber.</p>" +
+            "<p>Keduanya bermain bersama dalam film terbaru yang akan tayang di bioskop seluruh Indonesia pada akhir bulan ini, menurut produser.</p></div></div></body></html>";
+        var article = Extractor.Extract(html, "http://www.example.com/showbiz/brandon-salim-82f43b.html");
+
+        Assert.Equal(new DateTimeOffset(2015, 11, 5, 11, 52, 0, TimeSpan.FromHours(7)), article.Published);
+    }
+
+    [Fact]
+    public void A_zoned_visible_time_keeps_the_metadata_seconds()
+    {
+        var html = Page("<meta name=\"pubdate\" content=\"2015-11-05 T10:08:58Z\">", "<div class=\"date\">Kamis, 05/11/2015 10:08 WIB</div>");
+        var article = Extractor.Extract(html, "http://inet.example.com/read/2015/11/05/100026/3062623/google");
+
+        Assert.Equal(DateTimeOffset.Parse("2015-11-05T03:08:58Z", System.Globalization.CultureInfo.InvariantCulture), article.Published);
+    }
+
+    [Theory]
+    [InlineData("Publié le 15 septembre 2009", 2009, 9, 15)]
+    [InlineData("Hamburg, 2. November 2021", 2021, 11, 2)]
+    [InlineData("23 de mayo de 2019", 2019, 5, 23)]
+    [InlineData("15 августа 2016, 13:43", 2016, 8, 15)]
+    [InlineData("2020年2月14日", 2020, 2, 14)]
+    [InlineData("Samstag, 5. Oktober 2013", 2013, 10, 5)]
+    [InlineData("November 2, 2021", 2021, 11, 2)]
+    public void Visible_dates_are_read_in_many_languages(string text, int year, int month, int day)
+    {
+        var found = VisibleDates.Find(text);
+
+        Assert.NotNull(found);
+        Assert.Equal(new DateOnly(year, month, day), DateOnly.FromDateTime(found.Value.DateTime));
+    }
+
+    [Fact]
+    public void A_word_that_looks_like_a_month_is_not_a_date_without_a_real_month()
+    {
+        Assert.Null(VisibleDates.Find("5 Kommentare 2019"));
+    }
+
+    [Fact]
+    public void Json_ld_author_references_resolve_to_the_person_node()
+    {
+        var ld = "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":[" +
+            "{\"@type\":\"Article\",\"headline\":\"Neues Gesetz beschlossen\",\"author\":{\"@id\":\"https://example.de/#/schema/person/1\"}}," +
+            "{\"@type\":\"Person\",\"@id\":\"https://example.de/#/schema/person/1\",\"name\":\"Chris Jung\"}]}</script>";
+        var article = Extractor.Extract(Page(ld), "https://example.de/gesetz");
+
+        Assert.Equal(["Chris Jung"], article.Authors);
+    }
+
+    [Fact]
+    public void Byline_boxes_lose_their_cues_and_link_labels()
+    {
+        var html = Page(string.Empty, "<div class=\"entry-author\"><span>Veröffentlicht von</span><a href=\"/author/cj\">Chris Jung</a></div>");
+        Assert.Equal(["Chris Jung"], Extractor.Extract(html, "https://example.de/gesetz").Authors);
+
+        html = Page(string.Empty, afterBody: "<div class=\"author-box\"><a href=\"/author/pr\">Zeige alle Beiträge von Petra Ruland →</a></div>");
+        Assert.Equal(["Petra Ruland"], Extractor.Extract(html, "https://example.de/gesetz").Authors);
+    }
+
+    [Fact]
+    public void Names_that_start_with_a_cue_word_keep_their_letters()
+    {
+        var html = Page(string.Empty, "<div class=\"byline\">Daniel Braun, Davor Pasoski</div>");
+
+        Assert.Equal(["Daniel Braun", "Davor Pasoski"], Extractor.Extract(html, "https://example.de/gesetz").Authors);
+    }
+
+    [Fact]
+    public void Comment_form_labels_and_commenters_are_not_authors()
+    {
+        var comments = "<div id=\"respond\"><form><p class=\"comment-form-author\"><label>Name (erforderlich)</label><input></p></form></div>" +
+            "<div class=\"comment-list\"><div class=\"comment-author\">Art Edwards says</div></div>";
+        var article = Extractor.Extract(Page(string.Empty, afterBody: comments), "https://example.de/gesetz");
+
+        Assert.Empty(article.Authors);
+    }
+
+    [Fact]
+    public void A_declared_user_name_counts_as_an_author()
+    {
+        var article = Extractor.Extract(Page("<meta name=\"author\" content=\"gnaddrig\">"), "https://example.de/gesetz");
+
+        Assert.Equal(["gnaddrig"], article.Authors);
+    }
+
+    [Fact]
+    public void A_profile_url_in_the_author_meta_is_not_an_author()
+    {
+        var article = Extractor.Extract(Page("<meta property=\"article:author\" content=\"https://www.facebook.com/someone\">"), "https://example.de/gesetz");
+
+        Assert.Empty(article.Authors);
+    }
+
+    [Fact]
+    public void A_kicker_in_the_visible_headline_text_belongs_to_the_title()
+    {
+        var html = "<html><head><title>KPK Periksa Pejabat Mahkamah Agung | Republika Online</title>" +
+            "<meta property=\"og:site_name\" content=\"Republika Online\"></head><body><div class=\"jdl-pic\">In Picture: KPK Periksa Pejabat Mahkamah Agung</div>" +
+            "<div class=\"content\"><p>Petugas KPK memeriksa seorang pejabat Mahkamah Agung yang tertangkap tangan di Jakarta, kata juru bicara lembaga itu.</p></div></body></html>";
+
+        Assert.Equal("In Picture: KPK Periksa Pejabat Mahkamah Agung", Extractor.Extract(html, null).Title);
+    }
+
+    [Fact]
+    public void Scored_authors_match_across_connectives_and_separators()
+    {
+        var scorer = new ExtractionScorer();
+        var page = new ExtractionPage { Set = "t", Id = "1", Html = string.Empty, GoldAuthors = ["Lars Fischer und Alina Schadwinkel"] };
+        scorer.Add(page, new ExtractionOutput(string.Empty, null, ["Lars Fischer", "Alina Schadwinkel"], null, null));
+        scorer.Add(page, new ExtractionOutput(string.Empty, null, ["Lars Fischer"], null, null));
+
+        Assert.Equal((1, 2), scorer.Field("author"));
+    }
+}
