@@ -26,22 +26,9 @@ internal static class FunctionWords
     /// <summary>Calls <paramref name="found"/> with the languages of each function word in <paramref name="text"/>.</summary>
     public static void Scan(ReadOnlySpan<char> text, Action<string[]> found)
     {
-        Span<char> lower = stackalloc char[16];
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
+        foreach (var word in new LowercaseWords(text, stackalloc char[16]))
         {
-            var letter = i < text.Length && (char.IsLetter(text[i]) || (text[i] == '\'' && start >= 0));
-            if (letter && start < 0)
-                start = i;
-            if (letter || start < 0)
-                continue;
-            var word = text[start..i];
-            start = -1;
-            if (word.Length > lower.Length)
-                continue;
-            for (var k = 0; k < word.Length; k++)
-                lower[k] = CaseFolding.ToLower(word[k]);
-            if (Of(lower[..word.Length]) is { } languages)
+            if (Of(word) is { } languages)
                 found(languages);
         }
     }
@@ -70,7 +57,7 @@ internal static class FunctionWords
         Add("es", "el la los las del y es una un por para con que en se al más");
         Add("it", "il lo la gli le dei della di del e è che per con una un non sono alla");
         Add("pt", "o os as do da dos das e é um uma para com não que em no na ao");
-        Add("af", "die en van is het nie op in te vir met wat 'n ook");
+        Add("af", "die en van is het nie op in te vir met wat ook");
         Add("sv", "och att det som en är på för med av till inte har den");
         Add("da", "og at det som en er på for med af til ikke har den");
         Add("ca", "el la els les i és que per amb una un del dels al");

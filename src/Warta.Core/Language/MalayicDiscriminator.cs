@@ -16,22 +16,9 @@ internal static class MalayicDiscriminator
     {
         Span<int> hits = stackalloc int[Languages.Length];
         var lookup = Markers.GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<char> lower = stackalloc char[32];
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
+        foreach (var word in new LowercaseWords(text, stackalloc char[32]))
         {
-            var letter = i < text.Length && char.IsLetter(text[i]);
-            if (letter && start < 0)
-                start = i;
-            if (letter || start < 0)
-                continue;
-            var word = text[start..i];
-            start = -1;
-            if (word.Length > lower.Length)
-                continue;
-            var w = lower[..word.Length];
-            word.ToLowerInvariant(w);
-            if (lookup.TryGetValue(w, out var language))
+            if (lookup.TryGetValue(word, out var language))
                 hits[Array.IndexOf(Languages, language)]++;
         }
 
