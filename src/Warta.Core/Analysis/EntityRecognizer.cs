@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Runtime.InteropServices;
+using Warta.Extraction;
 using Warta.Language;
 using Warta.Model;
 
@@ -95,7 +96,7 @@ internal sealed class EntityRecognizer
         AddRolePersons(units, mentions);
         AddAcronyms(units, mentions);
         Harmonise(mentions);
-        return Canonicalise(mentions);
+        return NameAgencies(units, Canonicalise(mentions));
     }
 
     /// <summary>A line whose words are mostly capitalised (a headline, a menu) gives the tagger no case signal.</summary>
@@ -169,18 +170,55 @@ internal sealed class EntityRecognizer
     /// </summary>
     private static void Harmonise(List<EntityMention> mentions)
     {
-        var persons = mentions.Where(m => m.Type == "PERSON" && m.Role is not null).Select(m => m.Text).ToHashSet(StringComparer.Ordinal);
-        var personParts = mentions.Where(m => persons.Contains(m.Text) && m.Text.Contains(' ', StringComparison.Ordinal))
-            .SelectMany(m => m.Text.Split(' ', '-')).ToHashSet(StringComparer.Ordinal);
-        var majority = mentions.GroupBy(m => m.Text, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.GroupBy(m => m.Type, StringComparer.Ordinal).OrderByDescending(t => t.Count()).ThenBy(t => t.Key, StringComparer.Ordinal).First().Key, StringComparer.Ordinal);
+        var persons = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in mentions)
+        {
+            if (m.Type == "PERSON" && m.Role is not null)
+                persons.Add(m.Text);
+        }
+
+        var personParts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in mentions)
+        {
+            if (persons.Contains(m.Text) && m.Text.Contains(' ', StringComparison.Ordinal))
+                personParts.UnionWith(m.Text.Split(' ', '-'));
+        }
+
+        var majority = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var k = 0; k < mentions.Count; k++)
         {
             var m = mentions[k];
-            var type = persons.Contains(m.Text) || personParts.Contains(m.Text) ? "PERSON" : majority[m.Text];
+            var type = persons.Contains(m.Text) || personParts.Contains(m.Text) ? "PERSON" : Majority(mentions, m.Text, majority);
             if (type != m.Type)
                 mentions[k] = m with { Type = type };
         }
+    }
+
+    /// <summary>The type most mentions of <paramref name="text"/> have; a tie goes to the type first in ordinal order.</summary>
+    private static string Majority(List<EntityMention> mentions, string text, Dictionary<string, string> known)
+    {
+        if (known.TryGetValue(text, out var cached))
+            return cached;
+        string? best = null;
+        var bestCount = 0;
+        foreach (var candidate in mentions)
+        {
+            if (candidate.Text != text || candidate.Type == best)
+                continue;
+            var count = 0;
+            foreach (var m in mentions)
+            {
+                if (m.Text == text && m.Type == candidate.Type)
+                    count++;
+            }
+
+            if (count > bestCount || (count == bestCount && string.CompareOrdinal(candidate.Type, best) < 0))
+                (best, bestCount) = (candidate.Type, count);
+        }
+
+        // The first mention of a text asks before any mention of that text changes, so all of them get one answer.
+        known[text] = best!;
+        return best!;
     }
 
     public static string LongType(string type) => type switch
@@ -293,6 +331,64 @@ internal sealed class EntityRecognizer
     }
 
     private static bool IsAcronym(string word) => word.Length is >= 2 and <= 8 && word.All(c => char.IsUpper(c) || char.IsDigit(c));
+
+    /// <summary>
+    /// A mention that is an alias of a known agency or outlet (Resources/agencies.tsv: "Russia Today", "Russian
+    /// Today" and "RT" are RT) is that organisation, under its canonical name, whatever the tagger said. Aliases of
+    /// four characters or fewer match only with their exact capitalisation, as in <see cref="CitationFinder"/>.
+    /// </summary>
+    private static List<EntityMention> NameAgencies(TextUnits units, List<EntityMention> mentions)
+    {
+        var (exact, folded) = AgencyAliases.Value;
+        // A short alias the tagger missed ("kepada RT") is the organisation when the article also names it in full
+        // ("Russia Today"): alone, "RT" in Indonesian is far more often a neighbourhood ("RT 03/RW 04") and "AA" a
+        // person's initials.
+        var namedInFull = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in mentions)
+        {
+            if (folded.TryGetValue(m.Text, out var full))
+                namedInFull.Add(full);
+        }
+
+        var added = false;
+        foreach (var token in units.Tokens)
+        {
+            if (namedInFull.Count > 0 && token.Kind == TokenKind.Word && token.Text.Length <= 4 && exact.TryGetValue(token.Text, out var name)
+                && namedInFull.Contains(name) && !mentions.Exists(m => m.Start < token.End && m.End > token.Start))
+            {
+                mentions.Add(new EntityMention(token.Text, "ORGANIZATION", name, token.Start, token.End));
+                added = true;
+            }
+        }
+
+        if (added)
+            mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        for (var k = 0; k < mentions.Count; k++)
+        {
+            var m = mentions[k];
+            // A short alias the tagger took for a place or a person ("RT 03" in an address) stays what it was,
+            // unless the article names the organisation in full.
+            if ((folded.TryGetValue(m.Text, out var agency)
+                    || (exact.TryGetValue(m.Text, out agency) && (m.Type == "ORGANIZATION" || namedInFull.Contains(agency))))
+                && (m.Canonical != agency || m.Type != "ORGANIZATION"))
+                mentions[k] = m with { Type = "ORGANIZATION", Canonical = agency };
+        }
+
+        return mentions;
+    }
+
+    private static readonly Lazy<(FrozenDictionary<string, string> Exact, FrozenDictionary<string, string> Folded)> AgencyAliases = new(() =>
+    {
+        var exact = new Dictionary<string, string>(StringComparer.Ordinal);
+        var folded = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var agency in CitationFinder.CreateDefault().Agencies)
+        {
+            foreach (var alias in agency.Aliases)
+                (alias.Length <= 4 ? exact : folded).TryAdd(alias, agency.Canonical);
+        }
+
+        return (exact.ToFrozenDictionary(StringComparer.Ordinal), folded.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+    });
 
     /// <summary>A mention that is part of a longer mention of the same type takes the longer one's name.</summary>
     private static List<EntityMention> Canonicalise(List<EntityMention> mentions)

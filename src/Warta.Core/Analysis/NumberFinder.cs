@@ -137,6 +137,12 @@ internal static class NumberFinder
         "menit", "detik", "minggu", "pekan", "years", "months", "days", "hours", "minutes", "weeks",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    // The shortest and longest keys of Words and Vague ("dua", "thousands"); a test checks them against the tables.
+    internal const int MinWordLength = 3;
+    internal const int MaxWordLength = 9;
+
+    internal static IEnumerable<string> NumberWords => Words.Keys.Concat(Vague.Keys);
+
     public static List<NumberMention> Find(TextUnits units, string? language)
     {
         var tokens = units.Tokens;
@@ -146,6 +152,9 @@ internal static class NumberFinder
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
+            // Most tokens are neither digits nor number words: a length check spares them the lookups.
+            if (token.Kind == TokenKind.Punctuation || (token.Kind == TokenKind.Word && token.Text.Length is < MinWordLength or > MaxWordLength))
+                continue;
             var lower = units.Lower(i);
             double value;
             string? qualifier = null;

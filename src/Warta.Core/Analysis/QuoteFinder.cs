@@ -43,7 +43,7 @@ internal static class QuoteFinder
         string? lastSpeaker = null;
         foreach (var (open, close) in QuoteSpans(units.Text))
         {
-            var content = units.Text[(open + 1)..close].Trim();
+            var content = units.Text.AsSpan(open + 1, close - open - 1).Trim();
             // Scare quotes ("kekuatan eksternal") name a phrase; a quote that is speech is a clause.
             if (CountWords(content) < 4)
                 continue;
@@ -55,7 +55,7 @@ internal static class QuoteFinder
             if (continues && speaker is null)
                 speaker = lastSpeaker;
             lastSpeaker = speaker ?? lastSpeaker;
-            quotes.Add(new Quote(content.TrimEnd(',', ' '), speaker, verb, "direct"));
+            quotes.Add(new Quote(content.TrimEnd(", ").ToString(), speaker, verb, "direct"));
             quoted.Add((open, close));
         }
 
@@ -242,7 +242,7 @@ internal static class QuoteFinder
         }
     }
 
-    private static int CountWords(string s)
+    private static int CountWords(ReadOnlySpan<char> s)
     {
         var n = 0;
         var inWord = false;

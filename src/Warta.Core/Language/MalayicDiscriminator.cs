@@ -16,22 +16,9 @@ internal static class MalayicDiscriminator
     {
         Span<int> hits = stackalloc int[Languages.Length];
         var lookup = Markers.GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<char> lower = stackalloc char[32];
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
+        foreach (var word in new LowercaseWords(text, stackalloc char[32]))
         {
-            var letter = i < text.Length && char.IsLetter(text[i]);
-            if (letter && start < 0)
-                start = i;
-            if (letter || start < 0)
-                continue;
-            var word = text[start..i];
-            start = -1;
-            if (word.Length > lower.Length)
-                continue;
-            var w = lower[..word.Length];
-            word.ToLowerInvariant(w);
-            if (lookup.TryGetValue(w, out var language))
+            if (lookup.TryGetValue(word, out var language))
                 hits[Array.IndexOf(Languages, language)]++;
         }
 
@@ -59,7 +46,8 @@ internal static class MalayicDiscriminator
 
         Add("id", "bahwa karena saja pemerintah uang bisa sudah belum tidak mengatakan kata dengan juga sangat kemudian "
             + "sejak masih harus seperti hingga oleh terhadap antara tersebut menjadi dapat akan para banyak");
-        Add("ms", "bahawa kerana sahaja kerajaan wang boleh iaitu mahupun sebarang selepas manakala polis semalam "
+        // Not "wang" (money): it is also a common Chinese surname, and two mentions of Wang Yi made text Malay.
+        Add("ms", "bahawa kerana sahaja kerajaan boleh iaitu mahupun sebarang selepas manakala polis semalam "
             + "baharu tentera ramai sekiranya kakitangan jabatan cuba percuma kereta");
         Add("jv", "ing lan sing iku ora wis karo kanggo dadi uga saka marang menyang kudu isih sawise banjur amarga "
             + "utawa kabeh dening ngandika kang punika wonten ingkang kaliyan");

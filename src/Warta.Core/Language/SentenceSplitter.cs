@@ -70,7 +70,7 @@ public static class SentenceSplitter
     private static bool EndsSentence(Token token)
     {
         if (token.Kind == TokenKind.Punctuation)
-            return token.Text is "." or "!" or "?" or "…" or "...";
+            return token.Text is "." or "!" or "?" or "…" or "..." or "。" or "！" or "？";
         if (token.Kind != TokenKind.Word || !token.Text.EndsWith('.'))
             return false;
         var bare = token.Text[..^1].ToLowerInvariant();
@@ -79,7 +79,10 @@ public static class SentenceSplitter
 
     private static bool OpensSentence(Token next) =>
         next.Kind == TokenKind.Number
-        || (next.Text.Length > 0 && (char.IsUpper(next.Text[0]) || IsOpener(next.Text) || next.Text[0] is '-' or '—' or '•'));
+        || (next.Text.Length > 0 && (char.IsUpper(next.Text[0]) || IsCaseless(next.Text[0]) || IsOpener(next.Text) || next.Text[0] is '-' or '—' or '•'));
+
+    // Scripts without case (Han, Thai, Arabic, …) cannot signal a sentence start by a capital: any letter may open one.
+    private static bool IsCaseless(char c) => char.IsLetter(c) && !char.IsLower(c) && !char.IsUpper(c);
 
     private static bool IsCloser(string t) => t is "\"" or "”" or "’" or "'" or ")" or "]" or "»";
 

@@ -90,6 +90,29 @@ public sealed class ArticleAnalyzerTests
         Assert.Equal("Andrew Cuomo", quote.Speaker);
     }
 
+    [Fact]
+    public void Analyze_names_rt_russia_today_and_russian_today_as_one_organisation()
+    {
+        var article = Analyze("Kata Putin kepada RT di Moskwa. Wawancara itu disiarkan Russia Today. “Kita harus waspada terhadap kekuatan asing,” lanjutnya dikutip dari Russian Today.");
+        var names = article.Entities.Where(e => e.Text is "RT" or "Russia Today" or "Russian Today").ToList();
+        Assert.Equal(["RT", "Russia Today", "Russian Today"], names.Select(e => e.Text));
+        Assert.All(names, e => Assert.Equal(("RT", "ORGANIZATION"), (e.Canonical, e.Type)));
+    }
+
+    [Fact]
+    public void Analyze_names_the_seed_s_russian_today_rt()
+    {
+        var article = Analyze(SeedExcerpts.Seed001);
+        Assert.Contains(article.Entities, e => e.Text == "Russian Today" && e.Canonical == "RT" && e.Type == "ORGANIZATION");
+    }
+
+    [Fact]
+    public void Number_word_length_bounds_cover_every_number_word()
+    {
+        Assert.Equal(NumberFinder.MinWordLength, NumberFinder.NumberWords.Min(w => w.Length));
+        Assert.Equal(NumberFinder.MaxWordLength, NumberFinder.NumberWords.Max(w => w.Length));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("ทดสอบภาษาไทยที่ไม่มีการเว้นวรรคเลยแม้แต่น้อย")]

@@ -19,6 +19,15 @@ public sealed class LanguageIdentifierTests
     [InlineData("ko", "정부는 새로운 경제 대책을 발표했다")]
     [InlineData("ka", "საქართველოს მთავრობამ ახალი ზომები გამოაცხადა")]
     [InlineData("hy", "Հայաստանի կառավարությունը նոր միջոցներ է հայտարարել")]
+    // Short title-case headlines full of names, and the languages function words must not steal them from.
+    [InlineData("en", "Exchange Chief Files for Bankruptcy after the Hack")]
+    [InlineData("en", "Asian Markets Slide as the Dollar Gains on Weak Data")]
+    [InlineData("id", "Israel Tutup Akses Masjid bagi Warga Gaza")]
+    [InlineData("id", "Warga Gaza Antre Roti di Tengah Perang Hamas")]
+    [InlineData("nl", "De regering wil de belastingen volgend jaar verlagen")]
+    [InlineData("es", "El gobierno anuncia nuevas medidas para las pensiones")]
+    [InlineData("it", "Il governo annuncia nuove misure per le pensioni")]
+    [InlineData("tl", "Ang pamahalaan ay nagbigay ng tulong sa mga biktima ng bagyo")]
     public void Identify_names_the_language_of_a_headline(string expected, string text) =>
         Assert.Equal(expected, Identifier.Identify(text));
 
