@@ -80,14 +80,14 @@ public sealed class ServerFixture : IAsyncLifetime
 
     private long AddAnalysed()
     {
-        const string Text = "Menteri Luar Negeri Wang Yi bertemu Mukhtar Tileuberdi di Beijing, seperti dilaporkan Reuters.\n\n\"Kami menentang campur tangan asing,\" kata Wang Yi.";
+        const string Text = "Menteri Luar Negeri Wang Yi bertemu Mukhtar Tileuberdi di Beijing dan menawarkan kerja sama keamanan dengan Kazakhstan, seperti dilaporkan Reuters.\n\n\"Kami menentang campur tangan asing,\" kata Wang Yi.";
         var wang = Text.IndexOf("Wang Yi", StringComparison.Ordinal);
         var wangAgain = Text.LastIndexOf("Wang Yi", StringComparison.Ordinal);
         var mukhtar = Text.IndexOf("Mukhtar Tileuberdi", StringComparison.Ordinal);
         var article = new Article
         {
             Source = "fixture",
-            Title = "Wang Yi bertemu Menlu Kazakhstan",
+            Title = "Wang Yi tawarkan dukungan keamanan pada Kazakhstan",
             Text = Text,
             Language = "id",
             Outlet = "Antara",

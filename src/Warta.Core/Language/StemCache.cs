@@ -7,11 +7,21 @@ namespace Warta.Language;
 /// remembering. Stemming (Sastrawi's dictionary and affix rules) dominates indexing, snippets and story terms, and
 /// news vocabulary repeats heavily, so nearly every word after the first few thousand articles is a lookup.
 /// </summary>
-public sealed class StemCache(Func<string, string> stem)
+public sealed class StemCache
 {
+    private readonly Func<string, string> _stem;
+
+    public StemCache(Func<string, string> stem)
+    {
+        ArgumentNullException.ThrowIfNull(stem);
+        _stem = stem;
+        _bySpan = _stems.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
     public const int Capacity = 200_000;
 
     private readonly ConcurrentDictionary<string, string> _stems = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
 
     public static StemCache Indonesian { get; } = new(IndonesianStemmer.Stem);
 
@@ -33,7 +43,7 @@ public sealed class StemCache(Func<string, string> stem)
             return known;
         }
 
-        var stemmed = stem(word);
+        var stemmed = _stem(word);
         if (_stems.Count < Capacity)
         {
             _stems.TryAdd(word, stemmed);
@@ -41,4 +51,8 @@ public sealed class StemCache(Func<string, string> stem)
 
         return stemmed;
     }
+
+    /// <summary>The stem of a word held in a buffer; allocates only for a word not seen before.</summary>
+    public string Stem(ReadOnlySpan<char> word) =>
+        _bySpan.TryGetValue(word, out var known) ? known : Stem(word.ToString());
 }

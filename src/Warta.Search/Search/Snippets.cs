@@ -35,7 +35,15 @@ internal static class Snippets
             return spans;
         }
 
+        // The query's terms of this field, looked up by the token's buffer: no string per token.
         var prefix = field + "\u0000";
+        var wanted = new HashSet<string>(terms.Where(t => t.StartsWith(prefix, StringComparison.Ordinal)).Select(t => t[prefix.Length..]), StringComparer.Ordinal);
+        if (wanted.Count == 0)
+        {
+            return spans;
+        }
+
+        var lookup = wanted.GetAlternateLookup<ReadOnlySpan<char>>();
         using var reader = new StringReader(text.Length > MaxScanChars ? text[..MaxScanChars] : text);
         using var stream = analyzer.GetTokenStream(field, reader);
         var term = stream.AddAttribute<ICharTermAttribute>();
@@ -43,7 +51,7 @@ internal static class Snippets
         stream.Reset();
         while (stream.IncrementToken())
         {
-            if (terms.Contains(prefix + term.ToString()))
+            if (lookup.Contains(term.Buffer.AsSpan(0, term.Length)))
             {
                 spans.Add((offset.StartOffset, offset.EndOffset));
             }

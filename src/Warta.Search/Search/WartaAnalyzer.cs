@@ -15,10 +15,10 @@ namespace Warta.Search;
 internal sealed class WartaAnalyzer(string language) : Analyzer
 {
     private readonly CharArraySet _stopwords = new(SearchAnalyzers.Version, Stopwords.For(language).ToList(), false);
-    private readonly Func<string, string>? _stem = language switch
+    private readonly StemCache? _stem = language switch
     {
-        "id" => StemCache.Indonesian.Stem,
-        "en" => StemCache.English.Stem,
+        "id" => StemCache.Indonesian,
+        "en" => StemCache.English,
         _ => null,
     };
 
@@ -39,7 +39,7 @@ internal sealed class WartaAnalyzer(string language) : Analyzer
         return new TokenStreamComponents(tokenizer, stream);
     }
 
-    private sealed class StemFilter(TokenStream input, Func<string, string> stem) : TokenFilter(input)
+    private sealed class StemFilter(TokenStream input, StemCache stem) : TokenFilter(input)
     {
         private readonly ICharTermAttribute _term = input.AddAttribute<ICharTermAttribute>();
 
@@ -50,8 +50,13 @@ internal sealed class WartaAnalyzer(string language) : Analyzer
                 return false;
             }
 
-            var stemmed = stem(_term.ToString());
-            _term.SetEmpty().Append(stemmed);
+            var word = _term.Buffer.AsSpan(0, _term.Length);
+            var stemmed = stem.Stem(word);
+            if (!word.SequenceEqual(stemmed))
+            {
+                _term.SetEmpty().Append(stemmed);
+            }
+
             return true;
         }
     }
