@@ -14,6 +14,10 @@ namespace Warta.Search;
 /// </summary>
 internal sealed class FacetCollector(IReadOnlyList<string> fields, int maxHits) : ICollector
 {
+    // Count arrays go back to this pool all zero (only touched ordinals are reset), so renting one for a segment
+    // with a million entity values costs nothing instead of clearing four megabytes per search.
+    private static readonly ArrayPool<int> ZeroedCounts = ArrayPool<int>.Create(1 << 24, 32);
+
     private readonly Dictionary<string, int>[] _totals = [.. fields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal))];
     private readonly SortedSetDocValues?[] _values = new SortedSetDocValues?[fields.Count];
     // Per segment and field: counts by ordinal in a pooled array, and the ordinals touched, so a field with a
@@ -41,9 +45,7 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields, int maxHits) 
             if (values is not null && values.ValueCount > 0)
             {
                 var size = checked((int)values.ValueCount);
-                var counts = ArrayPool<int>.Shared.Rent(size);
-                Array.Clear(counts, 0, size);
-                _segmentCounts[f] = counts;
+                _segmentCounts[f] = ZeroedCounts.Rent(size);
                 _labels[f] = SegmentLabels.For(context.AtomicReader, fields[f], size);
             }
         }
@@ -152,10 +154,11 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields, int maxHits) 
                 }
 
                 CollectionsMarshal.GetValueRefOrAddDefault(_totals[f], label, out _) += counts[ord];
+                counts[ord] = 0;
             }
 
             _touched[f].Clear();
-            ArrayPool<int>.Shared.Return(counts);
+            ZeroedCounts.Return(counts);
             _values[f] = null;
             _segmentCounts[f] = null;
             _labels[f] = null;
