@@ -25,6 +25,10 @@ public interface IArticleCatalog
 
     /// <summary>Articles with an id greater than <paramref name="afterId"/>, ascending, at most <paramref name="limit"/>, without raw input.</summary>
     IReadOnlyList<ServedArticle> All(long afterId, int limit);
+
+    /// <summary>The stored ones among <paramref name="ids"/>, in that order, without raw input: what a page listing
+    /// articles shows, read in one pass.</summary>
+    IReadOnlyList<ServedArticle> Many(IReadOnlyList<long> ids);
 }
 
 /// <summary>The catalog over the embedded store and linking's tables in it.</summary>
@@ -49,6 +53,15 @@ public sealed class StoreCatalog(ArticleStore store, ILinkReader links) : IArtic
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         return [.. store.All(afterId, limit).Select(s => new ServedArticle(s.Id, s.Ingested, s.Article, null, links.LinksOf(s.Id)))];
+    }
+
+    public IReadOnlyList<ServedArticle> Many(IReadOnlyList<long> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var stored = store.Get(ids);
+        var present = ids.Where(stored.ContainsKey).ToList();
+        var linksOf = links.LinksOf(present);
+        return [.. present.Select((id, i) => new ServedArticle(id, stored[id].Ingested, stored[id].Article, null, linksOf[i]))];
     }
 
     private static string Decode(StoredRaw raw) => TextDecoder.Decode(raw.Bytes.Span, raw.Charset).Text;

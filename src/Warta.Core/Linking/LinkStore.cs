@@ -240,6 +240,19 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
     public ArticleLinks LinksOf(long articleId)
     {
         using var connection = OpenReader();
+        return LinksOf(connection, articleId);
+    }
+
+    /// <summary>The links of several articles over one connection, in the order of <paramref name="articleIds"/>.</summary>
+    public IReadOnlyList<ArticleLinks> LinksOf(IReadOnlyList<long> articleIds)
+    {
+        ArgumentNullException.ThrowIfNull(articleIds);
+        using var connection = OpenReader();
+        return [.. articleIds.Select(id => LinksOf(connection, id))];
+    }
+
+    private ArticleLinks LinksOf(SqliteConnection connection, long articleId)
+    {
         using var command = Command(connection, null, "SELECT duplicate_of, origin_id, origin_reason, copied_from, copy_reason, story_id, alterations FROM article_links WHERE article_id = $id", ("$id", articleId));
         using var reader = command.ExecuteReader();
         if (!reader.Read())

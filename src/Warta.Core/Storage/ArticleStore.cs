@@ -236,6 +236,30 @@ public sealed class ArticleStore : IDisposable
         return reader.Read() ? ReadArticle(reader) : null;
     }
 
+    /// <summary>The stored articles among <paramref name="ids"/>, in one query (a page listing twenty articles reads them
+    /// at once, not twenty times); ids not stored are left out.</summary>
+    public IReadOnlyDictionary<long, StoredArticle> Get(IReadOnlyCollection<long> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var found = new Dictionary<long, StoredArticle>(ids.Count);
+        if (ids.Count == 0)
+        {
+            return found;
+        }
+
+        using var connection = OpenReader();
+        using var command = Command(connection, null, $"SELECT {ArticleColumns} FROM articles a WHERE a.id IN (SELECT value FROM json_each($ids))");
+        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var article = ReadArticle(reader);
+            found[article.Id] = article;
+        }
+
+        return found;
+    }
+
     /// <summary>Articles with an id above <paramref name="afterId"/>, ascending, streamed (never all in memory).</summary>
     public IEnumerable<StoredArticle> All(long afterId = 0, long limit = long.MaxValue)
     {

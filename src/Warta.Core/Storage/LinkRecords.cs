@@ -61,6 +61,9 @@ public interface ILinkReader
     /// <summary>The links of one article; <see cref="ArticleLinks.None"/> when linking has not seen it.</summary>
     ArticleLinks LinksOf(long articleId);
 
+    /// <summary>The links of several articles, in the order given.</summary>
+    IReadOnlyList<ArticleLinks> LinksOf(IReadOnlyList<long> articleIds);
+
     StoryRecord? Story(long storyId);
 
     /// <summary>Stories with an id greater than <paramref name="afterId"/>, ascending, at most <paramref name="limit"/>.</summary>

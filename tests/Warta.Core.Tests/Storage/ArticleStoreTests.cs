@@ -95,6 +95,19 @@ public sealed class ArticleStoreTests : IDisposable
     }
 
     [Fact]
+    public void Several_articles_are_read_at_once_and_unknown_ids_are_left_out()
+    {
+        using var store = ArticleStore.Open(_directory);
+        var ids = Enumerable.Range(0, 3).Select(i => store.Add(Item($"{i}.txt", $"Isi {i}.", $"T{i}").Input, Item($"{i}.txt", $"Isi {i}.", $"T{i}").Article).Id).ToList();
+
+        var found = store.Get([ids[2], 9_999, ids[0]]);
+
+        Assert.Equal([ids[0], ids[2]], found.Keys.Order());
+        Assert.Equal("T2", found[ids[2]].Article.Title);
+        Assert.Empty(store.Get([]));
+    }
+
+    [Fact]
     public void Articles_survive_reopening_the_store()
     {
         long id;
