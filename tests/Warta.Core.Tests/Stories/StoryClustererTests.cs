@@ -45,8 +45,9 @@ public class StoryClustererTests
     [Fact]
     public void Requiring_a_shared_name_keeps_apart_events_that_share_only_common_words()
     {
-        var loose = new StoryClusterer();
-        var strict = new StoryClusterer(new StoryClustererOptions { RequireSharedName = true });
+        // A low headline threshold lets the shared common word join the two; only the name rule may part them.
+        var loose = new StoryClusterer(new StoryClustererOptions { HeadlineThreshold = 0.05 });
+        var strict = new StoryClusterer(new StoryClustererOptions { HeadlineThreshold = 0.05, RequireSharedName = true });
         StoryItem[] stream =
         [
             Headline(1, "Gempa guncang Cianjur, puluhan rumah rusak", 0),
