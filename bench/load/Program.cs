@@ -23,6 +23,8 @@ var source = LoadIndoSum(Path.GetFullPath(dataPath));
 Console.Error.WriteLine($"read {source.Count} IndoSum articles from {dataPath}");
 
 var keptStore = ArgText("--store", string.Empty);
+// --only search|page|story: one kind of request, to read its cost alone (CPU per request is printed at the end).
+var only = ArgText("--only", string.Empty);
 var directory = keptStore.Length > 0 ? Path.GetFullPath(keptStore) : Path.Combine(Path.GetTempPath(), "warta-load-" + Guid.NewGuid().ToString("N"));
 const string Key = "load-bench-key-0123456789";
 var random = new Random(42);
@@ -83,6 +85,11 @@ await using (var server = WartaServer.Build(new WartaServerOptions { DataDirecto
 
     var ingest = Task.Run(async () =>
     {
+        if (ingestRate <= 0)
+        {
+            return; // --ingest-rate 0: readers only.
+        }
+
         var ingestRandom = new Random(7);
         var paced = Stopwatch.StartNew();
         while (!stop.IsCancellationRequested)
@@ -107,13 +114,15 @@ await using (var server = WartaServer.Build(new WartaServerOptions { DataDirecto
         }
     });
 
+    var cpuBefore = Environment.CpuUsage.TotalTime;
     var workers = Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
     {
         var r = new Random(1000 + c);
         while (!stop.IsCancellationRequested)
         {
             var q = Uri.EscapeDataString(words[r.Next(words.Length)] + (r.Next(2) == 0 ? string.Empty : " " + words[r.Next(words.Length)]));
-            switch (r.Next(4))
+            var pick = r.Next(4);
+            switch (only switch { "search" => 0, "page" => 1, "story" => 2, _ => pick })
             {
                 case 0:
                     await Measure("GET /api/search", "/api/search?q=" + q);
@@ -139,6 +148,9 @@ await using (var server = WartaServer.Build(new WartaServerOptions { DataDirecto
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {route} | {sorted.Length} | {P(sorted, 0.50):0.0} | {P(sorted, 0.95):0.0} | {P(sorted, 0.99):0.0} | {errors.GetValueOrDefault(route)} |"));
     }
 
+    var requests = latencies.Values.Sum(b => b.Count);
+    var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nprocess CPU (server and clients) {cpu.TotalSeconds:0.0} s over {requests} requests: {cpu.TotalMilliseconds / Math.Max(1, requests):0.0} ms a request"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nindexing {articles:N0} articles before the run took {indexSeconds:0.0} s"));
 }
 
