@@ -20,12 +20,9 @@ public class StoryClustererTests
         Headline(7, "Gempa Cianjur: ratusan warga mengungsi", 5, "antaranews.com"),
     ];
 
-    [Fact]
-    public void A_small_stream_groups_headlines_by_event_across_outlets_and_languages()
+    /// <summary>The stories of <see cref="Stream"/>: the quake (0, 2, 4, 6), the flood (1, 3), the match (5) alone.</summary>
+    private static void AssertStreamEvents(IReadOnlyList<long> assigned)
     {
-        var clusterer = new StoryClusterer();
-        var assigned = Stream.Select(clusterer.Add).ToList();
-
         Assert.Equal(assigned[0], assigned[2]);
         Assert.Equal(assigned[0], assigned[4]);
         Assert.Equal(assigned[0], assigned[6]);
@@ -33,6 +30,15 @@ public class StoryClustererTests
         Assert.NotEqual(assigned[0], assigned[1]);
         Assert.NotEqual(assigned[5], assigned[0]);
         Assert.NotEqual(assigned[5], assigned[1]);
+    }
+
+    [Fact]
+    public void A_small_stream_groups_headlines_by_event_across_outlets_and_languages()
+    {
+        var clusterer = new StoryClusterer();
+        var assigned = Stream.Select(clusterer.Add).ToList();
+
+        AssertStreamEvents(assigned);
 
         var quake = clusterer.Stories().Single(s => s.Id == assigned[0]);
         Assert.Equal(["antaranews.com", "detik.com", "kompas.com", "reuters.com"], quake.Outlets);
@@ -151,12 +157,7 @@ public class StoryClustererTests
         var events = assigned[^Stream.Length..];
 
         Assert.True(bounded.VocabularySize <= 1_050, $"vocabulary {bounded.VocabularySize}");
-        Assert.Equal(events[0], events[2]);
-        Assert.Equal(events[0], events[4]);
-        Assert.Equal(events[0], events[6]);
-        Assert.Equal(events[1], events[3]);
-        Assert.NotEqual(events[0], events[1]);
-        Assert.NotEqual(events[5], events[0]);
+        AssertStreamEvents(events);
         Assert.Contains("cianjur", bounded.Active(events[0])!.KeyEntities);
     }
 
