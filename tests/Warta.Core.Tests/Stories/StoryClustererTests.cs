@@ -196,4 +196,32 @@ public class StoryClustererTests
 
         Assert.Equal(2, clusterer.Stories().Count);
     }
+
+    [Theory]
+    [InlineData(8, 2)]
+    [InlineData(100, 1)]
+    public void Established_stories_get_no_second_chance_beyond_the_size_limit(int mergeMaxSize, int stories)
+    {
+        // Two stories of nine articles each, then seven articles naming both join the first: at 16 articles its
+        // centroid scores about 0.33 against the second, enough to merge unless both are past the size limit.
+        var clusterer = new StoryClusterer(new StoryClustererOptions { MergeMaxSize = mergeMaxSize });
+        StoryItem Item(long id) => new(id, null, null, Start.AddMinutes(id), "x.com", "en");
+        var id = 0L;
+        for (var i = 0; i < 9; i++)
+        {
+            clusterer.Add(Item(++id), new StoryTerms(["alpha", "beta", "gamma"], [], []));
+        }
+
+        for (var i = 0; i < 9; i++)
+        {
+            clusterer.Add(Item(++id), new StoryTerms(["delta", "epsilon", "zeta"], [], []));
+        }
+
+        for (var i = 0; i < 7; i++)
+        {
+            clusterer.Add(Item(++id), new StoryTerms(["alpha", "beta", "gamma", "delta", "epsilon", "zeta"], [], []));
+        }
+
+        Assert.Equal(stories, clusterer.Stories().Count);
+    }
 }
