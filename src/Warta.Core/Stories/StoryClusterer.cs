@@ -604,7 +604,8 @@ public sealed class StoryClusterer
         var (best, bestScore) = (0L, 0.0);
         foreach (var id in Candidates(vectors))
         {
-            if (id == story.Id)
+            // Second chances are for fragments: one of the two must be small.
+            if (id == story.Id || Math.Min(story.Size, _active[id].Size) > _options.MergeMaxSize)
             {
                 continue;
             }
@@ -622,11 +623,6 @@ public sealed class StoryClusterer
         }
 
         var other = _active[best];
-        if (Math.Min(story.Size, other.Size) > _options.MergeMaxSize)
-        {
-            return story;
-        }
-
         var (keep, gone) = story.Id < other.Id ? (story, other) : (other, story);
         foreach (var feature in CandidateFeatures)
         {
