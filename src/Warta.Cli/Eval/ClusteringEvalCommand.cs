@@ -17,7 +17,7 @@ internal static class ClusteringEvalCommand
     public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "The shared data folder.", DefaultValueFactory = _ => "../shared/data" };
-        var threshold = new Option<double?>("--threshold") { Description = "Override the story threshold." };
+        var threshold = new Option<double?>("--threshold") { Description = "Override both story join thresholds (with and without bodies)." };
         var sweep = new Option<bool>("--sweep") { Description = "Also print F1 for a range of thresholds (calibration)." };
         var noPeer = new Option<bool>("--no-peer") { Description = "Skip the scikit-learn baseline." };
         var command = new Command("clustering", "Score streaming story clustering against gold story labels.") { data, threshold, sweep, noPeer };
@@ -59,7 +59,8 @@ internal static class ClusteringEvalCommand
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (name, items) in sets)
         {
-            var options = threshold is { } t ? new StoryClustererOptions { Threshold = t } : new StoryClustererOptions();
+            // An override sets both join thresholds (with and without bodies), so it acts on headline sets too.
+            var options = threshold is { } t ? new StoryClustererOptions { Threshold = t, HeadlineThreshold = t } : new StoryClustererOptions();
             var watch = Stopwatch.StartNew();
             var score = Cluster(items, options);
             Print(name, "warta StoryClusterer", score, watch.Elapsed.TotalSeconds);
@@ -77,7 +78,7 @@ internal static class ClusteringEvalCommand
             {
                 foreach (var candidate in new[] { 0.04, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3 })
                 {
-                    var swept = Cluster(items, new StoryClustererOptions { Threshold = candidate });
+                    var swept = Cluster(items, new StoryClustererOptions { Threshold = candidate, HeadlineThreshold = candidate });
                     Print(name, "warta threshold " + candidate.ToString(CultureInfo.InvariantCulture), swept, 0);
                 }
             }
