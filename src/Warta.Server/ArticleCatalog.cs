@@ -19,8 +19,9 @@ public interface IArticleCatalog
 
     ILinkReader Links { get; }
 
-    /// <summary>One article with its raw input decoded as text.</summary>
-    ServedArticle? Get(long id);
+    /// <summary>One article, with its raw input decoded as text unless <paramref name="withRaw"/> is false (pages that
+    /// list articles never show the raw input, and decoding it is most of reading an article).</summary>
+    ServedArticle? Get(long id, bool withRaw = true);
 
     /// <summary>Articles with an id greater than <paramref name="afterId"/>, ascending, at most <paramref name="limit"/>, without raw input.</summary>
     IReadOnlyList<ServedArticle> All(long afterId, int limit);
@@ -33,14 +34,14 @@ public sealed class StoreCatalog(ArticleStore store, ILinkReader links) : IArtic
 
     public ILinkReader Links => links;
 
-    public ServedArticle? Get(long id)
+    public ServedArticle? Get(long id, bool withRaw = true)
     {
         if (store.Get(id) is not { } stored)
         {
             return null;
         }
 
-        var raw = store.GetRaw(id) is { } bytes ? Decode(bytes) : null;
+        var raw = withRaw && store.GetRaw(id) is { } bytes ? Decode(bytes) : null;
         return new ServedArticle(stored.Id, stored.Ingested, stored.Article, raw, links.LinksOf(id));
     }
 

@@ -68,7 +68,7 @@ public sealed class StoryService(SearchIndex index, IArticleCatalog catalog)
             dated.Count == 0 ? null : dated.Min(),
             dated.Count == 0 ? null : dated.Max(),
             origin.Id,
-            catalog.Get(origin.Id)?.Article.Outlet ?? origin.Outlet);
+            catalog.Get(origin.Id, withRaw: false)?.Article.Outlet ?? origin.Outlet);
         return new StoryDetail(summary, articles);
     }
 }

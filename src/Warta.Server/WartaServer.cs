@@ -201,7 +201,7 @@ public sealed class WartaServer : IAsyncDisposable
             Metrics.Ingested.Add(1);
         }
 
-        return Catalog.Get(result.Id) ?? throw new InvalidOperationException($"article {result.Id} was stored but cannot be read back");
+        return Catalog.Get(result.Id, withRaw: false) ?? throw new InvalidOperationException($"article {result.Id} was stored but cannot be read back");
     }
 
     /// <summary>The store itself: the demo ingests into it through the ingest runner.</summary>

@@ -273,9 +273,31 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
         };
     }
 
-    /// <summary>Alterations of a copy whose family's origin moved since they were recorded: worked out on read.</summary>
-    private IReadOnlyList<Alteration> StaleAlterations(long originId, long copyId) =>
-        _store.Get(originId)?.Article is { } origin && _store.Get(copyId)?.Article is { } copy ? _alterations.Find(origin, copy) : [];
+    /// <summary>
+    /// Alterations of a copy whose family's origin moved since they were recorded: worked out on read, and remembered
+    /// (stored articles never change, so a pair's alterations never do) up to a bound, so a story page read again
+    /// does not diff its copies again.
+    /// </summary>
+    private IReadOnlyList<Alteration> StaleAlterations(long originId, long copyId)
+    {
+        if (_readAlterations.TryGetValue((originId, copyId), out var known))
+        {
+            return known;
+        }
+
+        IReadOnlyList<Alteration> found = _store.Get(originId)?.Article is { } origin && _store.Get(copyId)?.Article is { } copy ? _alterations.Find(origin, copy) : [];
+        if (_readAlterations.Count >= MaxRememberedAlterations)
+        {
+            _readAlterations.Clear();
+        }
+
+        _readAlterations[(originId, copyId)] = found;
+        return found;
+    }
+
+    private const int MaxRememberedAlterations = 50_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(long Origin, long Copy), IReadOnlyList<Alteration>> _readAlterations = new();
 
     public StoryRecord? Story(long storyId)
     {

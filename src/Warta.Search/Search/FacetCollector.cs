@@ -9,21 +9,25 @@ using Lucene.Net.Util;
 namespace Warta.Search;
 
 /// <summary>
-/// Counts facet values over every hit from sorted-set doc values: per segment by ordinal (no stored-field reads), then
-/// merged by value. Stops counting after a bound so a match-all query on a huge index stays cheap.
+/// Counts facet values over the hits from sorted-set doc values. Collecting only marks each hit in its segment; the
+/// counting happens at the end, per segment by ordinal (no stored-field reads), merged by value. With more hits than
+/// the sample size about one in k of them is counted (chosen by a hash of the hit's position) and the counts are scaled by k.
+/// Stops marking after a bound so a match-all query on a huge index stays cheap.
 /// </summary>
-internal sealed class FacetCollector(IReadOnlyList<string> fields, int maxHits) : ICollector
+internal sealed class FacetCollector(IReadOnlyList<string> fields, int maxHits, int sampleSize = int.MaxValue) : ICollector
 {
-    private readonly Dictionary<string, int>[] _totals = [.. fields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal))];
-    private readonly SortedSetDocValues?[] _values = new SortedSetDocValues?[fields.Count];
-    // Per segment and field: counts by ordinal in a pooled array, and the ordinals touched, so a field with a
-    // million distinct values (entities) costs its hits, not its vocabulary, and allocates nothing per search.
-    private readonly int[]?[] _segmentCounts = new int[fields.Count][];
-    private readonly string?[]?[] _labels = new string?[fields.Count][];
-    private readonly List<int>[] _touched = [.. fields.Select(_ => new List<int>())];
+    // Count arrays go back to this pool all zero (only touched ordinals are reset), so renting one for a segment
+    // with a million entity values costs nothing instead of clearing four megabytes per search.
+    private static readonly ArrayPool<int> ZeroedCounts = ArrayPool<int>.Create(1 << 24, 32);
+
+    private readonly List<(AtomicReader Reader, FixedBitSet Hits)> _segments = [];
+    private FixedBitSet? _current;
     private int _seen;
 
     public bool Truncated { get; private set; }
+
+    /// <summary>Whether the counts were scaled up from a sample of the hits.</summary>
+    public bool Sampled { get; private set; }
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -33,24 +37,22 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields, int maxHits) 
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        Flush();
-        for (var f = 0; f < fields.Count; f++)
+        if (fields.Count == 0)
         {
-            var values = context.AtomicReader.GetSortedSetDocValues(fields[f]);
-            _values[f] = values;
-            if (values is not null && values.ValueCount > 0)
-            {
-                var size = checked((int)values.ValueCount);
-                var counts = ArrayPool<int>.Shared.Rent(size);
-                Array.Clear(counts, 0, size);
-                _segmentCounts[f] = counts;
-                _labels[f] = SegmentLabels.For(context.AtomicReader, fields[f], size);
-            }
+            return;
         }
+
+        _current = new FixedBitSet(context.AtomicReader.MaxDoc);
+        _segments.Add((context.AtomicReader, _current));
     }
 
     public void Collect(int doc)
     {
+        if (_current is null)
+        {
+            return;
+        }
+
         if (_seen >= maxHits)
         {
             Truncated = true;
@@ -58,47 +60,103 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields, int maxHits) 
         }
 
         _seen++;
-        for (var f = 0; f < _values.Length; f++)
-        {
-            var values = _values[f];
-            if (values is null)
-            {
-                continue;
-            }
-
-            var counts = _segmentCounts[f];
-            if (counts is null)
-            {
-                continue;
-            }
-
-            values.SetDocument(doc);
-            long ord;
-            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
-            {
-                if (counts[ord]++ == 0)
-                {
-                    _touched[f].Add((int)ord);
-                }
-            }
-        }
+        _current.Set(doc);
     }
 
     public IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Result(int maxValues)
     {
-        Flush();
         var result = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
         foreach (var field in SearchIndex.FacetFields)
         {
             result[field] = [];
         }
 
+        var stride = _seen <= sampleSize ? 1 : (_seen + sampleSize - 1) / sampleSize;
+        Sampled = stride > 1;
         for (var f = 0; f < fields.Count; f++)
         {
-            result[fields[f]] = Top(_totals[f], maxValues);
+            var totals = Count(fields[f], stride);
+            if (stride > 1)
+            {
+                foreach (var key in totals.Keys)
+                {
+                    totals[key] = Math.Min(_seen, totals[key] * stride);
+                }
+            }
+
+            result[fields[f]] = Top(totals, maxValues);
         }
 
         return result;
+    }
+
+    /// <summary>One field's counts over every <paramref name="stride"/>-th marked hit, merged across segments by value.</summary>
+    private Dictionary<string, int> Count(string field, int stride)
+    {
+        var totals = new Dictionary<string, int>(StringComparer.Ordinal);
+        var touched = new List<int>();
+        var bytes = new BytesRef();
+        var position = 0;
+        foreach (var (reader, hits) in _segments)
+        {
+            var values = reader.GetSortedSetDocValues(field);
+            if (values is null || values.ValueCount == 0)
+            {
+                position += hits.Cardinality;
+                continue;
+            }
+
+            var size = checked((int)values.ValueCount);
+            var counts = ZeroedCounts.Rent(size);
+            var labels = SegmentLabels.For(reader, field, size);
+            for (var doc = hits.NextSetBit(0); doc >= 0; doc = doc + 1 < hits.Length ? hits.NextSetBit(doc + 1) : -1)
+            {
+                if (stride > 1 && Mix((ulong)position++) % (ulong)stride != 0)
+                {
+                    continue;
+                }
+
+                values.SetDocument(doc);
+                long ord;
+                while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+                {
+                    if (counts[ord]++ == 0)
+                    {
+                        touched.Add((int)ord);
+                    }
+                }
+            }
+
+            foreach (var ord in touched)
+            {
+                var label = labels[ord];
+                if (label is null)
+                {
+                    values.LookupOrd(ord, bytes);
+                    label = bytes.Utf8ToString();
+                    labels[ord] = label;
+                }
+
+                CollectionsMarshal.GetValueRefOrAddDefault(totals, label, out _) += counts[ord];
+                counts[ord] = 0;
+            }
+
+            touched.Clear();
+            ZeroedCounts.Return(counts);
+        }
+
+        return totals;
+    }
+
+    /// <summary>
+    /// SplitMix64's finaliser: hits are sampled by a hash of their position, not every k-th one, so outlets ingested
+    /// in turn (one in four from each) are not missed or doubled by a stride in step with them.
+    /// </summary>
+    private static ulong Mix(ulong x)
+    {
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+        return x ^ (x >> 31);
     }
 
     /// <summary>The <paramref name="maxValues"/> most frequent values, ties by value, without sorting them all.</summary>
@@ -125,41 +183,6 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields, int maxHits) 
         }
 
         return top;
-    }
-
-    private void Flush()
-    {
-        BytesRef? bytes = null;
-        for (var f = 0; f < fields.Count; f++)
-        {
-            var values = _values[f];
-            var counts = _segmentCounts[f];
-            var labels = _labels[f];
-            if (values is null || counts is null || labels is null)
-            {
-                continue;
-            }
-
-            foreach (var ord in _touched[f])
-            {
-                var label = labels[ord];
-                if (label is null)
-                {
-                    bytes ??= new BytesRef();
-                    values.LookupOrd(ord, bytes);
-                    label = bytes.Utf8ToString();
-                    labels[ord] = label;
-                }
-
-                CollectionsMarshal.GetValueRefOrAddDefault(_totals[f], label, out _) += counts[ord];
-            }
-
-            _touched[f].Clear();
-            ArrayPool<int>.Shared.Return(counts);
-            _values[f] = null;
-            _segmentCounts[f] = null;
-            _labels[f] = null;
-        }
     }
 
     /// <summary>Orders the lower count first, then the later value, so the queue's head is the one to drop.</summary>

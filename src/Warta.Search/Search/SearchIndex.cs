@@ -180,7 +180,7 @@ public sealed class SearchIndex : IDisposable
             ITopDocsCollector top = textQuery is null || query.Sort == SearchSort.Newest
                 ? TopFieldCollector.Create(NewestFirst, window, false, false, false, true)
                 : TopScoreDocCollector.Create(window, true);
-            var facets = new FacetCollector(query.WithFacets ? FacetFields : [], _options.MaxFacetHits);
+            var facets = new FacetCollector(query.WithFacets ? FacetFields : [], _options.MaxFacetHits, textQuery is null ? int.MaxValue : _options.FacetSampleSize);
             try
             {
                 searcher.Search(full, query.WithFacets ? MultiCollector.Wrap(top, facets) : top);
@@ -203,7 +203,8 @@ public sealed class SearchIndex : IDisposable
                 }
             }
 
-            return new SearchResults(top.TotalHits, hits, facets.Result(Math.Clamp(query.FacetValues ?? _options.MaxFacetValues, 1, 10_000)), facets.Truncated);
+            var facetCounts = facets.Result(Math.Clamp(query.FacetValues ?? _options.MaxFacetValues, 1, 10_000));
+            return new SearchResults(top.TotalHits, hits, facetCounts, facets.Truncated, facets.Sampled);
         }
         finally
         {

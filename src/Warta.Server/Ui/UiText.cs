@@ -35,6 +35,7 @@ public sealed class UiText
         ["facet.story"] = ("Story", "Cerita"),
         ["facet.agency"] = ("Cited agency", "Kantor berita dikutip"),
         ["facet.entity"] = ("Entity", "Entitas"),
+        ["facets.sampled"] = ("Counts estimated from a sample of the matches.", "Jumlah diperkirakan dari sampel hasil."),
         ["previous"] = ("Previous", "Sebelumnya"),
         ["next"] = ("Next", "Berikutnya"),
         ["published"] = ("Published", "Terbit"),

@@ -62,6 +62,35 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
+    public void Facets_of_a_text_search_with_more_hits_than_the_sample_are_counted_on_a_sample_and_scaled()
+    {
+        using var index = new SearchIndex(null, new SearchIndexOptions { RefreshInterval = TimeSpan.Zero, FacetSampleSize = 1_000 });
+        // 5,000 flood articles: three in four from Kompas, one in four from Detik, interleaved in index order.
+        index.AddRange(Enumerable.Range(1, 5_000).Select(i => Item(i, "Banjir di Jakarta", "Banjir merendam rumah warga.", "id", i % 4 == 0 ? "Detik" : "Kompas", null, null)));
+        index.Refresh();
+
+        var sampled = index.Search(new SearchQuery { Text = "banjir" });
+        var listing = index.Search(new SearchQuery());
+
+        Assert.True(sampled.FacetsSampled);
+        Assert.Equal(5_000, sampled.Total);
+        // About 1,000 hits counted, each standing for five: within three standard deviations of the true counts.
+        Assert.InRange(sampled.Facets["outlet"].Single(f => f.Value == "Kompas").Count, 3_550, 3_950);
+        Assert.InRange(sampled.Facets["outlet"].Single(f => f.Value == "Detik").Count, 1_050, 1_450);
+        Assert.False(listing.FacetsSampled);
+        Assert.Equal([new FacetCount("Kompas", 3_750), new FacetCount("Detik", 1_250)], listing.Facets["outlet"]);
+    }
+
+    [Fact]
+    public void Facets_of_a_search_within_the_sample_size_are_exact()
+    {
+        var results = _index.Search(new SearchQuery { Text = "kazakhstan" });
+
+        Assert.False(results.FacetsSampled);
+        Assert.Equal([new FacetCount("Kazakhstan", 2)], results.Facets["entity"]);
+    }
+
+    [Fact]
     public void Snippet_marks_matches_and_escapes_html()
     {
         using var index = new SearchIndex();
