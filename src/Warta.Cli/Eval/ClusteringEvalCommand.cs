@@ -9,14 +9,15 @@ namespace Warta.Cli.Eval;
 
 /// <summary>
 /// <c>warta eval clustering</c>: streaming story clustering on UCI News Aggregator headlines and WikiRef220, scored
-/// pairwise and BCubed, beside scikit-learn TF-IDF + agglomerative clustering on the same input.
+/// pairwise and BCubed, beside scikit-learn TF-IDF + agglomerative clustering on the same input. Options are
+/// calibrated on half 0 of each set's stories (<see cref="LabelledHeadlines.StoryHalf"/>); half 1 is reported apart.
 /// </summary>
 internal static class ClusteringEvalCommand
 {
     public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "The shared data folder.", DefaultValueFactory = _ => "../shared/data" };
-        var threshold = new Option<double?>("--threshold") { Description = "Override the story threshold." };
+        var threshold = new Option<double?>("--threshold") { Description = "Override both story join thresholds (with and without bodies)." };
         var sweep = new Option<bool>("--sweep") { Description = "Also print F1 for a range of thresholds (calibration)." };
         var noPeer = new Option<bool>("--no-peer") { Description = "Skip the scikit-learn baseline." };
         var command = new Command("clustering", "Score streaming story clustering against gold story labels.") { data, threshold, sweep, noPeer };
@@ -33,12 +34,19 @@ internal static class ClusteringEvalCommand
             var items = LabelledHeadlines.ReadUci(uci, out var skipped);
             Console.Error.WriteLine($"uci-news-aggregator: {items.Count} headlines, {skipped} rows skipped");
             sets.Add(("uci-news-aggregator (headlines)", items));
+            sets.Add(("uci half 1 (held out)", LabelledHeadlines.StoryHalf(items, 1)));
+
+            // The given order and times separate UCI's stories by themselves (see Interleaved): the words alone.
+            sets.Add(("uci interleaved, no times", LabelledHeadlines.Interleaved(items)));
+            sets.Add(("uci half 1 interleaved, no times", LabelledHeadlines.Interleaved(LabelledHeadlines.StoryHalf(items, 1))));
         }
 
         var wikiref = Path.Combine(dataDir, "wikiref220", "app", "data_processing", "test_data", "wikiref", "WikiRef220");
         if (Directory.Exists(wikiref))
         {
-            sets.Add(("wikiref220 (full text)", LabelledHeadlines.ReadWikiRef(wikiref)));
+            var items = LabelledHeadlines.ReadWikiRef(wikiref);
+            sets.Add(("wikiref220 (full text)", items));
+            sets.Add(("wikiref220 half 1 (held out)", LabelledHeadlines.StoryHalf(items, 1)));
         }
 
         if (sets.Count == 0)
@@ -51,7 +59,8 @@ internal static class ClusteringEvalCommand
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (name, items) in sets)
         {
-            var options = threshold is { } t ? new StoryClustererOptions { Threshold = t } : new StoryClustererOptions();
+            // An override sets both join thresholds (with and without bodies), so it acts on headline sets too.
+            var options = threshold is { } t ? new StoryClustererOptions { Threshold = t, HeadlineThreshold = t } : new StoryClustererOptions();
             var watch = Stopwatch.StartNew();
             var score = Cluster(items, options);
             Print(name, "warta StoryClusterer", score, watch.Elapsed.TotalSeconds);
@@ -69,7 +78,7 @@ internal static class ClusteringEvalCommand
             {
                 foreach (var candidate in new[] { 0.04, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3 })
                 {
-                    var swept = Cluster(items, new StoryClustererOptions { Threshold = candidate });
+                    var swept = Cluster(items, new StoryClustererOptions { Threshold = candidate, HeadlineThreshold = candidate });
                     Print(name, "warta threshold " + candidate.ToString(CultureInfo.InvariantCulture), swept, 0);
                 }
             }
@@ -81,8 +90,14 @@ internal static class ClusteringEvalCommand
     internal static ClusteringScore Cluster(List<LabelledItem> items, StoryClustererOptions options)
     {
         var clusterer = new StoryClusterer(options);
-        var predicted = items.Select(i => clusterer.Add(i.Item)).ToList();
-        return ClusteringScore.Of(predicted, items.Select(i => i.Gold).ToList());
+        foreach (var item in items)
+        {
+            clusterer.Add(item.Item);
+        }
+
+        // Final membership: stories merged after an article joined count as one.
+        var storyOf = clusterer.Stories().SelectMany(s => s.ArticleIds.Select(a => (Article: a, Story: s.Id))).ToDictionary(p => p.Article, p => p.Story);
+        return ClusteringScore.Of(items.Select(i => storyOf[i.Item.Id]).ToList(), items.Select(i => i.Gold).ToList());
     }
 
     private static void Print(string set, string system, ClusteringScore s, double seconds) =>
@@ -118,7 +133,8 @@ internal static class ClusteringEvalCommand
                     writer.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string>
                     {
                         ["title"] = item.Item.Title ?? string.Empty,
-                        ["text"] = item.Item.Text is { Length: > 3000 } t ? t[..3000] : item.Item.Text ?? string.Empty,
+                        // The peer gets the URL slug words too, the evidence warta uses (as body text, not weighted as title).
+                        ["text"] = (item.Item.Text is { Length: > 3000 } t ? t[..3000] : item.Item.Text ?? string.Empty) + " " + string.Join(' ', UrlSlug.Words(item.Item.Url)),
                     }));
                 }
             }

@@ -20,12 +20,9 @@ public class StoryClustererTests
         Headline(7, "Gempa Cianjur: ratusan warga mengungsi", 5, "antaranews.com"),
     ];
 
-    [Fact]
-    public void A_small_stream_groups_headlines_by_event_across_outlets_and_languages()
+    /// <summary>The stories of <see cref="Stream"/>: the quake (0, 2, 4, 6), the flood (1, 3), the match (5) alone.</summary>
+    private static void AssertStreamEvents(IReadOnlyList<long> assigned)
     {
-        var clusterer = new StoryClusterer();
-        var assigned = Stream.Select(clusterer.Add).ToList();
-
         Assert.Equal(assigned[0], assigned[2]);
         Assert.Equal(assigned[0], assigned[4]);
         Assert.Equal(assigned[0], assigned[6]);
@@ -33,6 +30,15 @@ public class StoryClustererTests
         Assert.NotEqual(assigned[0], assigned[1]);
         Assert.NotEqual(assigned[5], assigned[0]);
         Assert.NotEqual(assigned[5], assigned[1]);
+    }
+
+    [Fact]
+    public void A_small_stream_groups_headlines_by_event_across_outlets_and_languages()
+    {
+        var clusterer = new StoryClusterer();
+        var assigned = Stream.Select(clusterer.Add).ToList();
+
+        AssertStreamEvents(assigned);
 
         var quake = clusterer.Stories().Single(s => s.Id == assigned[0]);
         Assert.Equal(["antaranews.com", "detik.com", "kompas.com", "reuters.com"], quake.Outlets);
@@ -45,8 +51,9 @@ public class StoryClustererTests
     [Fact]
     public void Requiring_a_shared_name_keeps_apart_events_that_share_only_common_words()
     {
-        var loose = new StoryClusterer();
-        var strict = new StoryClusterer(new StoryClustererOptions { RequireSharedName = true });
+        // A low headline threshold lets the shared common word join the two; only the name rule may part them.
+        var loose = new StoryClusterer(new StoryClustererOptions { HeadlineThreshold = 0.05 });
+        var strict = new StoryClusterer(new StoryClustererOptions { HeadlineThreshold = 0.05, RequireSharedName = true });
         StoryItem[] stream =
         [
             Headline(1, "Gempa guncang Cianjur, puluhan rumah rusak", 0),
@@ -103,5 +110,118 @@ public class StoryClustererTests
         Assert.Equal(a, b);
         Assert.Equal(a, c);
         Assert.NotEqual(a, d);
+    }
+
+    [Fact]
+    public void State_stays_bounded_over_200k_articles_of_ever_new_words()
+    {
+        // A minute apart, every article brings three words never seen before and the name of its topic, which
+        // changes every 100 articles: the vocabulary, the active stories and each story's centroid must stop
+        // growing although the stream does not (600,000+ distinct terms in all).
+        var options = new StoryClustererOptions { MaxTerms = 20_000, MaxStoryTerms = 64, ActiveWindow = TimeSpan.FromDays(1), KeepRetired = false };
+        var clusterer = new StoryClusterer(options);
+        var retired = 0;
+        clusterer.Retired += _ => retired++;
+        var (maxVocabulary, maxActive, maxStoryTerms) = (0, 0, 0);
+        for (var i = 0; i < 200_000; i++)
+        {
+            var topic = "topic" + (i / 100).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var unique = $"u{i}a u{i}b u{i}c";
+            var item = new StoryItem(i, $"{topic} {unique}", null, Start.AddMinutes(i), "x.com", "en");
+            clusterer.Add(item, new StoryTerms([topic, .. unique.Split(' ')], [], [topic]));
+            if (i % 1_000 == 999)
+            {
+                maxVocabulary = Math.Max(maxVocabulary, clusterer.VocabularySize);
+                maxActive = Math.Max(maxActive, clusterer.ActiveCount);
+                maxStoryTerms = Math.Max(maxStoryTerms, clusterer.LargestStoryTerms);
+            }
+        }
+
+        // A day of stream is 1,440 articles: at most a few dozen active stories of at most 64 terms per feature.
+        Assert.True(maxVocabulary <= options.MaxTerms + 10, $"vocabulary reached {maxVocabulary}");
+        Assert.True(maxActive <= 1_500, $"active stories reached {maxActive}");
+        Assert.True(maxStoryTerms <= options.MaxStoryTerms + 4, $"a story held {maxStoryTerms} terms");
+        Assert.Equal(0, clusterer.RetainedCount);
+        Assert.True(retired > 1_000, $"{retired} stories retired");
+    }
+
+    [Fact]
+    public void Forgetting_rare_terms_keeps_the_stories_of_a_stream()
+    {
+        // Filler every 4 hours over the month before the events, ten new words each: 1,800+ terms against a bound of
+        // 1,000, so rare terms are forgotten and their ids reused while the events stream in.
+        var bounded = new StoryClusterer(new StoryClustererOptions { MaxTerms = 1_000 });
+        var filler = Enumerable.Range(0, 180).Select(i => Headline(
+            100 + i, string.Join(' ', Enumerable.Range(0, 10).Select(k => $"kata{i}x{k}")), (4 * i) - 800, "y.com"));
+        var assigned = filler.Concat(Stream).Select(bounded.Add).ToList();
+        var events = assigned[^Stream.Length..];
+
+        Assert.True(bounded.VocabularySize <= 1_050, $"vocabulary {bounded.VocabularySize}");
+        AssertStreamEvents(events);
+        Assert.Contains("cianjur", bounded.Active(events[0])!.KeyEntities);
+    }
+
+    [Fact]
+    public void Two_stories_that_grow_alike_merge_into_the_older_one()
+    {
+        // An article covering both halves joins one of the two stories; at two articles that story's centroid meets
+        // the other's (cosine about 0.38 against a merge threshold of 0.3) and both become the older story.
+        var clusterer = new StoryClusterer();
+        var merges = new List<(long From, long Into)>();
+        clusterer.Merged += (from, into) => merges.Add((from, into));
+        StoryItem Item(long id) => new(id, null, null, Start.AddMinutes(id), "x.com", "en");
+
+        var first = clusterer.Add(Item(1), new StoryTerms(["alpha", "beta", "gamma"], [], []));
+        var second = clusterer.Add(Item(2), new StoryTerms(["delta", "epsilon", "zeta"], [], []));
+        var both = clusterer.Add(Item(3), new StoryTerms(["alpha", "beta", "gamma", "delta", "epsilon", "zeta"], [], []));
+        var later = clusterer.Add(Item(4), new StoryTerms(["delta", "epsilon", "zeta"], [], []));
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(first, both);
+        Assert.Equal([(second, first)], merges);
+        Assert.Equal(first, later);
+        var story = Assert.Single(clusterer.Stories());
+        Assert.Equal([1L, 2L, 3L, 4L], story.ArticleIds.Order());
+        Assert.False(clusterer.IsActive(second));
+    }
+
+    [Fact]
+    public void Without_second_chances_the_split_stays()
+    {
+        var clusterer = new StoryClusterer(new StoryClustererOptions { MergeThreshold = 0 });
+        StoryItem Item(long id) => new(id, null, null, Start.AddMinutes(id), "x.com", "en");
+        clusterer.Add(Item(1), new StoryTerms(["alpha", "beta", "gamma"], [], []));
+        clusterer.Add(Item(2), new StoryTerms(["delta", "epsilon", "zeta"], [], []));
+        clusterer.Add(Item(3), new StoryTerms(["alpha", "beta", "gamma", "delta", "epsilon", "zeta"], [], []));
+
+        Assert.Equal(2, clusterer.Stories().Count);
+    }
+
+    [Theory]
+    [InlineData(8, 2)]
+    [InlineData(100, 1)]
+    public void Established_stories_get_no_second_chance_beyond_the_size_limit(int mergeMaxSize, int stories)
+    {
+        // Two stories of nine articles each, then seven articles naming both join the first: at 16 articles its
+        // centroid scores about 0.33 against the second, enough to merge unless both are past the size limit.
+        var clusterer = new StoryClusterer(new StoryClustererOptions { MergeMaxSize = mergeMaxSize });
+        StoryItem Item(long id) => new(id, null, null, Start.AddMinutes(id), "x.com", "en");
+        var id = 0L;
+        for (var i = 0; i < 9; i++)
+        {
+            clusterer.Add(Item(++id), new StoryTerms(["alpha", "beta", "gamma"], [], []));
+        }
+
+        for (var i = 0; i < 9; i++)
+        {
+            clusterer.Add(Item(++id), new StoryTerms(["delta", "epsilon", "zeta"], [], []));
+        }
+
+        for (var i = 0; i < 7; i++)
+        {
+            clusterer.Add(Item(++id), new StoryTerms(["alpha", "beta", "gamma", "delta", "epsilon", "zeta"], [], []));
+        }
+
+        Assert.Equal(stories, clusterer.Stories().Count);
     }
 }

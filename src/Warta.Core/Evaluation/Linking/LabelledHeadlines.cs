@@ -30,7 +30,7 @@ public static class LabelledHeadlines
                 continue;
             }
 
-            var item = new StoryItem(id, fields[1], null, DateTimeOffset.FromUnixTimeMilliseconds(millis), fields[3], "en");
+            var item = new StoryItem(id, fields[1], null, DateTimeOffset.FromUnixTimeMilliseconds(millis), fields[3], "en") { Url = fields[2] };
             items.Add(new LabelledItem(item, fields[5]));
         }
 
@@ -59,6 +59,36 @@ public static class LabelledHeadlines
         }
 
         return items;
+    }
+
+    /// <summary>
+    /// One half of a labelled set by story: stories numbered in order of first appearance, the even ones are half 0
+    /// (where weights and thresholds are calibrated) and the odd ones half 1 (held out). Items
+    /// keep their order.
+    /// </summary>
+    public static List<LabelledItem> StoryHalf(IReadOnlyList<LabelledItem> items, int half)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var number = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            number.TryAdd(item.Gold, number.Count);
+        }
+
+        return [.. items.Where(i => number[i.Gold] % 2 == half)];
+    }
+
+    /// <summary>
+    /// The items without publication times, in a fixed pseudo-random order (by a hash of the id). UCI's TIMESTAMP is
+    /// when the aggregator fetched a story's page: every story's headlines fall within a minute and stories never
+    /// interleave, so the given order and times tell the stories apart by themselves. This view measures what the
+    /// words alone achieve.
+    /// </summary>
+    public static List<LabelledItem> Interleaved(IEnumerable<LabelledItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return [.. items.Select(i => i with { Item = i.Item with { Published = null } })
+            .OrderBy(i => unchecked((ulong)i.Item.Id * 0x9E3779B97F4A7C15UL)).ThenBy(i => i.Item.Id)];
     }
 
     internal static string WikiRefLabel(string stem)
