@@ -166,7 +166,7 @@ internal static class StoriesCommand
 
                     var index = items.Count;
                     ids.Add(Text(root, "id") ?? Text(root, "url") ?? where);
-                    items.Add(new StoryItem(index, title, text, published, Text(root, "outlet"), Text(root, "language")));
+                    items.Add(new StoryItem(index, title, text, published, Text(root, "outlet"), Text(root, "language")) { Url = Text(root, "url") });
                 }
                 catch (JsonException e)
                 {

@@ -12,7 +12,10 @@ public sealed class LinkStoreOptions
 {
     public CopyLinkerOptions Linker { get; init; } = new();
 
-    public StoryClustererOptions Stories { get; init; } = new() { KeepRetired = false };
+    // No second chances in the store yet: a merge would have to move the absorbed story's stored articles (links,
+    // story records and their search documents) to the surviving story, which the store does not do. `warta stories`
+    // and the evaluation, which report final membership, use them.
+    public StoryClustererOptions Stories { get; init; } = new() { KeepRetired = false, MergeThreshold = 0 };
 
     public AlterationOptions Alterations { get; init; } = new();
 
