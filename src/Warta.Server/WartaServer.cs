@@ -75,7 +75,9 @@ public sealed class WartaServer : IAsyncDisposable
             index.Rebuild(AllArticles(storage.Catalog));
         }
 
-        storage.Store.AddSink(new IndexSink(index, storage.Links));
+        var indexSink = new IndexSink(index, storage.Links);
+        storage.Store.AddSink(indexSink);
+        storage.Links.ArticlesMoved += ids => indexSink.OnStored([.. storage.Store.Get(ids).Values]);
         var (key, generated) = ApiKeys.Resolve(options.ApiKey, data);
         var metrics = new ServerMetrics();
 
@@ -246,7 +248,8 @@ public sealed class WartaServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Keeps the search index in step with the store: every committed article is indexed with its story.</summary>
+    /// <summary>Keeps the search index in step with the store: every committed article is indexed with its story, and
+    /// indexed again when linking moves it to another story.</summary>
     private sealed class IndexSink(SearchIndex index, ILinkReader links) : IArticleSink
     {
         public void OnStored(IReadOnlyList<StoredArticle> articles)

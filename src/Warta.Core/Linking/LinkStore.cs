@@ -12,10 +12,7 @@ public sealed class LinkStoreOptions
 {
     public CopyLinkerOptions Linker { get; init; } = new();
 
-    // No second chances in the store yet: a merge would have to move the absorbed story's stored articles (links,
-    // story records and their search documents) to the surviving story, which the store does not do. `warta stories`
-    // and the evaluation, which report final membership, use them.
-    public StoryClustererOptions Stories { get; init; } = new() { KeepRetired = false, MergeThreshold = 0 };
+    public StoryClustererOptions Stories { get; init; } = new() { KeepRetired = false };
 
     public AlterationOptions Alterations { get; init; } = new();
 
@@ -97,6 +94,13 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Article, Prepared> _prepared = [];
     private readonly Dictionary<long, long> _storyOfCluster = [];
     private readonly Dictionary<long, long> _clusterOfStory = [];
+    private readonly List<(long Gone, long Keep)> _merges = [];
+
+    /// <summary>
+    /// Raised after a batch commits with the stored articles whose story changed because their story was merged into
+    /// another (the clusterer's second chances): whatever keeps a copy of story ids (the search index) updates them.
+    /// </summary>
+    public event Action<IReadOnlyList<long>>? ArticlesMoved;
     private long _nextStoryId;
 
     private LinkStore(ArticleStore store, LinkStoreOptions options)
@@ -188,6 +192,7 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
             var batch = articles.ToDictionary(a => a.Id, a => a.Article);
             var families = new List<long>();
             var stories = new HashSet<long>();
+            var moved = new List<long>();
             foreach (var stored in articles)
             {
                 if (_index.Contains(stored.Id))
@@ -208,6 +213,7 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
 
                 var duplicateOf = links.Where(l => l.Relation is CopyRelation.Exact or CopyRelation.NearDuplicate).Select(l => (long?)l.To).Min();
                 var storyId = JoinStory(stored.Id, article, prepared.Terms);
+                ApplyMerges(transaction, stories, moved);
                 stories.Add(storyId);
                 Execute(
                     transaction,
@@ -237,6 +243,10 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
 
             transaction.Commit();
             _index.Transaction = null;
+            if (moved.Count > 0)
+            {
+                ArticlesMoved?.Invoke(moved);
+            }
         }
     }
 
@@ -414,6 +424,49 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
                 _clusterOfStory[story] = cluster;
             }
         }
+
+        // Merges while replaying rebuild the clusterer's view only: the stored stories stay as they were written.
+        _clusterer.Merged += (gone, keep) => _merges.Add((gone, keep));
+    }
+
+    /// <summary>
+    /// Moves the stored articles of each story the clusterer merged away into the surviving story, in the batch's
+    /// transaction: their links point at the survivor, the absorbed story's record goes, the survivor's is rewritten.
+    /// </summary>
+    private void ApplyMerges(SqliteTransaction transaction, HashSet<long> stories, List<long> moved)
+    {
+        foreach (var (gone, keep) in _merges)
+        {
+            if (!_storyOfCluster.Remove(gone, out var goneStory))
+            {
+                continue;
+            }
+
+            _clusterOfStory.Remove(goneStory);
+            if (!_storyOfCluster.TryGetValue(keep, out var keepStory))
+            {
+                // The survivor has no stored story yet: the absorbed one's becomes its story.
+                _storyOfCluster[keep] = goneStory;
+                _clusterOfStory[goneStory] = keep;
+                continue;
+            }
+
+            using (var command = Command(_writer, transaction, "SELECT article_id FROM article_links WHERE story_id = $gone", ("$gone", goneStory)))
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    moved.Add(reader.GetInt64(0));
+                }
+            }
+
+            Execute(transaction, "UPDATE article_links SET story_id = $keep WHERE story_id = $gone", ("$keep", keepStory), ("$gone", goneStory));
+            Execute(transaction, "DELETE FROM stories WHERE id = $gone", ("$gone", goneStory));
+            stories.Remove(goneStory);
+            stories.Add(keepStory);
+        }
+
+        _merges.Clear();
     }
 
     private Prepared Compute(Article article) => new(

@@ -122,6 +122,29 @@ public sealed class LinkStoreTests : IDisposable
     }
 
     [Fact]
+    public void Stories_merged_by_a_second_chance_move_their_stored_articles_to_the_older_story()
+    {
+        using var store = ArticleStore.Open(_directory);
+        using var links = LinkStore.Attach(store);
+        var moved = new List<long>();
+        links.ArticlesMoved += ids => moved.AddRange(ids);
+        string[] headlines =
+        [
+            "Gempa guncang Cianjur ratusan rumah rusak",
+            "Banjir rendam Demak ribuan warga mengungsi",
+            // Covers both: joins one story, whose centroid then meets the other's.
+            "Gempa guncang Cianjur ratusan rumah rusak, banjir rendam Demak ribuan warga mengungsi",
+        ];
+        var ids = headlines.Select((h, i) => Store(store, $"m{i}.jsonl", null, h, outlet: $"outlet{i}", published: new DateTimeOffset(2024, 5, 6, 8, i, 0, TimeSpan.FromHours(7)))).ToList();
+
+        var story = Assert.Single(links.Stories(0, 100));
+        Assert.Equal(ids, story.ArticleIds.Order());
+        Assert.All(ids, id => Assert.Equal(story.Id, links.LinksOf(id).StoryId));
+        Assert.NotEmpty(moved);
+        Assert.Equal(story.Id, links.LinksOf(ids[0]).StoryId);
+    }
+
+    [Fact]
     public void Thousands_of_identical_articles_link_to_the_first_and_keep_families_bounded()
     {
         using var store = ArticleStore.Open(_directory);
