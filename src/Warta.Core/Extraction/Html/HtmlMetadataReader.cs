@@ -845,7 +845,8 @@ internal sealed partial class HtmlMetadataReader
         value = value.Trim();
         if (SafeTryParse(value, out date, out precision))
             return Plausible(date);
-        if (value.Length is > 0 and < 60 && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date))
+        // The framework's parser fills a missing date with today ("2:33 PM"): only values that state a year go to it.
+        if (value.Length is > 0 and < 60 && HasYear(value) && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date))
         {
             precision = value.Contains(':', StringComparison.Ordinal) ? (HasZone(value) ? DatePrecision.Zoned : DatePrecision.LocalTime) : DatePrecision.Day;
             return Plausible(date);
@@ -899,7 +900,20 @@ internal sealed partial class HtmlMetadataReader
     private static bool HasZone(string value) =>
         value.EndsWith('Z') || Regex.IsMatch(value, @"[+-]\d{2}:?\d{2}$|GMT|UTC", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-    private static bool Plausible(DateTimeOffset date) => date.Year is >= 1990 and <= 2100;
+    // Not before the web's news era and not in the future (a day's grace for zones).
+    private static bool Plausible(DateTimeOffset date) => date.Year >= 1990 && date <= DateTimeOffset.UtcNow.AddDays(1);
+
+    private static bool HasYear(string value)
+    {
+        var run = 0;
+        foreach (var c in value)
+        {
+            run = char.IsAsciiDigit(c) ? run + 1 : 0;
+            if (run == 4)
+                return true;
+        }
+        return false;
+    }
 
     private void ReadRest()
     {
