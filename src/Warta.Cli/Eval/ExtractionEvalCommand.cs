@@ -194,6 +194,17 @@ internal static class ExtractionEvalCommand
             one.Add(page, output);
             var line = new StringBuilder();
             line.Append(CultureInfo.InvariantCulture, $"{page.Set}\t{page.Id}\tR={one.Recall:0.000}\tP={one.Precision:0.000}\t{page.Url}");
+            var text = Spaced(output.Text);
+            foreach (var snippet in page.With ?? [])
+            {
+                if (!text.Contains(Spaced(snippet), StringComparison.Ordinal))
+                    line.Append(CultureInfo.InvariantCulture, $"\n    missed: {snippet}");
+            }
+            foreach (var snippet in page.Without ?? [])
+            {
+                if (text.Contains(Spaced(snippet), StringComparison.Ordinal))
+                    line.Append(CultureInfo.InvariantCulture, $"\n    leaked: {snippet}");
+            }
             foreach (var field in (string[])["title", "author", "date", "site"])
             {
                 if (one.Field(field) is { Right: 0 })
@@ -204,6 +215,8 @@ internal static class ExtractionEvalCommand
         foreach (var (_, line) in rows.OrderBy(r => r.Recall))
             debug.WriteLine(line);
     }
+
+    private static string Spaced(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string GoldOf(ExtractionPage page, string field) => field switch
     {
