@@ -64,7 +64,7 @@ public sealed class HtmlArticleExtractor
 
         var root = (IElement?)document.Body ?? document.DocumentElement;
         var (blocks, dropped) = BlockWalker.Walk(root, strict: true);
-        var selection = ContentSelector.Select(blocks, root);
+        var selection = ContentSelector.Select(blocks, root, meta.Title);
         var declaredArticle = meta.DeclaredArticle || meta.Sources.ContainsKey("published") && meta.Sources["published"] != "url";
         var listing = !declaredArticle && IsListing(selection);
 
@@ -72,7 +72,7 @@ public sealed class HtmlArticleExtractor
         {
             // Recall fallback: class words may have removed the body ("post-comments-enabled"); retry on tags only.
             var (looseBlocks, looseDropped) = BlockWalker.Walk(root, strict: false);
-            var loose = ContentSelector.Select(looseBlocks, root);
+            var loose = ContentSelector.Select(looseBlocks, root, meta.Title);
             if (loose.Chars > selection.Chars)
             {
                 selection = loose;
@@ -83,6 +83,7 @@ public sealed class HtmlArticleExtractor
 
         var title = meta.Title;
         var paragraphs = new List<string>(selection.Blocks.Count);
+        var owners = new List<IElement>(selection.Blocks.Count);
         foreach (var block in selection.Blocks)
         {
             if (title is not null && paragraphs.Count == 0 && string.Equals(block.Text, title, StringComparison.OrdinalIgnoreCase))
@@ -91,6 +92,7 @@ public sealed class HtmlArticleExtractor
                 continue;
             }
             paragraphs.Add(block.Text);
+            owners.Add(block.Owner);
         }
 
         meta.ReadFromVisibleText(HeaderLines(blocks, selection));
@@ -112,8 +114,11 @@ public sealed class HtmlArticleExtractor
         if (_options.CleanLines && text.Length > 0 && Clean(source, text, title) is { } cleaned)
         {
             text = cleaned.Text;
-            removed.AddRange(cleaned.Removed);
+            var cleanedRemoved = cleaned.Removed;
             repeats = cleaned.Repeats;
+            if (repeats.Count > 0 && SiblingRepeats(paragraphs, owners) is { Count: > 0 } written)
+                (text, cleanedRemoved, repeats) = Restore(text, paragraphs, written, cleanedRemoved, repeats);
+            removed.AddRange(cleanedRemoved);
             dateline = cleaned.Dateline;
             outlet ??= cleaned.Outlet;
             if (authors.Count == 0 && cleaned.Authors.Count > 0)
@@ -153,6 +158,52 @@ public sealed class HtmlArticleExtractor
                 Sources = sources,
             },
         };
+    }
+
+    /// <summary>
+    /// Paragraphs that repeat an earlier one under the same parent element: the page prints the same words twice
+    /// in one body, which is the author's text, unlike a second rendering of the body in another container (a
+    /// teaser above the full text, a print copy) that the text cleaner's repeat collapsing is for.
+    /// </summary>
+    private static List<int> SiblingRepeats(List<string> paragraphs, List<IElement> owners)
+    {
+        var repeats = new List<int>();
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var j = 0; j < paragraphs.Count; j++)
+        {
+            if (!first.TryAdd(paragraphs[j], j) && owners[first[paragraphs[j]]] is var kept && kept != owners[j]
+                && kept.ParentElement is { } parent && parent == owners[j].ParentElement)
+                repeats.Add(j);
+        }
+        return repeats;
+    }
+
+    // Puts the cleaner's collapsed copies of sibling repeats back where they stood: a walk over the original
+    // paragraphs finds how many cleaned paragraphs precede each copy (cleaned lines may have lost a dateline, so a
+    // cleaned line matches an original one that contains it).
+    private static (string Text, IReadOnlyList<RemovedSpan> Removed, IReadOnlyList<CollapsedRepeat> Repeats) Restore(
+        string text, List<string> paragraphs, List<int> written, IReadOnlyList<RemovedSpan> removed, IReadOnlyList<CollapsedRepeat> repeats)
+    {
+        var cleaned = text.Split("\n\n").ToList();
+        var spans = removed.ToList();
+        var kept = repeats.ToList();
+        foreach (var j in written)
+        {
+            var copy = paragraphs[j].Trim();
+            var span = spans.FindIndex(s => s.Reason == RemovalReasons.RepeatedBlock && string.Equals(s.Text, copy, StringComparison.Ordinal));
+            if (span < 0)
+                continue;
+            var k = 0;
+            for (var i = 0; i < j && k < cleaned.Count; i++)
+            {
+                if (paragraphs[i].Contains(cleaned[k], StringComparison.Ordinal))
+                    k++;
+            }
+            cleaned.Insert(k, copy);
+            spans.RemoveAt(span);
+            kept.RemoveAll(r => r.Dropped.Contains(copy, StringComparison.Ordinal));
+        }
+        return (string.Join("\n\n", cleaned), spans, kept);
     }
 
     // The text cleaner's line rules on the extracted paragraphs; a failure there (its date parser rejects

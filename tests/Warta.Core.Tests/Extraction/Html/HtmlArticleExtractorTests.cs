@@ -54,6 +54,54 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_reads_soft_hyphenated_words_whole()
+    {
+        var body = "<p>Wäh\u00ADrend Sie über den Markt schlen\u00ADdern, pro\u00ADbieren Sie allerlei feine Köstlichkeiten aus der Region und der Nachbarschaft.</p>" + Body;
+        var article = Extractor.Extract(Page("<title>Markt</title>", body), null);
+
+        Assert.Contains("Während Sie über den Markt schlendern", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_keeps_a_paragraph_the_body_repeats_but_collapses_a_second_rendering()
+    {
+        const string Repeated = "<p>Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>";
+        var twice = Extractor.Extract(Page("<title>Lorem</title>", Repeated + Body + Repeated), null);
+        var rendered = Extractor.Extract(Page("<title>Lorem</title>", $"<div class=\"teaser\">{Repeated}</div><div class=\"full\">{Repeated}{Body}</div>"), null);
+
+        Assert.Equal(2, CountOf(twice.Text, "Lorem ipsum"));
+        Assert.Equal(5, twice.Text.Split("\n\n").Length);
+        Assert.EndsWith("magna aliqua.", twice.Text, StringComparison.Ordinal);
+        Assert.Empty(twice.Repeats);
+        Assert.Equal(1, CountOf(rendered.Text, "Lorem ipsum"));
+    }
+
+    [Fact]
+    public void Extract_takes_the_pages_own_article_when_later_ones_are_appended_below_it()
+    {
+        static string Story(string headline, string words) =>
+            $"<article class=\"list-item\"><div class=\"head\"><h2>{headline}</h2></div><div class=\"detail\">" +
+            string.Concat(Enumerable.Range(1, 6).Select(i => $"<p>{words} paragraf {i}, dengan rincian, angka, dan kutipan dari para pejabat yang terlibat langsung.</p>")) +
+            "</div></article>";
+        var html = "<html><head><title>Banjir Rendam Ribuan Rumah di Semarang</title></head><body><main>" +
+            Story("Banjir Rendam Ribuan Rumah di Semarang", "Banjir merendam ribuan rumah") +
+            Story("Harga Beras Naik Menjelang Lebaran", "Harga beras naik tajam di pasar tradisional, pedagang mengeluh sepi pembeli, sementara pemerintah") +
+            "</main></body></html>";
+        var article = Extractor.Extract(html, null);
+
+        Assert.Contains("Banjir merendam ribuan rumah", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Harga beras", article.Text, StringComparison.Ordinal);
+    }
+
+    private static int CountOf(string text, string value)
+    {
+        var n = 0;
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + 1, StringComparison.Ordinal))
+            n++;
+        return n;
+    }
+
+    [Fact]
     public void Extract_drops_baca_juga_teasers_inside_the_body()
     {
         var body = Body.Insert(Body.IndexOf("<p>Presiden", StringComparison.Ordinal), "<p><strong>Baca juga: <a href=\"/x\">Gempa Susulan Guncang Cianjur Malam Ini</a></strong></p>");
