@@ -55,12 +55,17 @@ internal sealed partial class HtmlMetadataReader
     private static partial Regex NotAByline();
 
     // Words that are never a name on their own: labels and link texts of author boxes, weekdays.
-    [GeneratedRegex(@"^(?:name|posted|published|follow|mehr|more|von|by|author|autor|redaktion|staff|admin|archiv.*|alle beiträge|no author|anonymous|anonym|guest|gast|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted on|publiziert am|veröffentlicht|theme.*|powered.*|home|startseite|menu|menü|kontakt|contact|impressum)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:name|posted|published|(?:posted|published|written|geschrieben|veröffentlicht|verfasst) (?:by|von)|follow|mehr|more|von|by|author|autor|redaktion|staff|admin|archiv.*|alle beiträge|no author|anonymous|anonym|guest|gast|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted on|publiziert am|veröffentlicht|theme.*|powered.*|home|startseite|menu|menü|kontakt|contact|impressum)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotAName();
 
     // Academic and professional letters after a name ("Grant Tinsley, PhD").
     [GeneratedRegex(@"^(?:phd|ph\.d|md|msc|mba|rd|rn|ma|ba|bsc|dr|prof|jr|sr)\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Degree();
+
+    // A line that is only a byline: a cue, then two to four capitalised words ("Blog Beitrag von Margarita Koreneva",
+    // "Oleh Budi Santoso", "By Jane Doe"); a longer line is prose that happens to start with "by".
+    [GeneratedRegex(@"^(?i:by|oleh|von|par|por|door|written by|posted by|published by|geschrieben von|verfasst von|blog beitrag von|beitrag von|artikel von|text von|ein beitrag von)\s*:?\s+(?<name>\p{Lu}[\p{L}'’\-]+(?:\s+(?:\p{Lu}[\p{L}'’\-]*\.?|de|van|von|der|da|di|bin|binti)){1,3})\s*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex BylineLine();
 
     [GeneratedRegex(@"(?:^|\s)(?<role>penulis|reporter|wartawan|pewarta|editor|redaktur|penyunting|laporan)\s*:\s*(?<names>[\p{L}][\p{L}.'’\- ]{1,80}?)(?=\s*(?:$|[|,/;\n]|\s{2}|\b(?:penulis|reporter|editor|redaktur|foto|sumber)\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex RoleLine();
@@ -165,6 +170,17 @@ internal sealed partial class HtmlMetadataReader
                 if (names.Count > 0)
                 {
                     SetAuthors(names, "text:byline");
+                    break;
+                }
+            }
+        }
+        if (Authors.Count == 0)
+        {
+            foreach (var line in headerLines)
+            {
+                if (line.Length <= 80 && BylineLine().Match(line) is { Success: true } byline && IsPersonName(byline.Groups["name"].Value))
+                {
+                    SetAuthors([byline.Groups["name"].Value], "text:byline");
                     break;
                 }
             }

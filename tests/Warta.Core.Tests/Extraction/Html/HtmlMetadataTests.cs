@@ -19,6 +19,25 @@ public sealed class HtmlMetadataTests
         $"<div class=\"content\"><h1>Neues Gesetz beschlossen</h1>{beforeBody}<div class=\"article-body\">{Body}</div>{afterBody}</div></body></html>";
 
     [Fact]
+    public void A_byline_line_in_the_body_names_the_author()
+    {
+        var html = Page(string.Empty, "<p>Blog Beitrag von Margarita Koreneva</p>");
+        var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
+
+        Assert.Equal(["Margarita Koreneva"], article.Authors);
+        Assert.Equal("text:byline", article.Metadata!.Sources["authors"]);
+    }
+
+    [Fact]
+    public void A_byline_heading_without_a_name_is_not_an_author()
+    {
+        var html = Page(string.Empty, afterBody: "<div class=\"author-info\"><h2 class=\"author-heading\">Published by</h2></div>");
+        var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
+
+        Assert.Empty(article.Authors);
+    }
+
+    [Fact]
     public void A_time_without_a_year_is_not_taken_for_today()
     {
         var html = Page("<meta name=\"date\" content=\"2:33 PM\">");
