@@ -93,6 +93,22 @@ public sealed class HtmlArticleExtractorTests
         Assert.DoesNotContain("Harga beras", article.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Script_and_style_bodies_are_emptied_before_parsing_but_json_ld_is_kept()
+    {
+        const string Html = "<html><head><script>var a = \"<div>\";</script><style>p { color: red }</style>" +
+            "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script></head><body><p>Teks</p></body></html>";
+        var bounded = HtmlInputGuard.Bound(Html, 1_000_000, 512, out var truncated, out var flattened);
+
+        Assert.DoesNotContain("var a", bounded, StringComparison.Ordinal);
+        Assert.DoesNotContain("color: red", bounded, StringComparison.Ordinal);
+        Assert.Contains("<script></script><style></style>", bounded, StringComparison.Ordinal);
+        Assert.Contains("{\"@type\":\"NewsArticle\"}", bounded, StringComparison.Ordinal);
+        Assert.Contains("<p>Teks</p>", bounded, StringComparison.Ordinal);
+        Assert.False(truncated);
+        Assert.False(flattened);
+    }
+
     private static int CountOf(string text, string value)
     {
         var n = 0;
