@@ -116,7 +116,7 @@ public sealed class HtmlArticleExtractor
             text = cleaned.Text;
             var cleanedRemoved = cleaned.Removed;
             repeats = cleaned.Repeats;
-            if (repeats.Count > 0 && SiblingRepeats(paragraphs, owners) is { Count: > 0 } written)
+            if (repeats.Count > 0 && SiblingRepeats(paragraphs, owners, repeats) is { Count: > 0 } written)
                 (text, cleanedRemoved, repeats) = Restore(text, paragraphs, written, cleanedRemoved, repeats);
             removed.AddRange(cleanedRemoved);
             dateline = cleaned.Dateline;
@@ -161,21 +161,29 @@ public sealed class HtmlArticleExtractor
     }
 
     /// <summary>
-    /// Paragraphs that repeat an earlier one under the same parent element: the page prints the same words twice
-    /// in one body, which is the author's text, unlike a second rendering of the body in another container (a
-    /// teaser above the full text, a print copy) that the text cleaner's repeat collapsing is for.
+    /// Paragraphs the cleaner collapsed as a repeat of another under the same parent element: the page prints
+    /// (nearly) the same words twice in one body, which is the author's text, unlike a second rendering of the body
+    /// in another container (a teaser above the full text, a print copy) that repeat collapsing is for.
     /// </summary>
-    private static List<int> SiblingRepeats(List<string> paragraphs, List<IElement> owners)
+    private static List<int> SiblingRepeats(List<string> paragraphs, List<IElement> owners, IReadOnlyList<CollapsedRepeat> repeats)
     {
-        var repeats = new List<int>();
+        var written = new List<int>();
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var j = 0; j < paragraphs.Count; j++)
         {
-            if (!first.TryAdd(paragraphs[j], j) && owners[first[paragraphs[j]]] is var kept && kept != owners[j]
-                && kept.ParentElement is { } parent && parent == owners[j].ParentElement)
-                repeats.Add(j);
+            if (!first.TryAdd(paragraphs[j], j) && owners[first[paragraphs[j]]] is var original && original != owners[j]
+                && original.ParentElement is { } parent && parent == owners[j].ParentElement)
+                written.Add(j);
         }
-        return repeats;
+        foreach (var repeat in repeats)
+        {
+            int kept = paragraphs.IndexOf(repeat.Kept), dropped = paragraphs.LastIndexOf(repeat.Dropped);
+            if (kept >= 0 && dropped >= 0 && kept != dropped && owners[kept] != owners[dropped]
+                && owners[kept].ParentElement is { } keptParent && keptParent == owners[dropped].ParentElement && !written.Contains(dropped))
+                written.Add(dropped);
+        }
+        written.Sort();
+        return written;
     }
 
     // Puts the cleaner's collapsed copies of sibling repeats back where they stood: a walk over the original

@@ -104,7 +104,8 @@ internal static class ContentSelector
         {
             if (!Within(block.Owner, containers, root))
                 continue;
-            if (block.LinkDensity > MaxBlockLinkDensity || block.Owner.LocalName == "h1")
+            // An h1 above the body is the headline, which metadata reads; one after body text is a section heading.
+            if (block.LinkDensity > MaxBlockLinkDensity || (block.Owner.LocalName == "h1" && !kept.Exists(b => b.Kind != BlockKind.Heading)))
                 continue;
             kept.Add(block);
         }
@@ -191,7 +192,17 @@ internal static class ContentSelector
                 containers.Add(sibling);
                 continue;
             }
-            if (!IsParagraphTag(sibling.LocalName) || !totals.TryGetValue(sibling, out var t))
+            if (!totals.TryGetValue(sibling, out var t))
+                continue;
+            // A lead or standfirst right before the body (or a closing note right after it) in its own box: prose
+            // with no links, ending a sentence.
+            if ((sibling == top.PreviousElementSibling || sibling == top.NextElementSibling) && t.Text >= 100 && t.Links == 0
+                && EndsSentence(sibling.TextContent))
+            {
+                containers.Add(sibling);
+                continue;
+            }
+            if (!IsParagraphTag(sibling.LocalName))
                 continue;
             // A paragraph beside the body: long with few links, or short prose ending a sentence.
             if ((t.Text > 80 && density < 0.25) || (t.Text > 0 && density == 0 && EndsSentence(sibling.TextContent)))

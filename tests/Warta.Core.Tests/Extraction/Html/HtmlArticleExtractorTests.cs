@@ -109,6 +109,29 @@ public sealed class HtmlArticleExtractorTests
         Assert.False(flattened);
     }
 
+    [Fact]
+    public void Extract_keeps_a_lead_in_its_own_box_before_the_body()
+    {
+        var html = "<html><head><title>Gempa</title></head><body><div class=\"page\"><div class=\"lead-box\">Gempa magnitudo 5,6 " +
+            "mengguncang Cianjur. Bagaimana warga bertahan di pengungsian, dan kapan bantuan datang?</div>" +
+            $"<div class=\"article-content\">{Body}</div></div></body></html>";
+        var article = Extractor.Extract(html, null);
+
+        Assert.StartsWith("Gempa magnitudo 5,6 mengguncang Cianjur.", article.Text, StringComparison.Ordinal);
+        Assert.Contains("layanan kesehatan.", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_keeps_a_near_repeat_of_a_sibling_paragraph()
+    {
+        const string Near = "<p>Tempor incididunt ut labore et dolore magna aliqua, ut enim ad minim veniam, quis nostrud exercitation ullamco laboris.</p>" +
+            "<p>Incididunt ut labore et dolore magna aliqua, ut enim ad minim veniam, quis nostrud exercitation ullamco laboris.</p>";
+        var article = Extractor.Extract(Page("<title>Lorem</title>", Near + Body), null);
+
+        Assert.StartsWith("Tempor incididunt", article.Text, StringComparison.Ordinal);
+        Assert.Contains("\n\nIncididunt ut labore", article.Text, StringComparison.Ordinal);
+    }
+
     private static int CountOf(string text, string value)
     {
         var n = 0;
