@@ -52,6 +52,9 @@ internal static class ExtractionEvalCommand
 
         public double ColdMilliseconds { get; set; }
 
+        /// <summary>CPU time (user + system) of the timed run: unlike elapsed time, not inflated by other load.</summary>
+        public double CpuMilliseconds { get; set; }
+
         public long PeakBytes { get; set; }
 
         public string? Error { get; set; }
@@ -82,9 +85,9 @@ internal static class ExtractionEvalCommand
         report.Append(CultureInfo.InvariantCulture, $"Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, one thread per system.\n\n");
         report.Append("Body: full-text gold scored by token 4-gram shingles (per-page precision and recall averaged, F1 of the averages);\n");
         report.Append("trafilatura's set by its with/without snippets (summed over pages, as trafilatura's own evaluation). Metadata: right/total over pages with gold.\n\n");
-        report.Append("| set | system | pages | precision | recall | F1 | title | author | date | site | pages/s | peak MB |\n");
-        report.Append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        var speed = new List<(string Set, string System, double PagesPerSecond)>();
+        report.Append("| set | system | pages | precision | recall | F1 | title | author | date | site | pages/s | pages/CPU-s | peak MB |\n");
+        report.Append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        var speed = new List<(string Set, string System, double PagesPerSecond, double PagesPerCpuSecond)>();
         var notes = new StringBuilder();
         var extractor = new HtmlArticleExtractor();
         foreach (var set in sets)
@@ -120,6 +123,7 @@ internal static class ExtractionEvalCommand
                 previous = ms;
             }
             var pageTicks = new long[pages.Count];
+            var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
             var stopwatch = Stopwatch.StartNew();
             foreach (var page in pages)
             {
@@ -142,6 +146,7 @@ internal static class ExtractionEvalCommand
                 pageTicks[outputs.Count - 1] = Stopwatch.GetTimestamp() - started;
             }
             warta.Milliseconds = stopwatch.Elapsed.TotalMilliseconds;
+            warta.CpuMilliseconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalMilliseconds;
             warta.PeakBytes = Process.GetCurrentProcess().PeakWorkingSet64;
             for (var i = 0; i < pages.Count; i++)
                 warta.Scorer.Add(pages[i], outputs[i]);
@@ -160,7 +165,7 @@ internal static class ExtractionEvalCommand
                     foreach (var (name, program, script) in PeerRunner.Peers)
                     {
                         var run = PeerRunner.RunPeer(name, program, Path.Combine(peersDir, script), pages, work);
-                        var score = new SystemScore(name) { Milliseconds = run.Milliseconds, PeakBytes = run.PeakBytes, Error = run.Error };
+                        var score = new SystemScore(name) { Milliseconds = run.Milliseconds, CpuMilliseconds = run.CpuMilliseconds, PeakBytes = run.PeakBytes, Error = run.Error };
                         for (var i = 0; i < pages.Count; i++)
                             score.Scorer.Add(pages[i], run.Outputs[i]);
                         systems.Add(score);
@@ -178,12 +183,13 @@ internal static class ExtractionEvalCommand
             {
                 var sc = s.Scorer;
                 var pps = s.Milliseconds > 0 ? pages.Count / (s.Milliseconds / 1000) : 0;
-                speed.Add((set, s.Name, pps));
+                var ppcs = s.CpuMilliseconds > 0 ? pages.Count / (s.CpuMilliseconds / 1000) : 0;
+                speed.Add((set, s.Name, pps, ppcs));
                 var body = sc.TextPages > 0 || sc.HasSnippets
                     ? string.Create(CultureInfo.InvariantCulture, $"{sc.Precision:0.000} | {sc.Recall:0.000} | {sc.F1:0.000}")
                     : "– | – | –";
                 var line = string.Create(CultureInfo.InvariantCulture,
-                    $"| {set} | {s.Name}{(s.Error is null ? string.Empty : " (failed)")} | {pages.Count} | {body} | {Field(sc, "title")} | {Field(sc, "author")} | {Field(sc, "date")} | {Field(sc, "site")} | {pps:0.0} | {s.PeakBytes / 1048576.0:0} |\n");
+                    $"| {set} | {s.Name}{(s.Error is null ? string.Empty : " (failed)")} | {pages.Count} | {body} | {Field(sc, "title")} | {Field(sc, "author")} | {Field(sc, "date")} | {Field(sc, "site")} | {pps:0.0} | {ppcs:0.0} | {s.PeakBytes / 1048576.0:0} |\n");
                 report.Append(line);
                 Console.Out.Write(line);
             }
@@ -194,12 +200,17 @@ internal static class ExtractionEvalCommand
         }
         report.Append('\n').Append(notes);
 
-        report.Append("\n## Speed ratio (Warta pages/s ÷ peer pages/s, same pages, same run)\n\n| set | peer | ratio |\n|---|---|---:|\n");
+        report.Append("\n## Speed ratio (Warta ÷ peer, same pages, same run)\n\n");
+        report.Append("Elapsed: pages/s over wall-clock time. CPU: pages per CPU-second (user + system of the extracting process),\n");
+        report.Append("which other work on a shared machine does not inflate.\n\n| set | peer | elapsed ratio | CPU ratio |\n|---|---|---:|---:|\n");
         foreach (var group in speed.GroupBy(s => s.Set, StringComparer.Ordinal))
         {
-            var w = group.First(s => s.System == "Warta").PagesPerSecond;
+            var w = group.First(s => s.System == "Warta");
             foreach (var peer in group.Where(s => s.System != "Warta" && s.PagesPerSecond > 0))
-                report.Append(CultureInfo.InvariantCulture, $"| {group.Key} | {peer.System} | {w / peer.PagesPerSecond:0.0}× |\n");
+            {
+                var cpuRatio = peer.PagesPerCpuSecond > 0 ? string.Create(CultureInfo.InvariantCulture, $"{w.PagesPerCpuSecond / peer.PagesPerCpuSecond:0.0}×") : "–";
+                report.Append(CultureInfo.InvariantCulture, $"| {group.Key} | {peer.System} | {w.PagesPerSecond / peer.PagesPerSecond:0.0}× | {cpuRatio} |\n");
+            }
         }
         report.Append("\nPeak MB: the peer's own process peak RSS; for Warta the eval process's peak working set, which also holds the loaded gold set.\n");
         var text = report.ToString();
