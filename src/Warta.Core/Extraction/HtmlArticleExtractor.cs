@@ -65,7 +65,10 @@ public sealed class HtmlArticleExtractor
         var root = (IElement?)document.Body ?? document.DocumentElement;
         var (blocks, dropped) = BlockWalker.Walk(root, strict: true);
         var selection = ContentSelector.Select(blocks, root, meta.Title);
-        var declaredArticle = meta.DeclaredArticle || meta.Sources.ContainsKey("published") && meta.Sources["published"] != "url";
+        // A publication date declared in the markup marks an article; a date shown on the page does not, as index
+        // pages show today's date or their first item's.
+        var declaredArticle = meta.DeclaredArticle || (meta.Sources.TryGetValue("published", out var dated)
+            && (dated.StartsWith("json-ld:", StringComparison.Ordinal) || dated.StartsWith("meta:", StringComparison.Ordinal) || dated.StartsWith("microdata:", StringComparison.Ordinal)));
         var listing = !declaredArticle && IsListing(selection);
 
         if (!listing && selection.Chars < _options.MinBodyChars)

@@ -310,6 +310,17 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void An_index_page_showing_todays_date_is_still_a_listing()
+    {
+        var links = string.Concat(Enumerable.Range(0, 60).Select(i => $"<li><a href=\"/read/{i}\">Judul berita nomor {i} tentang peristiwa penting hari ini</a></li>"));
+        var html = $"<html><head><title>Berita Terkini</title></head><body><div class=\"date\">Senin, 15 Februari 2016</div><ul>{links}</ul></body></html>";
+        var article = Extractor.Extract(html, "https://example.id/");
+
+        Assert.NotNull(article.Published);
+        Assert.Equal("listing", article.Metadata!.PageType);
+    }
+
+    [Fact]
     public void Article_pages_are_not_marked_as_listings()
     {
         var article = Extractor.Extract(Page("<title>Gempa</title>", Body), null);
