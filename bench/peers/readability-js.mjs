@@ -1,5 +1,6 @@
 // Runs Readability.js + jsdom over the pages listed in a manifest (one "path<TAB>url" per line) and writes one
-// JSON line per page: {title, byline, siteName, publishedTime, text, error}. Prints elapsed ms and peak RSS on stderr.
+// JSON line per page: {title, byline, siteName, publishedTime, text, error}. Prints elapsed ms, CPU ms (user + system,
+// which a loaded machine does not inflate) and peak RSS on stderr.
 import { createRequire } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
@@ -12,6 +13,7 @@ const lines = fs.readFileSync(manifest, "utf8").split("\n").filter(Boolean);
 const out = fs.openSync(outFile, "w");
 let peak = 0;
 const start = process.hrtime.bigint();
+const cpuStart = process.cpuUsage();
 for (const line of lines) {
   const [file, url] = line.split("\t");
   let record;
@@ -31,4 +33,5 @@ for (const line of lines) {
 }
 fs.closeSync(out);
 const ms = Number(process.hrtime.bigint() - start) / 1e6;
-process.stderr.write(JSON.stringify({ ms, peakRss: peak }) + "\n");
+const cpu = process.cpuUsage(cpuStart);
+process.stderr.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRss: peak }) + "\n");

@@ -1,6 +1,6 @@
 """Runs readability-lxml over the pages in a manifest ("path<TAB>url" per line); one JSON line per page.
 
-Prints {"ms", "peakRss"} on stderr, like readability-js.mjs.
+Prints {"ms", "cpuMs", "peakRss"} on stderr, like readability-js.mjs.
 """
 import json
 import resource
@@ -16,6 +16,7 @@ def main():
     with open(manifest, encoding="utf-8") as f:
         lines = [line.rstrip("\n") for line in f if line.strip()]
     start = time.perf_counter()
+    cpu_start = time.process_time()
     with open(out_file, "w", encoding="utf-8") as out:
         for line in lines:
             path = line.split("\t")[0]
@@ -30,8 +31,9 @@ def main():
                 record = {"text": "", "error": str(e)[:200]}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     ms = (time.perf_counter() - start) * 1000
+    cpu_ms = (time.process_time() - cpu_start) * 1000
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    sys.stderr.write(json.dumps({"ms": ms, "peakRss": peak}) + "\n")
+    sys.stderr.write(json.dumps({"ms": ms, "cpuMs": cpu_ms, "peakRss": peak}) + "\n")
 
 
 if __name__ == "__main__":

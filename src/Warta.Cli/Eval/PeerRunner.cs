@@ -6,8 +6,8 @@ using Warta.Evaluation.Extraction;
 
 namespace Warta.Cli.Eval;
 
-/// <summary>A peer extractor run as a child process over a manifest of pages, with its elapsed time and peak memory.</summary>
-internal sealed record PeerRun(string Name, List<ExtractionOutput> Outputs, double Milliseconds, long PeakBytes, string? Error);
+/// <summary>A peer extractor run as a child process over a manifest of pages, with its elapsed and CPU time and peak memory.</summary>
+internal sealed record PeerRun(string Name, List<ExtractionOutput> Outputs, double Milliseconds, double CpuMilliseconds, long PeakBytes, string? Error);
 
 /// <summary>Runs the extraction peers (bench/peers/) on the same pages Warta sees.</summary>
 internal static class PeerRunner
@@ -42,7 +42,7 @@ internal static class PeerRunner
         // A generous bound: Readability.js needs about 0.2 s a page on this machine.
         var (code, _, err) = Run(program, [script, manifestPath, outPath], TimeSpan.FromSeconds(60 + (pages.Count * 5)));
         var outputs = new List<ExtractionOutput>(pages.Count);
-        double ms = 0;
+        double ms = 0, cpuMs = 0;
         long peak = 0;
         if (code == 0)
         {
@@ -52,6 +52,7 @@ internal static class PeerRunner
                     continue;
                 using var stats = JsonDocument.Parse(line);
                 ms = stats.RootElement.GetProperty("ms").GetDouble();
+                cpuMs = stats.RootElement.TryGetProperty("cpuMs", out var cpu) ? cpu.GetDouble() : 0;
                 peak = (long)stats.RootElement.GetProperty("peakRss").GetDouble();
             }
             foreach (var line in File.ReadLines(outPath))
@@ -59,7 +60,7 @@ internal static class PeerRunner
         }
         while (outputs.Count < pages.Count)
             outputs.Add(ExtractionOutput.Empty);
-        return new PeerRun(name, outputs, ms, peak, code == 0 ? null : $"{name} exited {code}: {Tail(err)}");
+        return new PeerRun(name, outputs, ms, cpuMs, peak, code == 0 ? null : $"{name} exited {code}: {Tail(err)}");
     }
 
     private static ExtractionOutput Parse(string line)

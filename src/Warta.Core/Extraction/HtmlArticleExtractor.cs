@@ -64,15 +64,18 @@ public sealed class HtmlArticleExtractor
 
         var root = (IElement?)document.Body ?? document.DocumentElement;
         var (blocks, dropped) = BlockWalker.Walk(root, strict: true);
-        var selection = ContentSelector.Select(blocks, root);
-        var declaredArticle = meta.DeclaredArticle || meta.Sources.ContainsKey("published") && meta.Sources["published"] != "url";
+        var selection = ContentSelector.Select(blocks, root, meta.Title);
+        // A publication date declared in the markup marks an article; a date shown on the page does not, as index
+        // pages show today's date or their first item's.
+        var declaredArticle = meta.DeclaredArticle || (meta.Sources.TryGetValue("published", out var dated)
+            && (dated.StartsWith("json-ld:", StringComparison.Ordinal) || dated.StartsWith("meta:", StringComparison.Ordinal) || dated.StartsWith("microdata:", StringComparison.Ordinal)));
         var listing = !declaredArticle && IsListing(selection);
 
         if (!listing && selection.Chars < _options.MinBodyChars)
         {
             // Recall fallback: class words may have removed the body ("post-comments-enabled"); retry on tags only.
             var (looseBlocks, looseDropped) = BlockWalker.Walk(root, strict: false);
-            var loose = ContentSelector.Select(looseBlocks, root);
+            var loose = ContentSelector.Select(looseBlocks, root, meta.Title);
             if (loose.Chars > selection.Chars)
             {
                 selection = loose;
@@ -83,6 +86,7 @@ public sealed class HtmlArticleExtractor
 
         var title = meta.Title;
         var paragraphs = new List<string>(selection.Blocks.Count);
+        var owners = new List<IElement>(selection.Blocks.Count);
         foreach (var block in selection.Blocks)
         {
             if (title is not null && paragraphs.Count == 0 && string.Equals(block.Text, title, StringComparison.OrdinalIgnoreCase))
@@ -91,6 +95,7 @@ public sealed class HtmlArticleExtractor
                 continue;
             }
             paragraphs.Add(block.Text);
+            owners.Add(block.Owner);
         }
 
         meta.ReadFromVisibleText(HeaderLines(blocks, selection));
@@ -112,8 +117,11 @@ public sealed class HtmlArticleExtractor
         if (_options.CleanLines && text.Length > 0 && Clean(source, text, title) is { } cleaned)
         {
             text = cleaned.Text;
-            removed.AddRange(cleaned.Removed);
+            var cleanedRemoved = cleaned.Removed;
             repeats = cleaned.Repeats;
+            if (repeats.Count > 0 && SiblingRepeats(paragraphs, owners, repeats) is { Count: > 0 } written)
+                (text, cleanedRemoved, repeats) = Restore(text, paragraphs, written, cleanedRemoved, repeats);
+            removed.AddRange(cleanedRemoved);
             dateline = cleaned.Dateline;
             outlet ??= cleaned.Outlet;
             if (authors.Count == 0 && cleaned.Authors.Count > 0)
@@ -153,6 +161,60 @@ public sealed class HtmlArticleExtractor
                 Sources = sources,
             },
         };
+    }
+
+    /// <summary>
+    /// Paragraphs the cleaner collapsed as a repeat of another under the same parent element: the page prints
+    /// (nearly) the same words twice in one body, which is the author's text, unlike a second rendering of the body
+    /// in another container (a teaser above the full text, a print copy) that repeat collapsing is for.
+    /// </summary>
+    private static List<int> SiblingRepeats(List<string> paragraphs, List<IElement> owners, IReadOnlyList<CollapsedRepeat> repeats)
+    {
+        var written = new List<int>();
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var j = 0; j < paragraphs.Count; j++)
+        {
+            if (!first.TryAdd(paragraphs[j], j) && owners[first[paragraphs[j]]] is var original && original != owners[j]
+                && original.ParentElement is { } parent && parent == owners[j].ParentElement)
+                written.Add(j);
+        }
+        foreach (var repeat in repeats)
+        {
+            int kept = paragraphs.IndexOf(repeat.Kept), dropped = paragraphs.LastIndexOf(repeat.Dropped);
+            if (kept >= 0 && dropped >= 0 && kept != dropped && owners[kept] != owners[dropped]
+                && owners[kept].ParentElement is { } keptParent && keptParent == owners[dropped].ParentElement && !written.Contains(dropped))
+                written.Add(dropped);
+        }
+        written.Sort();
+        return written;
+    }
+
+    // Puts the cleaner's collapsed copies of sibling repeats back where they stood: a walk over the original
+    // paragraphs finds how many cleaned paragraphs precede each copy (cleaned lines may have lost a dateline, so a
+    // cleaned line matches an original one that contains it).
+    private static (string Text, IReadOnlyList<RemovedSpan> Removed, IReadOnlyList<CollapsedRepeat> Repeats) Restore(
+        string text, List<string> paragraphs, List<int> written, IReadOnlyList<RemovedSpan> removed, IReadOnlyList<CollapsedRepeat> repeats)
+    {
+        var cleaned = text.Split("\n\n").ToList();
+        var spans = removed.ToList();
+        var kept = repeats.ToList();
+        foreach (var j in written)
+        {
+            var copy = paragraphs[j].Trim();
+            var span = spans.FindIndex(s => s.Reason == RemovalReasons.RepeatedBlock && string.Equals(s.Text, copy, StringComparison.Ordinal));
+            if (span < 0)
+                continue;
+            var k = 0;
+            for (var i = 0; i < j && k < cleaned.Count; i++)
+            {
+                if (paragraphs[i].Contains(cleaned[k], StringComparison.Ordinal))
+                    k++;
+            }
+            cleaned.Insert(k, copy);
+            spans.RemoveAt(span);
+            kept.RemoveAll(r => r.Dropped.Contains(copy, StringComparison.Ordinal));
+        }
+        return (string.Join("\n\n", cleaned), spans, kept);
     }
 
     // The text cleaner's line rules on the extracted paragraphs; a failure there (its date parser rejects

@@ -55,8 +55,16 @@ public static partial class ExtractionCorpora
 
     private static string Decode(byte[] bytes) => HtmlCharset.Decode(bytes, null, out _);
 
+    // Dragnet's gold gives the main content, then a line of symbols and "COMMENTS", then the readers' comments; the
+    // dragnet paper scores content alone against the part before it, and comments are boilerplate here too.
+    [GeneratedRegex(@"^[!@#$%^&*() ]{5,}\s*COMMENTS\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex DragnetCommentsMarker();
+
     private static string DecodeText(byte[] bytes)
     {
+        // A few gold files are UTF-16 with a byte-order mark.
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+            return (bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(bytes, 2, bytes.Length - 2);
         try
         {
             return new UTF8Encoding(false, true).GetString(bytes);
@@ -153,6 +161,8 @@ public static partial class ExtractionCorpora
             if (!files.TryGetValue(goldName, out var goldBytes))
                 continue;
             var gold = DecodeText(goldBytes);
+            if (!cleanEval && DragnetCommentsMarker().Match(gold) is { Success: true } marker)
+                gold = gold[..marker.Index];
             if (cleanEval)
             {
                 if (gold.StartsWith("URL:", StringComparison.Ordinal))

@@ -137,7 +137,8 @@ internal sealed class BlockWalker
                 Flush();
                 continue;
             }
-            if (char.IsControl(c) || c is '\u200B' or '\uFEFF')
+            // Soft hyphens and zero-width breaks are hints to the renderer, not text ("Wäh\u00ADrend" reads "Während").
+            if (char.IsControl(c) || c is '\u00AD' or '\u200B' or '\u2060' or '\uFEFF')
                 continue;
             if (_pendingSpace && _text.Length > 0)
                 _text.Append(' ');

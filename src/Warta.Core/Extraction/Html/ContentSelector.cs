@@ -15,6 +15,9 @@ internal static class ContentSelector
     // Blocks shorter than this do not vote for a container (Readability uses 25 characters).
     private const int MinScoringChars = 25;
 
+    // Containers with less text than this score in proportion to their length; calibrated on trafilatura-eval.
+    private const int ShortBodyChars = 500;
+
     // A kept block may be at most this share link text; calibrated on mozilla-readability-testpages.
     private const double MaxBlockLinkDensity = 0.5;
 
@@ -32,7 +35,8 @@ internal static class ContentSelector
         public int Chars => Blocks.Sum(b => b.Text.Length);
     }
 
-    public static Selection Select(List<TextBlock> blocks, IElement root)
+    /// <param name="title">The page's title when known: on a page of several articles it tells which is the page's.</param>
+    public static Selection Select(List<TextBlock> blocks, IElement root, string? title = null)
     {
         var scores = new Dictionary<IElement, double>();
         var totals = new Dictionary<IElement, (int Text, int Links)>();
@@ -73,13 +77,16 @@ internal static class ContentSelector
         var topScore = double.MinValue;
         foreach (var (element, score) in scores)
         {
-            var adjusted = score * (1 - LinkDensity(totals, element));
+            var adjusted = Adjusted(element, score, totals);
             if (adjusted > topScore)
             {
                 topScore = adjusted;
                 top = element;
             }
         }
+
+        if (top is not null)
+            top = TitledTwin(top, topScore, title, scores, totals);
 
         var containers = new HashSet<IElement>();
         if (top is null)
@@ -97,7 +104,8 @@ internal static class ContentSelector
         {
             if (!Within(block.Owner, containers, root))
                 continue;
-            if (block.LinkDensity > MaxBlockLinkDensity || block.Owner.LocalName == "h1")
+            // An h1 above the body is the headline, which metadata reads; one after body text is a section heading.
+            if (block.LinkDensity > MaxBlockLinkDensity || (block.Owner.LocalName == "h1" && !kept.Exists(b => b.Kind != BlockKind.Heading)))
                 continue;
             kept.Add(block);
         }
@@ -108,6 +116,61 @@ internal static class ContentSelector
             PageChars = pageChars,
             PageLinkDensity = pageChars == 0 ? 0 : (double)pageLinks / pageChars,
         };
+    }
+
+    /// <summary>
+    /// On a page that appends further articles below the first (infinite scroll), each sits in a container of the
+    /// same tag and class under its own headline; when the best-scoring one is not under the page's title but a
+    /// twin is, the twin is the page's article. Teaser cards that carry the title stay out by the score floor.
+    /// </summary>
+    private static IElement TitledTwin(IElement top, double topScore, string? title, Dictionary<IElement, double> scores,
+        Dictionary<IElement, (int Text, int Links)> totals)
+    {
+        var topClass = top.GetAttribute("class");
+        if (string.IsNullOrWhiteSpace(topClass) || title is null || Key(title) is not { Length: >= 8 } titleKey)
+            return top;
+        List<IElement>? twins = null;
+        foreach (var (element, score) in scores)
+        {
+            if (element == top || element.LocalName != top.LocalName || !string.Equals(element.GetAttribute("class"), topClass, StringComparison.Ordinal))
+                continue;
+            // Siblings of one class are one body split by ads or figures; JoinSiblings joins them.
+            if (element.ParentElement == top.ParentElement || score * (1 - LinkDensity(totals, element)) < topScore * 0.25 || element.Contains(top) || top.Contains(element))
+                continue;
+            (twins ??= [top]).Add(element);
+        }
+        if (twins is null || UnderHeading(top, titleKey, twins))
+            return top;
+        return twins.Find(t => t != top && UnderHeading(t, titleKey, twins)) ?? top;
+    }
+
+    // A headline (h1–h3) with the title's words in the element or its ancestors up to the one that also holds
+    // another twin (the wrapper of all the articles, whose headlines belong to them all).
+    private static bool UnderHeading(IElement element, string titleKey, List<IElement> twins)
+    {
+        var e = element;
+        for (var level = 0; level < 8 && e is not null && e.LocalName is not "body"; level++, e = e.ParentElement)
+        {
+            if (level > 0 && twins.Exists(t => t != element && e.Contains(t)))
+                return false;
+            foreach (var heading in e.QuerySelectorAll("h1, h2, h3").Take(8))
+            {
+                if (string.Equals(Key(heading.TextContent), titleKey, StringComparison.Ordinal))
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private static string Key(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+                sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
     }
 
     private static void JoinSiblings(IElement top, double topScore, Dictionary<IElement, double> scores,
@@ -129,7 +192,17 @@ internal static class ContentSelector
                 containers.Add(sibling);
                 continue;
             }
-            if (!IsParagraphTag(sibling.LocalName) || !totals.TryGetValue(sibling, out var t))
+            if (!totals.TryGetValue(sibling, out var t))
+                continue;
+            // A lead or standfirst right before the body (or a closing note right after it) in its own box: prose
+            // with no links, ending a sentence.
+            if ((sibling == top.PreviousElementSibling || sibling == top.NextElementSibling) && t.Text >= 100 && t.Links == 0
+                && EndsSentence(sibling.TextContent))
+            {
+                containers.Add(sibling);
+                continue;
+            }
+            if (!IsParagraphTag(sibling.LocalName))
                 continue;
             // A paragraph beside the body: long with few links, or short prose ending a sentence.
             if ((t.Text > 80 && density < 0.25) || (t.Text > 0 && density == 0 && EndsSentence(sibling.TextContent)))
@@ -163,6 +236,15 @@ internal static class ContentSelector
         if (string.Equals(element.GetAttribute("itemprop"), "articleBody", StringComparison.OrdinalIgnoreCase))
             score += 25;
         return score + (25 * BoilerplateRules.ClassWeight(element));
+    }
+
+    // A container's score less its linked share; a box of a few lines (a sidebar "content" block with one long
+    // paragraph) loses in proportion to how far it falls short of a body's length.
+    private static double Adjusted(IElement element, double score, Dictionary<IElement, (int Text, int Links)> totals)
+    {
+        var t = totals.GetValueOrDefault(element);
+        var adjusted = score * (1 - LinkDensity(totals, element));
+        return t.Text < ShortBodyChars && adjusted > 0 ? adjusted * t.Text / ShortBodyChars : adjusted;
     }
 
     private static double LinkDensity(Dictionary<IElement, (int Text, int Links)> totals, IElement element) =>

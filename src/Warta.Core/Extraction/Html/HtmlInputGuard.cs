@@ -4,7 +4,8 @@ namespace Warta.Extraction.Html;
 
 /// <summary>
 /// Bounds what reaches the HTML parser: cuts an over-long page at a tag boundary and flattens nesting deeper than
-/// a limit by dropping the excess open and close tags. One linear scan; the page is copied only when it must change.
+/// a limit by dropping the excess open and close tags, and empties script and style elements (JSON-LD kept). One
+/// linear scan; the page is copied only when it must change.
 /// </summary>
 internal static class HtmlInputGuard
 {
@@ -65,8 +66,15 @@ internal static class HtmlInputGuard
             var tagEnd = gt + 1;
             if (!closing && IsRawText(name))
             {
-                // Skip the raw text body (script, style…) up to its end tag.
+                // Skip the raw text body (script, style…) up to its end tag. Script and style bodies never reach the
+                // text or the metadata (JSON-LD excepted) and are often half a news page: they are not parsed at all.
                 var endTag = html.IndexOf(string.Concat("</", name.ToString()), tagEnd, StringComparison.OrdinalIgnoreCase);
+                if (endTag > tagEnd && IsDroppedBody(name, html.AsSpan(nameEnd, gt - nameEnd)))
+                {
+                    copy ??= new StringBuilder(html.Length);
+                    copy.Append(html, copied, tagEnd - copied);
+                    copied = endTag;
+                }
                 i = endTag < 0 ? html.Length : endTag;
                 continue;
             }
@@ -99,6 +107,10 @@ internal static class HtmlInputGuard
         copy.Append(html, copied, html.Length - copied);
         return copy.ToString();
     }
+
+    private static bool IsDroppedBody(ReadOnlySpan<char> name, ReadOnlySpan<char> attributes) =>
+        name.Equals("style", StringComparison.OrdinalIgnoreCase)
+        || (name.Equals("script", StringComparison.OrdinalIgnoreCase) && !attributes.Contains("ld+json", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsRawText(ReadOnlySpan<char> name)
     {

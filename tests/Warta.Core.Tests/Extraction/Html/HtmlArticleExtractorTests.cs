@@ -54,6 +54,93 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_reads_soft_hyphenated_words_whole()
+    {
+        var body = "<p>Wäh\u00ADrend Sie über den Markt schlen\u00ADdern, pro\u00ADbieren Sie allerlei feine Köstlichkeiten aus der Region und der Nachbarschaft.</p>" + Body;
+        var article = Extractor.Extract(Page("<title>Markt</title>", body), null);
+
+        Assert.Contains("Während Sie über den Markt schlendern", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_keeps_a_paragraph_the_body_repeats_but_collapses_a_second_rendering()
+    {
+        const string Repeated = "<p>Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>";
+        var twice = Extractor.Extract(Page("<title>Lorem</title>", Repeated + Body + Repeated), null);
+        var rendered = Extractor.Extract(Page("<title>Lorem</title>", $"<div class=\"teaser\">{Repeated}</div><div class=\"full\">{Repeated}{Body}</div>"), null);
+
+        Assert.Equal(2, CountOf(twice.Text, "Lorem ipsum"));
+        Assert.Equal(5, twice.Text.Split("\n\n").Length);
+        Assert.EndsWith("magna aliqua.", twice.Text, StringComparison.Ordinal);
+        Assert.Empty(twice.Repeats);
+        Assert.Equal(1, CountOf(rendered.Text, "Lorem ipsum"));
+    }
+
+    [Fact]
+    public void Extract_takes_the_pages_own_article_when_later_ones_are_appended_below_it()
+    {
+        static string Story(string headline, string words) =>
+            $"<article class=\"list-item\"><div class=\"head\"><h2>{headline}</h2></div><div class=\"detail\">" +
+            string.Concat(Enumerable.Range(1, 6).Select(i => $"<p>{words} paragraf {i}, dengan rincian, angka, dan kutipan dari para pejabat yang terlibat langsung.</p>")) +
+            "</div></article>";
+        var html = "<html><head><title>Banjir Rendam Ribuan Rumah di Semarang</title></head><body><main>" +
+            Story("Banjir Rendam Ribuan Rumah di Semarang", "Banjir merendam ribuan rumah") +
+            Story("Harga Beras Naik Menjelang Lebaran", "Harga beras naik tajam di pasar tradisional, pedagang mengeluh sepi pembeli, sementara pemerintah") +
+            "</main></body></html>";
+        var article = Extractor.Extract(html, null);
+
+        Assert.Contains("Banjir merendam ribuan rumah", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Harga beras", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Script_and_style_bodies_are_emptied_before_parsing_but_json_ld_is_kept()
+    {
+        const string Html = "<html><head><script>var a = \"<div>\";</script><style>p { color: red }</style>" +
+            "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script></head><body><p>Teks</p></body></html>";
+        var bounded = HtmlInputGuard.Bound(Html, 1_000_000, 512, out var truncated, out var flattened);
+
+        Assert.DoesNotContain("var a", bounded, StringComparison.Ordinal);
+        Assert.DoesNotContain("color: red", bounded, StringComparison.Ordinal);
+        Assert.Contains("<script></script><style></style>", bounded, StringComparison.Ordinal);
+        Assert.Contains("{\"@type\":\"NewsArticle\"}", bounded, StringComparison.Ordinal);
+        Assert.Contains("<p>Teks</p>", bounded, StringComparison.Ordinal);
+        Assert.False(truncated);
+        Assert.False(flattened);
+    }
+
+    [Fact]
+    public void Extract_keeps_a_lead_in_its_own_box_before_the_body()
+    {
+        var html = "<html><head><title>Gempa</title></head><body><div class=\"page\"><div class=\"lead-box\">Gempa magnitudo 5,6 " +
+            "mengguncang Cianjur. Bagaimana warga bertahan di pengungsian, dan kapan bantuan datang?</div>" +
+            $"<div class=\"article-content\">{Body}</div></div></body></html>";
+        var article = Extractor.Extract(html, null);
+
+        Assert.StartsWith("Gempa magnitudo 5,6 mengguncang Cianjur.", article.Text, StringComparison.Ordinal);
+        Assert.Contains("layanan kesehatan.", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_keeps_a_near_repeat_of_a_sibling_paragraph()
+    {
+        const string Near = "<p>Tempor incididunt ut labore et dolore magna aliqua, ut enim ad minim veniam, quis nostrud exercitation ullamco laboris.</p>" +
+            "<p>Incididunt ut labore et dolore magna aliqua, ut enim ad minim veniam, quis nostrud exercitation ullamco laboris.</p>";
+        var article = Extractor.Extract(Page("<title>Lorem</title>", Near + Body), null);
+
+        Assert.StartsWith("Tempor incididunt", article.Text, StringComparison.Ordinal);
+        Assert.Contains("\n\nIncididunt ut labore", article.Text, StringComparison.Ordinal);
+    }
+
+    private static int CountOf(string text, string value)
+    {
+        var n = 0;
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + 1, StringComparison.Ordinal))
+            n++;
+        return n;
+    }
+
+    [Fact]
     public void Extract_drops_baca_juga_teasers_inside_the_body()
     {
         var body = Body.Insert(Body.IndexOf("<p>Presiden", StringComparison.Ordinal), "<p><strong>Baca juga: <a href=\"/x\">Gempa Susulan Guncang Cianjur Malam Ini</a></strong></p>");
@@ -219,6 +306,17 @@ public sealed class HtmlArticleExtractorTests
         var html = $"<html><head><title>Berita Terkini</title></head><body><ul>{links}</ul></body></html>";
         var article = Extractor.Extract(html, "https://example.id/");
 
+        Assert.Equal("listing", article.Metadata!.PageType);
+    }
+
+    [Fact]
+    public void An_index_page_showing_todays_date_is_still_a_listing()
+    {
+        var links = string.Concat(Enumerable.Range(0, 60).Select(i => $"<li><a href=\"/read/{i}\">Judul berita nomor {i} tentang peristiwa penting hari ini</a></li>"));
+        var html = $"<html><head><title>Berita Terkini</title></head><body><div class=\"date\">Senin, 15 Februari 2016</div><ul>{links}</ul></body></html>";
+        var article = Extractor.Extract(html, "https://example.id/");
+
+        Assert.NotNull(article.Published);
         Assert.Equal("listing", article.Metadata!.PageType);
     }
 

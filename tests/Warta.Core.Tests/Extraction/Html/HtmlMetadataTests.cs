@@ -19,6 +19,44 @@ public sealed class HtmlMetadataTests
         $"<div class=\"content\"><h1>Neues Gesetz beschlossen</h1>{beforeBody}<div class=\"article-body\">{Body}</div>{afterBody}</div></body></html>";
 
     [Fact]
+    public void A_byline_line_in_the_body_names_the_author()
+    {
+        var html = Page(string.Empty, "<p>Blog Beitrag von Margarita Koreneva</p>");
+        var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
+
+        Assert.Equal(["Margarita Koreneva"], article.Authors);
+        Assert.Equal("text:byline", article.Metadata!.Sources["authors"]);
+    }
+
+    [Fact]
+    public void A_byline_heading_without_a_name_is_not_an_author()
+    {
+        var html = Page(string.Empty, afterBody: "<div class=\"author-info\"><h2 class=\"author-heading\">Published by</h2></div>");
+        var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
+
+        Assert.Empty(article.Authors);
+    }
+
+    [Fact]
+    public void A_time_without_a_year_is_not_taken_for_today()
+    {
+        var html = Page("<meta name=\"date\" content=\"2:33 PM\">");
+        var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
+
+        Assert.Null(article.Published);
+    }
+
+    [Fact]
+    public void A_publication_date_in_the_future_is_refused()
+    {
+        var html = Page("<meta property=\"article:published_time\" content=\"2099-05-01T10:00:00+02:00\">" +
+            "<meta name=\"date\" content=\"2021-03-04\">");
+        var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
+
+        Assert.Equal(new DateTimeOffset(2021, 3, 4, 0, 0, 0, TimeSpan.Zero), article.Published);
+    }
+
+    [Fact]
     public void A_full_date_in_the_url_beats_a_metadata_date_on_another_day()
     {
         var html = Page("<meta property=\"article:published_time\" content=\"2020-02-25T02:25:54+00:00\">");
