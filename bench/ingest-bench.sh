@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Ingest benchmark: already-extracted text articles (JSONL built from IndoSum, read in place from ../shared/data and
 # never committed) ingested end to end into a fresh store, at several corpus sizes, with and without linking.
-# Prints a markdown table: articles/s and peak RSS (from /usr/bin/time -v) per size.
+# Prints a markdown table: articles/s, CPU seconds (user + system: what a shared machine's load does not inflate)
+# and peak RSS (from /usr/bin/time -v) per size.
 # Usage: bench/ingest-bench.sh [SIZES...]   (default: 10000 50000 200000; linking runs up to 50000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,8 +11,8 @@ read -r -a sizes <<< "${sizes[*]}"
 work=$(mktemp -d /tmp/warta-ingest-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 ./warta --help > /dev/null   # build once, outside the timings
-echo "| articles | linking | seconds | articles/s | peak RSS MB |"
-echo "|---:|---|---:|---:|---:|"
+echo "| articles | linking | seconds | articles/s | CPU s | articles per CPU-s | peak RSS MB |"
+echo "|---:|---|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
   python3 bench/make-ingest-corpus.py "$n" "$work/in.jsonl"
   for mode in off on; do
@@ -21,8 +22,10 @@ for n in "${sizes[@]}"; do
     /usr/bin/time -v -o "$work/time" ./warta ingest "${flag[@]}" --data "$work/data" "$work/in.jsonl" 2> "$work/err" || true
     secs=$(grep -o 'done in [0-9.]*s' "$work/err" | grep -o '[0-9.]*' | head -1)
     rss=$(awk -F: '/Maximum resident/ {printf "%.0f", $2/1024}' "$work/time")
+    cpu=$(awk -F: '/User time|System time/ {s += $2} END {printf "%.1f", s}' "$work/time")
     rate=$(python3 -c "print(f'{$n/$secs:,.0f}')")
-    echo "| $n | $mode | $secs | $rate | $rss |"
+    per_cpu=$(python3 -c "print(f'{$n/$cpu:,.0f}')")
+    echo "| $n | $mode | $secs | $rate | $cpu | $per_cpu | $rss |"
   done
 done
 echo
