@@ -21,7 +21,7 @@ public sealed record StoryDetail(StorySummary Summary, IReadOnlyList<SearchHit> 
 /// Stories read from the search index's <c>story</c> field (set by linking). The origin is the article linking named,
 /// else the earliest dated article.
 /// </summary>
-public sealed class StoryService(SearchIndex index, IArticleCatalog catalog)
+public sealed class StoryService(SearchIndex index)
 {
     /// <summary>Articles read per story: bounds a story page on a huge cluster.</summary>
     public const int MaxArticlesPerStory = 500;
@@ -68,7 +68,7 @@ public sealed class StoryService(SearchIndex index, IArticleCatalog catalog)
             dated.Count == 0 ? null : dated.Min(),
             dated.Count == 0 ? null : dated.Max(),
             origin.Id,
-            catalog.Get(origin.Id, withRaw: false)?.Article.Outlet ?? origin.Outlet);
+            origin.Outlet);
         return new StoryDetail(summary, articles);
     }
 }

@@ -417,8 +417,7 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
 
         foreach (var (article, story) in recent.OrderBy(r => r.Article.Article.Published ?? DateTimeOffset.MaxValue).ThenBy(r => r.Article.Id))
         {
-            var item = StoryItem.Of(article.Id, article.Article);
-            var cluster = _clusterer.Add(item);
+            var cluster = _clusterer.Add(StoryItem.Of(article.Id, article.Article));
             if (_storyOfCluster.TryAdd(cluster, story))
             {
                 _clusterOfStory[story] = cluster;

@@ -45,14 +45,14 @@ internal static class Snippets
         }
 
         var lookup = wanted.GetAlternateLookup<ReadOnlySpan<char>>();
-        var scanned = text.Length > MaxScanChars ? text.AsSpan(0, MaxScanChars) : text.AsSpan();
+        var scanned = text.Length > MaxScanChars ? text[..MaxScanChars] : text;
         if (StemCache.For(field[(field.IndexOf('_', StringComparison.Ordinal) + 1)..]) is { } stem)
         {
             ScanWords(scanned, stem, lookup, spans);
             return spans;
         }
 
-        using var reader = new StringReader(text.Length > MaxScanChars ? text[..MaxScanChars] : text);
+        using var reader = new StringReader(scanned);
         using var stream = analyzer.GetTokenStream(field, reader);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
