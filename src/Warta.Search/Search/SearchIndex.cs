@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Lucene.Net.Analysis;
+using Lucene.Net.Codecs;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
@@ -27,11 +28,7 @@ public sealed class SearchIndex : IDisposable
     private const string PublishedSortField = "published_sort";
     private const string TitleStoredField = "title_stored";
     private const string TextStoredField = "text_stored";
-
-    private static readonly HashSet<string> HitFieldsWithoutText = new(StringComparer.Ordinal)
-    {
-        IdField, TitleStoredField, PublishedField + "_stored", "language", "outlet", "story",
-    };
+    private const string PublishedStoredField = PublishedField + "_stored";
 
     private readonly SearchIndexOptions _options;
     private readonly LuceneDirectory _directory;
@@ -59,11 +56,19 @@ public sealed class SearchIndex : IDisposable
         }
 
         _analyzer = SearchAnalyzers.Create();
+        WartaCodec.Register();
         var config = new IndexWriterConfig(SearchAnalyzers.Version, _analyzer)
         {
+            Codec = Codec.ForName(WartaCodec.RegisteredName),
             Similarity = new BM25Similarity(),
             OpenMode = OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = _options.RamBufferMegabytes,
+            // Every segment costs each search term lookups, scorers and facet set-up: merging at five segments a tier
+            // (Lucene's default is ten) and treating segments under 8 MB as 8 MB keeps fewer, larger segments while
+            // articles trickle in (a refresh flushes a tiny segment every 250 ms), at the cost of more merge work.
+            MergePolicy = new TieredMergePolicy { SegmentsPerTier = 5, MaxMergeAtOnce = 5, FloorSegmentMB = 8 },
+            // A merged segment's facet ordinals are read before searches see it, on the merge thread, not by a search.
+            MergedSegmentWarmer = new FacetWarmer(),
         };
         _writer = new IndexWriter(_directory, config);
         _manager = new SearcherManager(_writer, true, new Bm25SearcherFactory());
@@ -197,9 +202,9 @@ public sealed class SearchIndex : IDisposable
             {
                 foreach (var scoreDoc in topDocs.ScoreDocs)
                 {
-                    // The stored text is by far the largest field: read only when a snippet is made from it.
-                    var doc = query.WithSnippets ? searcher.Doc(scoreDoc.Doc) : searcher.Doc(scoreDoc.Doc, HitFieldsWithoutText);
-                    hits.Add(ToHit(doc, scoreDoc.Score, terms, query.WithSnippets));
+                    var fields = new HitFields(query.WithSnippets);
+                    searcher.Doc(scoreDoc.Doc, fields);
+                    hits.Add(ToHit(fields, scoreDoc.Score, terms, query.WithSnippets));
                 }
             }
 
@@ -251,9 +256,12 @@ public sealed class SearchIndex : IDisposable
         _manager.MaybeRefresh();
     }
 
-    private Query ParseText(string text)
+    private Query ParseText(string text) => PlainQuery.TryBuild(_analyzer, text) ?? ParseClassic(_analyzer, text);
+
+    /// <summary>The classic multi-field parser's reading of the query text: every word required, in any language's fields.</summary>
+    internal static Query ParseClassic(Analyzer analyzer, string text)
     {
-        var parser = new MultiFieldQueryParser(SearchAnalyzers.Version, SearchAnalyzers.SearchFields, _analyzer, SearchAnalyzers.Boosts)
+        var parser = new MultiFieldQueryParser(SearchAnalyzers.Version, SearchAnalyzers.SearchFields, analyzer, SearchAnalyzers.Boosts)
         {
             DefaultOperator = Operator.AND,
             AllowLeadingWildcard = false,
@@ -314,27 +322,64 @@ public sealed class SearchIndex : IDisposable
         return terms.Select(t => t.Field + "\u0000" + t.Text).ToHashSet(StringComparer.Ordinal);
     }
 
-    private SearchHit ToHit(Document doc, float score, HashSet<string> terms, bool withSnippet)
+    private SearchHit ToHit(HitFields doc, float score, HashSet<string> terms, bool withSnippet)
     {
-        var language = doc.Get("language", CultureInfo.InvariantCulture);
-        var title = doc.Get(TitleStoredField, CultureInfo.InvariantCulture);
-        var suffix = SearchAnalyzers.Suffix(language);
-        var titleHtml = Snippets.Highlight(_analyzer, "title_" + suffix, title ?? string.Empty, terms, int.MaxValue);
+        var suffix = SearchAnalyzers.Suffix(doc.Language);
+        var titleHtml = Snippets.Highlight(_analyzer, "title_" + suffix, doc.Title ?? string.Empty, terms, int.MaxValue);
         var snippetHtml = withSnippet
-            ? Snippets.Highlight(_analyzer, "text_" + suffix, doc.Get(TextStoredField, CultureInfo.InvariantCulture) ?? string.Empty, terms, _options.SnippetLength)
+            ? Snippets.Highlight(_analyzer, "text_" + suffix, doc.Text ?? string.Empty, terms, _options.SnippetLength)
             : string.Empty;
-        var publishedField = doc.GetField(PublishedField + "_stored");
-        DateTimeOffset? published = publishedField?.GetInt64Value() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
-        return new SearchHit(
-            doc.GetField(IdField).GetInt64Value() ?? 0,
-            float.IsNaN(score) ? 0 : score,
-            title,
-            titleHtml,
-            snippetHtml,
-            doc.Get("outlet", CultureInfo.InvariantCulture),
-            language,
-            published,
-            doc.Get("story", CultureInfo.InvariantCulture));
+        DateTimeOffset? published = doc.Published is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+        return new SearchHit(doc.Id, float.IsNaN(score) ? 0 : score, doc.Title, titleHtml, snippetHtml, doc.Outlet, doc.Language, published, doc.Story);
+    }
+
+    /// <summary>
+    /// A hit's stored fields read straight into properties: no Document, Field and FieldType objects per field, and
+    /// the text (by far the largest field) skipped when no snippet is made from it.
+    /// </summary>
+    private sealed class HitFields(bool withText) : StoredFieldVisitor
+    {
+        public long Id { get; private set; }
+
+        public string? Title { get; private set; }
+
+        public string? Text { get; private set; }
+
+        public long? Published { get; private set; }
+
+        public string? Language { get; private set; }
+
+        public string? Outlet { get; private set; }
+
+        public string? Story { get; private set; }
+
+        public override Status NeedsField(FieldInfo fieldInfo) => fieldInfo.Name switch
+        {
+            IdField or TitleStoredField or PublishedStoredField or "language" or "outlet" or "story" => Status.YES,
+            TextStoredField => withText ? Status.YES : Status.NO,
+            _ => Status.NO,
+        };
+
+        public override void StringField(FieldInfo fieldInfo, string value)
+        {
+            switch (fieldInfo.Name)
+            {
+                case TitleStoredField: Title = value; break;
+                case TextStoredField: Text = value; break;
+                case "language": Language = value; break;
+                case "outlet": Outlet = value; break;
+                case "story": Story = value; break;
+            }
+        }
+
+        public override void Int64Field(FieldInfo fieldInfo, long value)
+        {
+            switch (fieldInfo.Name)
+            {
+                case IdField: Id = value; break;
+                case PublishedStoredField: Published = value; break;
+            }
+        }
     }
 
     private static Document ToDocument(IndexedArticle item)
@@ -355,7 +400,7 @@ public sealed class SearchIndex : IDisposable
         doc.Add(new NumericDocValuesField(PublishedSortField, published ?? long.MinValue));
         if (published is long ms)
         {
-            doc.Add(new StoredField(PublishedField + "_stored", ms));
+            doc.Add(new StoredField(PublishedStoredField, ms));
         }
 
         AddKeyword(doc, "outlet", article.Outlet);
@@ -387,28 +432,20 @@ public sealed class SearchIndex : IDisposable
 
     private sealed class Bm25SearcherFactory : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
-    }
-}
-
-/// <summary>
-/// The index's files, read with positional reads. Not FSDirectory.Open's MMapDirectory: in this Lucene.Net version
-/// every clone of a memory-mapped input is tracked in a ConditionalWeakTable, and its memory-mapped reads are slow
-/// under concurrent searches. Stored fields are read with a 32 KB buffer: a hit's stored text is decompressed from
-/// 16 KB chunks, which the default 1 KB buffer reads in sixteen system calls.
-/// </summary>
-internal sealed class IndexDirectory(DirectoryInfo path) : NIOFSDirectory(path)
-{
-    private const int StoredFieldsBufferBytes = 32 * 1024;
-
-    public override IndexInput OpenInput(string name, IOContext context)
-    {
-        var input = base.OpenInput(name, context);
-        if (name.EndsWith(".fdt", StringComparison.Ordinal) && input is BufferedIndexInput buffered)
+        public override IndexSearcher NewSearcher(IndexReader reader)
         {
-            buffered.SetBufferSize(StoredFieldsBufferBytes);
-        }
+            // Segments flushed since the last searcher are small; merged ones were warmed by FacetWarmer already.
+            foreach (var leaf in reader.Leaves)
+            {
+                FacetCollector.SegmentOrdinals.Warm(leaf.AtomicReader);
+            }
 
-        return input;
+            return new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        }
+    }
+
+    private sealed class FacetWarmer : IndexWriter.IndexReaderWarmer
+    {
+        public override void Warm(AtomicReader reader) => FacetCollector.SegmentOrdinals.Warm(reader);
     }
 }
