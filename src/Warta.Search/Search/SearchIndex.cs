@@ -200,11 +200,24 @@ public sealed class SearchIndex : IDisposable
             var hits = new List<SearchHit>(topDocs.ScoreDocs.Length);
             if (query.Offset < window)
             {
-                foreach (var scoreDoc in topDocs.ScoreDocs)
+                var fields = new HitFields[topDocs.ScoreDocs.Length];
+                for (var i = 0; i < fields.Length; i++)
                 {
-                    var fields = new HitFields(query.WithSnippets);
-                    searcher.Doc(scoreDoc.Doc, fields);
-                    hits.Add(ToHit(fields, scoreDoc.Score, terms, query.WithSnippets));
+                    fields[i] = new HitFields(query.WithSnippets);
+                    searcher.Doc(topDocs.ScoreDocs[i].Doc, fields[i]);
+                }
+
+                List<(int Start, int End)>?[]? titleMarks = null, textMarks = null;
+                if (terms.Count > 0)
+                {
+                    var docs = topDocs.ScoreDocs.Select(d => d.Doc).ToArray();
+                    titleMarks = MatchOffsets.Find(searcher.IndexReader, docs, i => "title_" + SearchAnalyzers.Suffix(fields[i].Language), terms);
+                    textMarks = MatchOffsets.Find(searcher.IndexReader, docs, i => "text_" + SearchAnalyzers.Suffix(fields[i].Language), terms);
+                }
+
+                for (var i = 0; i < fields.Length; i++)
+                {
+                    hits.Add(ToHit(fields[i], topDocs.ScoreDocs[i].Score, terms, query.WithSnippets, titleMarks?[i], textMarks?[i]));
                 }
             }
 
@@ -229,6 +242,16 @@ public sealed class SearchIndex : IDisposable
         _writer.Dispose();
         _analyzer.Dispose();
         _directory.Dispose();
+    }
+
+    /// <summary>Analysed text whose postings keep each occurrence's character offsets, for <see cref="MatchOffsets"/>.</summary>
+    private static readonly FieldType TextWithOffsets = CreateTextWithOffsets();
+
+    private static FieldType CreateTextWithOffsets()
+    {
+        var type = new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS };
+        type.Freeze();
+        return type;
     }
 
     private static readonly Sort NewestFirst = new(new SortField(PublishedSortField, SortFieldType.INT64, true), SortField.FIELD_DOC);
@@ -322,12 +345,12 @@ public sealed class SearchIndex : IDisposable
         return terms.Select(t => t.Field + "\u0000" + t.Text).ToHashSet(StringComparer.Ordinal);
     }
 
-    private SearchHit ToHit(HitFields doc, float score, HashSet<string> terms, bool withSnippet)
+    private SearchHit ToHit(HitFields doc, float score, HashSet<string> terms, bool withSnippet, List<(int, int)>? titleMarks, List<(int, int)>? textMarks)
     {
         var suffix = SearchAnalyzers.Suffix(doc.Language);
-        var titleHtml = Snippets.Highlight(_analyzer, "title_" + suffix, doc.Title ?? string.Empty, terms, int.MaxValue);
+        var titleHtml = Snippets.Highlight(_analyzer, "title_" + suffix, doc.Title ?? string.Empty, terms, int.MaxValue, titleMarks);
         var snippetHtml = withSnippet
-            ? Snippets.Highlight(_analyzer, "text_" + suffix, doc.Text ?? string.Empty, terms, _options.SnippetLength)
+            ? Snippets.Highlight(_analyzer, "text_" + suffix, doc.Text ?? string.Empty, terms, _options.SnippetLength, textMarks)
             : string.Empty;
         DateTimeOffset? published = doc.Published is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
         return new SearchHit(doc.Id, float.IsNaN(score) ? 0 : score, doc.Title, titleHtml, snippetHtml, doc.Outlet, doc.Language, published, doc.Story);
@@ -390,8 +413,8 @@ public sealed class SearchIndex : IDisposable
         {
             new StringField(KeyField, Key(item.Id), Field.Store.NO),
             new StoredField(IdField, item.Id),
-            new TextField("title_" + suffix, article.Title ?? string.Empty, Field.Store.NO),
-            new TextField("text_" + suffix, article.Text, Field.Store.NO),
+            new Field("title_" + suffix, article.Title ?? string.Empty, TextWithOffsets),
+            new Field("text_" + suffix, article.Text, TextWithOffsets),
             new StoredField(TitleStoredField, article.Title ?? string.Empty),
             new StoredField(TextStoredField, article.Text),
         };

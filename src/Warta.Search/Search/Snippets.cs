@@ -16,9 +16,13 @@ internal static class Snippets
     /// <summary>Text beyond this is not scanned for matches: bounds the cost of a snippet on huge articles.</summary>
     private const int MaxScanChars = 200_000;
 
-    public static string Highlight(Analyzer analyzer, string field, string text, IReadOnlySet<string> terms, int maxChars)
+    /// <summary>
+    /// The text (or its best window of <paramref name="maxChars"/>) as HTML with the query's terms marked; the matches
+    /// are <paramref name="known"/> when the index gave their offsets, else found by scanning the text.
+    /// </summary>
+    public static string Highlight(Analyzer analyzer, string field, string text, IReadOnlySet<string> terms, int maxChars, List<(int Start, int End)>? known = null)
     {
-        var spans = Matches(analyzer, field, text, terms);
+        var spans = known is null ? Matches(analyzer, field, text, terms) : Within(known, text.Length);
         if (text.Length <= maxChars)
         {
             return Render(text, 0, text.Length, spans, false, false);
@@ -26,6 +30,21 @@ internal static class Snippets
 
         var (start, end) = BestWindow(text, spans, maxChars);
         return Render(text, start, end, spans, start > 0, end < text.Length);
+    }
+
+    /// <summary>Offsets inside the text, without overlaps (a stored text always matches its offsets; this guards against any that do not).</summary>
+    private static List<(int Start, int End)> Within(List<(int Start, int End)> spans, int length)
+    {
+        var kept = new List<(int Start, int End)>(spans.Count);
+        foreach (var span in spans)
+        {
+            if (span.End <= length && (kept.Count == 0 || span.Start >= kept[^1].End))
+            {
+                kept.Add(span);
+            }
+        }
+
+        return kept;
     }
 
     internal static List<(int Start, int End)> Matches(Analyzer analyzer, string field, string text, IReadOnlySet<string> terms)

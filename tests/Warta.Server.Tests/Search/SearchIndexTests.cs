@@ -104,6 +104,30 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
+    public void Snippets_mark_other_forms_of_the_word_at_the_offsets_the_index_kept()
+    {
+        var indonesian = Assert.Single(_index.Search(new SearchQuery { Text = "pemerintahan" }).Hits);
+        var english = Assert.Single(_index.Search(new SearchQuery { Text = "government security" }).Hits);
+
+        Assert.Equal("<mark>Pemerintah</mark> tegaskan dukungan untuk Kazakhstan", indonesian.TitleHtml);
+        Assert.Equal("Menteri luar negeri menegaskan <mark>pemerintahan</mark> mendukung keamanan Kazakhstan.", indonesian.SnippetHtml);
+        Assert.Equal("China offers <mark>security</mark> support to Kazakhstan", english.TitleHtml);
+        Assert.Equal("The <mark>governments</mark> discussed <mark>security</mark> cooperation and external interference.", english.SnippetHtml);
+    }
+
+    [Fact]
+    public void Scanning_a_text_marks_the_same_words_as_the_index_offsets()
+    {
+        // Segments written before offsets were indexed are scanned word by word instead; both must agree.
+        var text = "Menteri luar negeri menegaskan pemerintahan mendukung keamanan Kazakhstan.";
+        var terms = new HashSet<string>(StringComparer.Ordinal) { "text_id\u0000" + Warta.Language.StemCache.Indonesian.Stem("pemerintahan") };
+
+        var scanned = Snippets.Highlight(SearchAnalyzers.Create(), "text_id", text, terms, 240);
+
+        Assert.Equal(Assert.Single(_index.Search(new SearchQuery { Text = "pemerintahan" }).Hits).SnippetHtml, scanned);
+    }
+
+    [Fact]
     public void Snippet_of_a_long_text_shows_the_window_with_the_match()
     {
         using var index = new SearchIndex();
