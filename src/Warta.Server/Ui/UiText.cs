@@ -88,8 +88,12 @@ public sealed class UiText
     public static UiText For(HttpContext? context) => new(Pick(context));
 
     public string Date(DateTimeOffset? value) => value is { } d
-        ? d.ToString(Language == "id" ? "d MMM yyyy HH:mm zzz" : "MMM d, yyyy HH:mm zzz", CultureInfo.GetCultureInfo(Language == "id" ? "id-ID" : "en-GB"))
+        ? d.ToString(Language == "id" ? "d MMM yyyy HH:mm zzz" : "MMM d, yyyy HH:mm zzz", Language == "id" ? IndonesianDates : EnglishDates)
         : this["unknown.date"];
+
+    // Looked up once: CultureInfo.GetCultureInfo takes a lock on every call, which every date on a page contended for.
+    private static readonly CultureInfo IndonesianDates = CultureInfo.GetCultureInfo("id-ID");
+    private static readonly CultureInfo EnglishDates = CultureInfo.GetCultureInfo("en-GB");
 
     internal static string Pick(HttpContext? context)
     {
