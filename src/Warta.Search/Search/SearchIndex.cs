@@ -38,6 +38,8 @@ public sealed class SearchIndex : IDisposable
     private readonly Stopwatch _sinceRefresh = Stopwatch.StartNew();
     private readonly System.Threading.Lock _refreshLock = new();
     private volatile bool _dirty;
+    private volatile bool _refreshing;
+    private volatile bool _refreshFailed;
     private bool _disposed;
 
     /// <summary>Opens (or creates) the index in <paramref name="directory"/>; null keeps it in memory.</summary>
@@ -258,6 +260,13 @@ public sealed class SearchIndex : IDisposable
 
     private static string Key(long id) => id.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Makes added articles visible. A refresh flushes the writer's buffer into a new segment and reads its facet
+    /// values, milliseconds of work that the search which happened to trigger it used to wait for (one search in a
+    /// hundred under a steady feed: the 99th percentile). While articles stream in, the refresh now runs beside the
+    /// searches, which go on with the current searcher; after a quiet spell (no refresh for twice the interval) the
+    /// first search waits for it, so new articles show as soon as they are added.
+    /// </summary>
     private void MaybeRefresh()
     {
         if (!_dirty)
@@ -265,18 +274,54 @@ public sealed class SearchIndex : IDisposable
             return;
         }
 
+        bool wait;
         lock (_refreshLock)
         {
-            if (_sinceRefresh.Elapsed < _options.RefreshInterval)
+            var elapsed = _sinceRefresh.Elapsed;
+            if (elapsed < _options.RefreshInterval || _refreshing)
             {
                 return;
             }
 
+            wait = elapsed >= 2 * _options.RefreshInterval || _refreshFailed;
+            _refreshFailed = false;
+            _refreshing = !wait;
             _sinceRefresh.Restart();
         }
 
         _dirty = false;
-        _manager.MaybeRefresh();
+        if (wait)
+        {
+            _manager.MaybeRefreshBlocking();
+            return;
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(
+            _ =>
+            {
+                try
+                {
+                    if (!_disposed)
+                    {
+                        _manager.MaybeRefreshBlocking();
+                    }
+                }
+                catch (Exception) when (_disposed)
+                {
+                    // The index closed while the refresh ran: nothing left to show.
+                }
+                catch (Exception)
+                {
+                    // Not lost: the next search refreshes itself and meets the error (an I/O failure, say) in its request.
+                    _refreshFailed = true;
+                    _dirty = true;
+                }
+                finally
+                {
+                    _refreshing = false;
+                }
+            },
+            null);
     }
 
     private Query ParseText(string text) => PlainQuery.TryBuild(_analyzer, text) ?? ParseClassic(_analyzer, text);

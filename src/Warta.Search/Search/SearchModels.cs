@@ -5,7 +5,10 @@ namespace Warta.Search;
 /// <summary>Tunables of a <see cref="SearchIndex"/>; every default works for a laptop-sized corpus.</summary>
 public sealed class SearchIndexOptions
 {
-    /// <summary>How stale the searcher may get while articles arrive; a search refreshes it when older than this.</summary>
+    /// <summary>
+    /// How stale the searcher may get while articles arrive: a search finding it older than this starts a refresh
+    /// beside it (and waits for it only after a quiet spell of twice this long, or with zero).
+    /// </summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Longest accepted query text, in characters.</summary>
