@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Codecs;
 using Lucene.Net.Documents;
@@ -394,9 +396,25 @@ public sealed class SearchIndex : IDisposable
     {
         var suffix = SearchAnalyzers.Suffix(doc.Language);
         var titleHtml = Snippets.Highlight(_analyzer, "title_" + suffix, doc.Title ?? string.Empty, terms, int.MaxValue, titleMarks);
-        var snippetHtml = withSnippet
-            ? Snippets.Highlight(_analyzer, "text_" + suffix, doc.Text ?? string.Empty, terms, _options.SnippetLength, textMarks)
-            : string.Empty;
+        var snippetHtml = string.Empty;
+        if (withSnippet && doc.TextUtf8 is { } utf8)
+        {
+            var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(utf8.Length));
+            try
+            {
+                var length = Encoding.UTF8.GetChars(utf8, chars);
+                snippetHtml = Snippets.Highlight(_analyzer, "text_" + suffix, chars.AsSpan(0, length), terms, _options.SnippetLength, textMarks);
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(chars);
+            }
+        }
+        else if (withSnippet)
+        {
+            snippetHtml = Snippets.Highlight(_analyzer, "text_" + suffix, doc.Text ?? string.Empty, terms, _options.SnippetLength, textMarks);
+        }
+
         DateTimeOffset? published = doc.Published is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
         return new SearchHit(doc.Id, float.IsNaN(score) ? 0 : score, doc.Title, titleHtml, snippetHtml, doc.Outlet, doc.Language, published, doc.Story);
     }
@@ -411,7 +429,10 @@ public sealed class SearchIndex : IDisposable
 
         public string? Title { get; private set; }
 
+        /// <summary>The text as segments written before it was stored as UTF-8 hold it.</summary>
         public string? Text { get; private set; }
+
+        public byte[]? TextUtf8 { get; private set; }
 
         public long? Published { get; private set; }
 
@@ -440,6 +461,14 @@ public sealed class SearchIndex : IDisposable
             }
         }
 
+        public override void BinaryField(FieldInfo fieldInfo, byte[] value)
+        {
+            if (fieldInfo.Name == TextStoredField)
+            {
+                TextUtf8 = value;
+            }
+        }
+
         public override void Int64Field(FieldInfo fieldInfo, long value)
         {
             switch (fieldInfo.Name)
@@ -461,7 +490,8 @@ public sealed class SearchIndex : IDisposable
             new Field("title_" + suffix, article.Title ?? string.Empty, TextWithOffsets),
             new Field("text_" + suffix, article.Text, TextWithOffsets),
             new StoredField(TitleStoredField, article.Title ?? string.Empty),
-            new StoredField(TextStoredField, article.Text),
+            // UTF-8 bytes, not a string field: a hit's text is decoded into a pooled buffer, not allocated twice (bytes, then string).
+            new StoredField(TextStoredField, Encoding.UTF8.GetBytes(article.Text)),
         };
         var published = article.Published?.ToUnixTimeMilliseconds();
         doc.Add(new Int64Field(PublishedField, published ?? long.MinValue, Field.Store.NO));

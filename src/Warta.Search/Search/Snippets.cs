@@ -20,7 +20,7 @@ internal static class Snippets
     /// The text (or its best window of <paramref name="maxChars"/>) as HTML with the query's terms marked; the matches
     /// are <paramref name="known"/> when the index gave their offsets, else found by scanning the text.
     /// </summary>
-    public static string Highlight(Analyzer analyzer, string field, string text, IReadOnlySet<string> terms, int maxChars, List<(int Start, int End)>? known = null)
+    public static string Highlight(Analyzer analyzer, string field, ReadOnlySpan<char> text, IReadOnlySet<string> terms, int maxChars, List<(int Start, int End)>? known = null)
     {
         var spans = known is null ? Matches(analyzer, field, text, terms) : Within(known, text.Length);
         if (text.Length <= maxChars)
@@ -47,7 +47,7 @@ internal static class Snippets
         return kept;
     }
 
-    internal static List<(int Start, int End)> Matches(Analyzer analyzer, string field, string text, IReadOnlySet<string> terms)
+    internal static List<(int Start, int End)> Matches(Analyzer analyzer, string field, ReadOnlySpan<char> text, IReadOnlySet<string> terms)
     {
         var spans = new List<(int, int)>();
         if (terms.Count == 0 || text.Length == 0)
@@ -71,7 +71,7 @@ internal static class Snippets
             return spans;
         }
 
-        using var reader = new StringReader(scanned);
+        using var reader = new StringReader(scanned.ToString());
         using var stream = analyzer.GetTokenStream(field, reader);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
@@ -129,7 +129,7 @@ internal static class Snippets
 
     private const int MaxWordChars = 64;
 
-    private static (int Start, int End) BestWindow(string text, List<(int Start, int End)> spans, int maxChars)
+    private static (int Start, int End) BestWindow(ReadOnlySpan<char> text, List<(int Start, int End)> spans, int maxChars)
     {
         var bestStart = 0;
         var bestCount = 0;
@@ -165,7 +165,7 @@ internal static class Snippets
         return (start, cut);
     }
 
-    private static string Render(string text, int start, int end, List<(int Start, int End)> spans, bool leading, bool trailing)
+    private static string Render(ReadOnlySpan<char> text, int start, int end, List<(int Start, int End)> spans, bool leading, bool trailing)
     {
         var html = new StringBuilder();
         if (leading)
@@ -181,12 +181,12 @@ internal static class Snippets
                 continue;
             }
 
-            html.Append(WebUtility.HtmlEncode(text[position..s]));
-            html.Append("<mark>").Append(WebUtility.HtmlEncode(text[s..e])).Append("</mark>");
+            html.Append(WebUtility.HtmlEncode(text[position..s].ToString()));
+            html.Append("<mark>").Append(WebUtility.HtmlEncode(text[s..e].ToString())).Append("</mark>");
             position = e;
         }
 
-        html.Append(WebUtility.HtmlEncode(text[position..end]));
+        html.Append(WebUtility.HtmlEncode(text[position..end].ToString()));
         if (trailing)
         {
             html.Append(" …");
