@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Buffers;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Lucene.Net.Analysis;
