@@ -273,4 +273,25 @@ public sealed class HtmlMetadataTests
     {
         Assert.Equal(clean, HtmlMetadataReader.Clean(raw));
     }
+
+    [Fact]
+    public void The_author_of_a_personal_blog_named_after_them_is_kept()
+    {
+        var html = Page("<meta property=\"og:site_name\" content=\"Daniel Lemire&#039;s blog\">",
+            "<p class=\"byline\"><span class=\"author vcard\"><a class=\"url fn n\" href=\"/author/lemire\">Daniel Lemire</a></span></p>");
+
+        var article = Extractor.Extract(html, "https://lemire.example/blog/gesetz");
+
+        Assert.Equal(["Daniel Lemire"], article.Authors);
+    }
+
+    [Fact]
+    public void A_declared_author_that_is_the_site_itself_is_kept_only_when_it_names_a_person()
+    {
+        var person = Extractor.Extract(Page("<meta property=\"og:site_name\" content=\"Pamela Anderson\"><meta name=\"author\" content=\"Pamela Anderson\">"), null);
+        var outlet = Extractor.Extract(Page("<meta property=\"og:site_name\" content=\"Kompas Cyber Media\"><meta name=\"author\" content=\"Kompas Cyber Media\">"), null);
+
+        Assert.Equal(["Pamela Anderson"], person.Authors);
+        Assert.Empty(outlet.Authors);
+    }
 }
