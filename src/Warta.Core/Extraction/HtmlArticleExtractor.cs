@@ -1,3 +1,4 @@
+using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Warta.Extraction.Html;
@@ -19,6 +20,16 @@ public sealed class HtmlArticleExtractor
         IsKeepingSourceReferences = false,
         IsNotConsumingCharacterReferences = false,
     };
+
+    // The parser's browsing context without the attribute observer: in a browser it reacts to attributes as they
+    // are set (starts stylesheet and image loads for link and img elements), which a text extractor never needs;
+    // leaving it out takes about a sixth of parse time (trafilatura-eval, 150 pages). One per thread, since a
+    // context caches its services and is not meant to be shared across threads.
+    [ThreadStatic]
+    private static IBrowsingContext? _parsingContext;
+
+    private static IBrowsingContext ParsingContext => _parsingContext ??= BrowsingContext.New(
+        new Configuration(Configuration.Default.Services.Where(s => s is not DefaultAttributeObserver)));
 
     private readonly HtmlExtractionOptions _options;
     private readonly TextArticleExtractor _cleaner;
@@ -58,7 +69,7 @@ public sealed class HtmlArticleExtractor
         if (flattened)
             removed.Add(new RemovedSpan($"[tags nested deeper than {_options.MaxDepth} levels]", "too-deep"));
 
-        var document = new HtmlParser(ParserOptions).ParseDocument(bounded);
+        var document = new HtmlParser(ParserOptions, ParsingContext).ParseDocument(bounded);
         var meta = new HtmlMetadataReader(document, url, _options.MaxJsonLdChars);
         meta.Read();
 

@@ -230,4 +230,68 @@ public sealed class HtmlMetadataTests
 
         Assert.Equal((1, 2), scorer.Field("author"));
     }
+
+    [Fact]
+    public void A_name_inside_a_microdata_author_names_the_author()
+    {
+        // The author box with a biography is too long for a byline; its itemprop=name child is read instead.
+        var html = Page(string.Empty, "<div itemprop=\"author publisher\" itemscope><span itemprop=\"name\">Jana Weber</span> <span>schreibt seit 2009 über Energiepolitik, Klimaschutz und die Arbeit des Bundestages in Berlin und Brüssel, zuvor war sie Korrespondentin in Wien.</span></div>");
+
+        var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
+
+        Assert.Equal(["Jana Weber"], article.Authors);
+        Assert.Equal("microdata:author", article.Metadata!.Sources["authors"]);
+    }
+
+    [Fact]
+    public void A_link_with_rel_author_among_other_rels_names_the_author()
+    {
+        var html = Page(string.Empty, "<p class=\"meta\">Von <a rel=\"nofollow author\" href=\"/team/jw\">Jana Weber</a></p>");
+
+        var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
+
+        Assert.Equal(["Jana Weber"], article.Authors);
+        Assert.Equal("rel:author", article.Metadata!.Sources["authors"]);
+    }
+
+    [Fact]
+    public void A_canonical_link_among_other_rels_gives_the_canonical_url()
+    {
+        var html = Page("<link rel=\"alternate canonical\" href=\"/presse/gesetz\">");
+
+        var article = Extractor.Extract(html, "https://example.de/presse/gesetz?utm=x");
+
+        Assert.Equal("https://example.de/presse/gesetz", article.Metadata!.CanonicalUrl);
+    }
+
+    [Theory]
+    [InlineData("  Neues\n\tGesetz  beschlossen ", "Neues Gesetz beschlossen")]
+    [InlineData("Neues Gesetz", "Neues Gesetz")]
+    [InlineData("Tom &amp; Jerry\u00A0Show", "Tom & Jerry Show")]
+    [InlineData(" \n ", "")]
+    public void Metadata_text_is_decoded_with_whitespace_collapsed(string raw, string clean)
+    {
+        Assert.Equal(clean, HtmlMetadataReader.Clean(raw));
+    }
+
+    [Fact]
+    public void The_author_of_a_personal_blog_named_after_them_is_kept()
+    {
+        var html = Page("<meta property=\"og:site_name\" content=\"Daniel Lemire&#039;s blog\">",
+            "<p class=\"byline\"><span class=\"author vcard\"><a class=\"url fn n\" href=\"/author/lemire\">Daniel Lemire</a></span></p>");
+
+        var article = Extractor.Extract(html, "https://lemire.example/blog/gesetz");
+
+        Assert.Equal(["Daniel Lemire"], article.Authors);
+    }
+
+    [Fact]
+    public void A_declared_author_that_is_the_site_itself_is_kept_only_when_it_names_a_person()
+    {
+        var person = Extractor.Extract(Page("<meta property=\"og:site_name\" content=\"Pamela Anderson\"><meta name=\"author\" content=\"Pamela Anderson\">"), null);
+        var outlet = Extractor.Extract(Page("<meta property=\"og:site_name\" content=\"Kompas Cyber Media\"><meta name=\"author\" content=\"Kompas Cyber Media\">"), null);
+
+        Assert.Equal(["Pamela Anderson"], person.Authors);
+        Assert.Empty(outlet.Authors);
+    }
 }
