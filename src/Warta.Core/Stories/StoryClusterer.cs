@@ -94,6 +94,19 @@ public sealed class StoryClustererOptions
     /// </summary>
     public int MergeMaxSize { get; init; } = 8;
 
+    /// <summary>
+    /// A story whose newest article is more than <see cref="IdleGap"/> older than an article is a finished burst: the
+    /// article's score against it is divided by <see cref="IdleFactor"/> (1 turns this off), so a follow-up a day
+    /// later starts its own story unless it matches strongly (news aggregators split day-by-day follow-ups).
+    /// Calibrated on UCI half 0 in the given order (gaps 1–24 h × factors 1.5–5): pair F1 0.916 without, 0.927 at
+    /// 12 h for every factor, 0.930 at best (1–2 h, factor ≥ 3). The longest gap within 0.005 of the best is taken,
+    /// since UCI's times are fetch times seconds apart within a story and so reward ever shorter gaps.
+    /// </summary>
+    public TimeSpan IdleGap { get; init; } = TimeSpan.FromHours(12);
+
+    /// <inheritdoc cref="IdleGap"/>
+    public double IdleFactor { get; init; } = 2;
+
     /// <summary>Stories with no article for this long (in stream time) leave memory and are emitted.</summary>
     public TimeSpan ActiveWindow { get; init; } = TimeSpan.FromDays(7);
 
@@ -165,6 +178,16 @@ public sealed class StoryClustererOptions
         if (MergeMaxSize < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(MergeMaxSize), MergeMaxSize, "must be positive");
+        }
+
+        if (IdleGap <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(IdleGap), IdleGap, "must be positive");
+        }
+
+        if (IdleFactor < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(IdleFactor), IdleFactor, "must be at least 1");
         }
 
         if (DecayTime <= TimeSpan.Zero)
@@ -239,6 +262,8 @@ public sealed class StoryClusterer
     private readonly Dictionary<int, HashSet<long>>[] _index = [[], [], [], []];
     private static readonly int[] CandidateFeatures = [Title, Names, Slug];
     private DateTimeOffset? _lastRetireCheck;
+    private int _addsSinceRetireCheck;
+    private const int RetireCheckInterval = 1_024;
     private readonly List<Story> _retired = [];
     private long _nextStoryId = 1;
     private DateTimeOffset? _clock;
@@ -324,8 +349,17 @@ public sealed class StoryClusterer
             if (_lastRetireCheck is null || t - _lastRetireCheck.Value >= TimeSpan.FromHours(1))
             {
                 _lastRetireCheck = t;
+                _addsSinceRetireCheck = 0;
                 RetireIdle(t);
             }
+        }
+
+        // Late articles (times out of order) start stories already outside the window, and a clock that stops
+        // advancing never triggers the check above: every RetireCheckInterval articles the check runs anyway.
+        if (++_addsSinceRetireCheck >= RetireCheckInterval && _clock is { } now)
+        {
+            _addsSinceRetireCheck = 0;
+            RetireIdle(now);
         }
 
         if (_termIds.Count >= _pruneAt)
@@ -394,9 +428,21 @@ public sealed class StoryClusterer
     private double ThresholdFor(TermVector[] vectors, StoryState story) =>
         vectors[Body].Ids.Length > 0 && story.Norm(Body) > 0 && _weights[Body] > 0 ? _options.Threshold : _options.HeadlineThreshold;
 
-    /// <summary>exp(−Δt/τ) from the story's latest article; 1 when either time is unknown.</summary>
-    private double Decay(StoryState story, DateTimeOffset? time) =>
-        time is { } t && story.LastSeen is { } last ? Math.Exp(-Math.Abs((t - last).TotalSeconds) / _options.DecayTime.TotalSeconds) : 1;
+    /// <summary>
+    /// exp(−Δt/τ) from the story's latest article, divided by <see cref="StoryClustererOptions.IdleFactor"/> past the
+    /// idle gap; 1 when either time is unknown.
+    /// </summary>
+    private double Decay(StoryState story, DateTimeOffset? time)
+    {
+        if (time is not { } t || story.LastSeen is not { } last)
+        {
+            return 1;
+        }
+
+        var gap = (t - last).Duration();
+        var decay = Math.Exp(-gap.TotalSeconds / _options.DecayTime.TotalSeconds);
+        return gap > _options.IdleGap ? decay / _options.IdleFactor : decay;
+    }
 
     private IEnumerable<long> Candidates(TermVector[] vectors)
     {
