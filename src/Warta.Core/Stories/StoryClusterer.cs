@@ -114,6 +114,15 @@ public sealed class StoryClustererOptions
     public int MaxActiveStories { get; init; } = 50_000;
 
     /// <summary>
+    /// Most centroid terms (all features of all active stories) kept in memory: what bounds the clusterer when the
+    /// stream's clock does not retire stories (times out of order or missing, or a week holding more news than
+    /// memory). Beyond it the least recently updated stories retire, oldest first, down to nine tenths of the bound
+    /// (one sort per eviction round, not per article). About 64 bytes a term with its postings: 2,000,000 ≈ 130 MB,
+    /// several thousand full-text stories or far more headline-only ones.
+    /// </summary>
+    public int MaxActiveTerms { get; init; } = 2_000_000;
+
+    /// <summary>
     /// When both the article and the story have names (capitalised tokens or entities) but share none, the
     /// article does not join: names are what tell two floods or two earthquakes apart. Off by default: on the UCI
     /// head it costs 0.04 pair F1 (Title-Case headlines make every word a "name").
@@ -205,6 +214,11 @@ public sealed class StoryClustererOptions
             throw new ArgumentOutOfRangeException(nameof(MaxActiveStories), MaxActiveStories, "must be positive");
         }
 
+        if (MaxActiveTerms < 1_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxActiveTerms), MaxActiveTerms, "must be at least 1000");
+        }
+
         if (MaxBodyWords < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxBodyWords), MaxBodyWords, "must not be negative");
@@ -263,6 +277,8 @@ public sealed class StoryClusterer
     private static readonly int[] CandidateFeatures = [Title, Names, Slug];
     private DateTimeOffset? _lastRetireCheck;
     private int _addsSinceRetireCheck;
+    // Centroid terms of all active stories, against MaxActiveTerms.
+    private long _activeEntries;
     private const int RetireCheckInterval = 1_024;
     private readonly List<Story> _retired = [];
     private long _nextStoryId = 1;
@@ -283,6 +299,9 @@ public sealed class StoryClusterer
     internal int RetainedCount => _retired.Count;
 
     /// <summary>The largest centroid (terms of one feature) among the active stories.</summary>
+    /// <summary>Centroid terms held by the active stories (bounded by <see cref="StoryClustererOptions.MaxActiveTerms"/>).</summary>
+    internal long ActiveTerms => _activeEntries;
+
     internal int LargestStoryTerms => _active.Values.Select(s => s.LargestFeature).DefaultIfEmpty().Max();
 
     /// <summary>
@@ -387,13 +406,9 @@ public sealed class StoryClusterer
         {
             target = new StoryState(_nextStoryId++);
             _active[target.Id] = target;
-            if (_active.Count > _options.MaxActiveStories)
-            {
-                var oldest = _active.Values.Where(s => s.Id != target.Id).OrderBy(s => s.LastSeen).ThenBy(s => s.Id).First();
-                Retire(oldest);
-            }
         }
 
+        var entriesBefore = target.Entries;
         target.Add(item, vectors, time);
         foreach (var feature in CandidateFeatures)
         {
@@ -413,9 +428,15 @@ public sealed class StoryClusterer
             RemovePosting(feature, term, target.Id);
         }
 
+        _activeEntries += target.Entries - entriesBefore;
         if (_options.MergeThreshold > 0 && target.Size > 1 && (target.Size & (target.Size - 1)) == 0)
         {
             target = MergeSimilar(target);
+        }
+
+        if (_active.Count > _options.MaxActiveStories || _activeEntries > _options.MaxActiveTerms)
+        {
+            RetireLeastRecent(target.Id);
         }
 
         return target.Id;
@@ -620,9 +641,25 @@ public sealed class StoryClusterer
         }
     }
 
+    /// <summary>Retires the least recently updated stories (never <paramref name="keep"/>) down to nine tenths of both bounds.</summary>
+    private void RetireLeastRecent(long keep)
+    {
+        var (stories, entries) = (_options.MaxActiveStories * 9L / 10, _options.MaxActiveTerms * 9L / 10);
+        foreach (var story in _active.Values.Where(s => s.Id != keep).OrderBy(s => s.LastSeen).ThenBy(s => s.Id).ToList())
+        {
+            if (_active.Count <= stories && _activeEntries <= entries)
+            {
+                break;
+            }
+
+            Retire(story);
+        }
+    }
+
     private void Retire(StoryState story)
     {
         _active.Remove(story.Id);
+        _activeEntries -= story.Entries;
         foreach (var feature in CandidateFeatures)
         {
             foreach (var term in story.Terms(feature))
@@ -685,11 +722,14 @@ public sealed class StoryClusterer
         }
 
         _active.Remove(gone.Id);
+        _activeEntries -= keep.Entries + gone.Entries;
         keep.Absorb(gone);
         foreach (var (feature, term) in keep.Trim(_options.MaxStoryTerms))
         {
             RemovePosting(feature, term, keep.Id);
         }
+
+        _activeEntries += keep.Entries;
 
         Merged?.Invoke(gone.Id, keep.Id);
         return keep;
@@ -838,6 +878,9 @@ public sealed class StoryClusterer
         }
 
         public IEnumerable<int> Terms(int feature) => _centroid[feature].Keys;
+
+        /// <summary>Centroid terms over all features.</summary>
+        public int Entries => _centroid[Title].Count + _centroid[Body].Count + _centroid[Names].Count + _centroid[Slug].Count;
 
         public int LargestFeature => _centroid.Max(c => c.Count);
 

@@ -167,6 +167,29 @@ public class StoryClustererTests
     }
 
     [Fact]
+    public void Centroid_terms_stay_within_their_bound_when_no_article_has_a_time()
+    {
+        // No times at all, so no story ever leaves the window: every article starts a story of twelve new terms, and
+        // only the term budget retires the oldest stories.
+        var options = new StoryClustererOptions { MaxActiveTerms = 10_000, KeepRetired = false };
+        var clusterer = new StoryClusterer(options);
+        var retired = new List<long>();
+        clusterer.Retired += story => retired.Add(story.Id);
+        long maxTerms = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var words = Enumerable.Range(0, 4).Select(k => $"w{i}x{k}").ToList();
+            var body = Enumerable.Range(0, 6).Select(k => $"b{i}x{k}").ToList();
+            clusterer.Add(new StoryItem(i, string.Join(' ', words), null, null, "x.com", "en"), new StoryTerms(words, body, words[..2]));
+            maxTerms = Math.Max(maxTerms, clusterer.ActiveTerms);
+        }
+
+        Assert.True(maxTerms <= options.MaxActiveTerms + 12, $"active stories held {maxTerms} terms");
+        Assert.True(clusterer.ActiveCount < 1_000, $"{clusterer.ActiveCount} stories active");
+        Assert.Equal(retired.Order().ToList(), retired);
+    }
+
+    [Fact]
     public void Stories_of_late_articles_retire_although_the_clock_stops_advancing()
     {
         // Times cycle over 28 days (out of order, as a re-crawl or a bad feed delivers them): the clock reaches the
