@@ -145,6 +145,72 @@ public class StoryClustererTests
         Assert.True(retired > 1_000, $"{retired} stories retired");
     }
 
+    [Theory]
+    [InlineData(1.0, true)]
+    [InlineData(2.0, false)]
+    public void A_weak_follow_up_after_the_idle_gap_starts_its_own_story(double idleFactor, bool joins)
+    {
+        // A burst of three headlines, then 13 hours later (past the 12-hour idle gap) one that shares two words in
+        // four and one that repeats the burst's words: the weak one joins only when idle stories stay fully open;
+        // the strong one joins either way.
+        var clusterer = new StoryClusterer(new StoryClustererOptions { IdleFactor = idleFactor });
+        StoryItem Item(long id, double hours) => new(id, null, null, Start.AddHours(hours), "x.com", "en");
+        var burst = clusterer.Add(Item(1, 0), new StoryTerms(["recall", "ignition", "switch", "cars"], [], []));
+        clusterer.Add(Item(2, 0.1), new StoryTerms(["recall", "ignition", "switch", "cars"], [], []));
+        clusterer.Add(Item(3, 0.2), new StoryTerms(["recall", "ignition", "switch", "cars"], [], []));
+
+        var weak = clusterer.Add(Item(4, 13.2), new StoryTerms(["recall", "ignition", "hearing", "congress"], [], []));
+        var strong = clusterer.Add(Item(5, 13.3), new StoryTerms(["recall", "ignition", "switch", "cars"], [], []));
+
+        Assert.Equal(joins, weak == burst);
+        Assert.Equal(burst, strong);
+    }
+
+    [Fact]
+    public void Centroid_terms_stay_within_their_bound_when_no_article_has_a_time()
+    {
+        // No times at all, so no story ever leaves the window: every article starts a story of twelve new terms, and
+        // only the term budget retires the oldest stories.
+        var options = new StoryClustererOptions { MaxActiveTerms = 10_000, KeepRetired = false };
+        var clusterer = new StoryClusterer(options);
+        var retired = new List<long>();
+        clusterer.Retired += story => retired.Add(story.Id);
+        long maxTerms = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var words = Enumerable.Range(0, 4).Select(k => $"w{i}x{k}").ToList();
+            var body = Enumerable.Range(0, 6).Select(k => $"b{i}x{k}").ToList();
+            clusterer.Add(new StoryItem(i, string.Join(' ', words), null, null, "x.com", "en"), new StoryTerms(words, body, words[..2]));
+            maxTerms = Math.Max(maxTerms, clusterer.ActiveTerms);
+        }
+
+        Assert.True(maxTerms <= options.MaxActiveTerms + 12, $"active stories held {maxTerms} terms");
+        Assert.True(clusterer.ActiveCount < 1_000, $"{clusterer.ActiveCount} stories active");
+        Assert.Equal(retired.Order().ToList(), retired);
+    }
+
+    [Fact]
+    public void Stories_of_late_articles_retire_although_the_clock_stops_advancing()
+    {
+        // Times cycle over 28 days (out of order, as a re-crawl or a bad feed delivers them): the clock reaches the
+        // last day early and stops, yet stories whose newest article is older than the window must still leave.
+        var options = new StoryClustererOptions { ActiveWindow = TimeSpan.FromDays(7), KeepRetired = false };
+        var clusterer = new StoryClusterer(options);
+        var maxActive = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var topic = "topic" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var item = new StoryItem(i, topic, null, Start.AddDays(i % 28), "x.com", "en");
+            clusterer.Add(item, new StoryTerms([topic], [], [topic]));
+            maxActive = Math.Max(maxActive, clusterer.ActiveCount);
+        }
+
+        // Eight of the 28 days are in the window (days 20–27); at most one check interval (1,024) of stale stories waits.
+        Assert.True(maxActive <= (20_000 * 8 / 28) + 1_100, $"active stories reached {maxActive}");
+        var stale = clusterer.ActiveStories().Count(s => s.Last < Start.AddDays(20));
+        Assert.True(stale <= 1_024, $"{stale} stories outside the window stayed active");
+    }
+
     [Fact]
     public void Forgetting_rare_terms_keeps_the_stories_of_a_stream()
     {
