@@ -3,9 +3,12 @@
 # never committed) ingested end to end into a fresh store, at several corpus sizes, with and without linking.
 # Prints a markdown table: articles/s, CPU seconds (user + system: what a shared machine's load does not inflate)
 # and peak RSS (from /usr/bin/time -v) per size.
-# Usage: bench/ingest-bench.sh [SIZES...]   (default: 10000 50000 200000; linking runs up to 50000)
+# Usage: bench/ingest-bench.sh [--no-link] [SIZES...]   (default: 10000 50000 200000; linking runs up to 50000;
+#        --no-link runs only the rows without linking)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+modes=(off on)
+if [[ ${1:-} == --no-link ]]; then modes=(off); shift; fi
 sizes=("${@:-10000 50000 200000}")
 read -r -a sizes <<< "${sizes[*]}"
 work=$(mktemp -d /tmp/warta-ingest-bench.XXXXXX)
@@ -15,7 +18,7 @@ echo "| articles | linking | seconds | articles/s | CPU s | articles per CPU-s |
 echo "|---:|---|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
   python3 bench/make-ingest-corpus.py "$n" "$work/in.jsonl"
-  for mode in off on; do
+  for mode in "${modes[@]}"; do
     if [[ $mode == on && $n -gt 50000 ]]; then continue; fi
     rm -rf "$work/data"
     flag=(); [[ $mode == off ]] && flag=(--no-link)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Warta.Ingest;
 using Warta.Model;
@@ -64,62 +65,127 @@ public sealed class IngestRunner
     public Task<IngestProgress> RunAsync(IEnumerable<string> paths, Action<IngestProgress>? progress = null, CancellationToken cancellationToken = default) =>
         RunAsync(new InputReader(_options.Reader).Read(paths, cancellationToken), progress, cancellationToken);
 
-    /// <summary>Ingests already-read results (from any reader).</summary>
+    /// <summary>
+    /// Ingests already-read results (from any reader). Three stages overlap so both cores stay busy: one thread reads
+    /// and parses the next batches, the pipeline runs on a batch in parallel, and one writer commits the previous
+    /// batch. Batches keep input order. A failing stage stops the others and its exception is rethrown here.
+    /// </summary>
     public async Task<IngestProgress> RunAsync(IEnumerable<ReadResult> results, Action<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(results);
         var clock = Stopwatch.StartNew();
         long read = 0, stored = 0, unchanged = 0, rejected = 0;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var cancel = stop.Token;
+        var chunks = Channel.CreateBounded<ReadResult[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var batches = Channel.CreateBounded<Processed[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+
+        // Reading is blocking I/O and parsing: a thread of its own, so the pool's threads run only the pipeline. Its
+        // failure reaches the pipeline loop through the channel.
+        var reader = Task.Factory.StartNew(
+            () =>
+            {
+                try
+                {
+                    foreach (var chunk in results.Chunk(_options.BatchSize))
+                    {
+                        cancel.ThrowIfCancellationRequested();
+                        Interlocked.Add(ref read, chunk.Length);
+                        chunks.Writer.WriteAsync(chunk, cancel).AsTask().GetAwaiter().GetResult();
+                    }
+
+                    chunks.Writer.TryComplete();
+                }
+#pragma warning disable CA1031 // Any failure of the reader ends the run; the pipeline loop rethrows it.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    chunks.Writer.TryComplete(e);
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
 
         var writer = Task.Run(
             async () =>
             {
-                await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                try
                 {
-                    var errors = batch.Where(p => p.Error is not null).Select(p => p.Error!).ToList();
-                    var articles = batch.Where(p => p.Article is not null).Select(p => p.Article!).ToList();
-                    foreach (var result in _store.AddBatch(articles))
+                    // Only the caller cancels the writer: when the reader fails, the batches before the failure still get stored.
+                    await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        if (result.Outcome == StoreOutcome.Stored)
+                        var errors = batch.Where(p => p.Error is not null).Select(p => p.Error!).ToList();
+                        var articles = batch.Where(p => p.Article is not null).Select(p => p.Article!).ToList();
+                        foreach (var result in _store.AddBatch(articles))
                         {
-                            stored++;
+                            if (result.Outcome == StoreOutcome.Stored)
+                            {
+                                stored++;
+                            }
+                            else
+                            {
+                                unchanged++;
+                            }
                         }
-                        else
-                        {
-                            unchanged++;
-                        }
-                    }
 
-                    _store.AddRejections(errors);
-                    rejected += errors.Count;
-                    progress?.Invoke(new IngestProgress(Interlocked.Read(ref read), stored, unchanged, rejected, clock.Elapsed));
+                        _store.AddRejections(errors);
+                        rejected += errors.Count;
+                        progress?.Invoke(new IngestProgress(Interlocked.Read(ref read), stored, unchanged, rejected, clock.Elapsed));
+                    }
+                }
+                catch
+                {
+                    // A failed write stops the reader and the pipeline at once, instead of leaving them blocked on a full channel.
+                    await stop.CancelAsync().ConfigureAwait(false);
+                    throw;
                 }
             },
-            cancellationToken);
+            CancellationToken.None);
 
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancel };
+        Exception? failure = null;
         try
         {
-            foreach (var chunk in results.Chunk(_options.BatchSize))
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(cancel).ConfigureAwait(false))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                Interlocked.Add(ref read, chunk.Length);
-                var processed = chunk
-                    .AsParallel()
-                    .AsOrdered()
-                    .WithDegreeOfParallelism(_options.Parallelism)
-                    .WithCancellation(cancellationToken)
-                    .Select(Process)
-                    .ToArray();
-                await batches.Writer.WriteAsync(processed, cancellationToken).ConfigureAwait(false);
+                var processed = new Processed[chunk.Length];
+                Parallel.For(0, chunk.Length, parallel, i => processed[i] = Process(chunk[i]));
+                await batches.Writer.WriteAsync(processed, cancel).ConfigureAwait(false);
             }
+        }
+#pragma warning disable CA1031 // Kept and rethrown below, once the writer and the reader have stopped.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            failure = e;
+            await stop.CancelAsync().ConfigureAwait(false);
         }
         finally
         {
             batches.Writer.TryComplete();
         }
 
-        await writer.ConfigureAwait(false);
+        try
+        {
+            await writer.ConfigureAwait(false);
+        }
+        catch (Exception e) when (failure is null or OperationCanceledException)
+        {
+            // The writer's own failure explains a cancelled pipeline better than the cancellation does.
+            failure = failure is not null && e is OperationCanceledException ? failure : e;
+        }
+        catch (OperationCanceledException)
+        {
+            // The writer stopped because another stage failed; that failure is rethrown below.
+        }
+
+        await reader.ConfigureAwait(false);
+        if (failure is not null)
+        {
+            ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
         return new IngestProgress(read, stored, unchanged, rejected, clock.Elapsed);
     }
 
