@@ -50,7 +50,7 @@ public sealed class ServerFixture : IAsyncLifetime
         Server = WartaServer.Build(new WartaServerOptions { DataDirectory = _directory, Port = 0, ApiKey = ApiKey, MaxPostBytes = 64 * 1024 });
         FirstId = Ingest("Pemerintah Tegaskan Dukungan untuk Kazakhstan", "Jakarta - Menteri Luar Negeri menegaskan pemerintahan mendukung keamanan Kazakhstan, seperti dilaporkan Reuters.\n\nKerja sama penegakan hukum akan ditingkatkan.", "id", "Antara", "2024-05-01T09:00:00+07:00").Id;
         Ingest("China Tawarkan Dukungan Keamanan pada Kazakhstan", "Beijing bersedia meningkatkan kerja sama keamanan dengan Kazakhstan.\n\nHal itu disampaikan pada Senin.", "id", "Radar Tasik", "2024-05-01T15:00:00+07:00");
-        Ingest("China offers Kazakhstan security support", "Beijing is ready to deepen law-enforcement cooperation with Kazakhstan, the governments said.", "en", "Reuters", "2024-05-02T03:00:00+00:00");
+        Ingest("China offers Kazakhstan security support", "Beijing is ready to deepen law-enforcement cooperation with Kazakhstan, the governments said.", "en", "Reuters", "2024-05-01T10:00:00+00:00");
         var banjir = Ingest("Banjir melanda Jakarta", "Hujan deras sejak Senin malam menyebabkan banjir di beberapa wilayah Jakarta.", "id", "Kompas", "2024-04-10T07:00:00+07:00");
         Ingest("Warga mengungsi akibat banjir", "Ratusan warga Jakarta mengungsi karena banjir yang terus naik.", "id", "Detik", "2024-04-10T12:00:00+07:00");
         FireOriginId = Ingest("Kebakaran hutan meluas di Riau", FireText, "id", "Antara", "2024-02-01T08:00:00+07:00").Id;

@@ -28,9 +28,11 @@ public sealed class ApiTests(ServerFixture fixture) : IDisposable
     [Fact]
     public async Task Search_filters_by_language_and_date()
     {
-        using var doc = await Json("/api/search?q=kazakhstan&language=en&from=2024-05-02&to=2024-05-02");
+        using var doc = await Json("/api/search?q=kazakhstan&language=en&from=2024-05-01&to=2024-05-01");
+        using var later = await Json("/api/search?q=kazakhstan&language=en&from=2024-05-02");
 
         Assert.Equal(1, doc.RootElement.GetProperty("total").GetInt32());
+        Assert.Equal(0, later.RootElement.GetProperty("total").GetInt32());
     }
 
     [Theory]
