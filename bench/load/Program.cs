@@ -130,10 +130,12 @@ await using (var server = WartaServer.Build(new WartaServerOptions { DataDirecto
 
     var cpuBefore = Environment.CpuUsage.TotalTime;
     var ingestedBefore = 0;
+    var gcBefore = GcSnapshot.Now();
     var window = Task.Delay(TimeSpan.FromSeconds(warmup)).ContinueWith(_ =>
     {
         cpuBefore = Environment.CpuUsage.TotalTime;
         ingestedBefore = Volatile.Read(ref ingested);
+        gcBefore = GcSnapshot.Now();
     }, TaskScheduler.Default);
     var workers = Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
     {
@@ -173,6 +175,8 @@ await using (var server = WartaServer.Build(new WartaServerOptions { DataDirecto
     var requests = latencies.Values.Sum(b => b.Count);
     var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nprocess CPU (server and clients) {cpu.TotalSeconds:0.0} s over {requests} requests: {cpu.TotalMilliseconds / Math.Max(1, requests):0.0} ms a request"));
+    var gc = GcSnapshot.Now() - gcBefore;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"garbage collections gen0/gen1/gen2 {gc.Gen0}/{gc.Gen1}/{gc.Gen2}, paused {gc.Pause.TotalMilliseconds:0} ms ({gc.Pause.TotalSeconds / seconds:P1} of the run); allocated {gc.Allocated / 1e6:0} MB, {gc.Allocated / 1024.0 / Math.Max(1, requests):0} KB a request"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nindexing {articles:N0} articles before the run took {indexSeconds:0.0} s"));
 }
 
@@ -257,4 +261,12 @@ static List<SourceArticle> LoadIndoSum(string directory)
 internal sealed record SourceArticle(string Title, List<string> Paragraphs, string Outlet, DateTimeOffset Published)
 {
     public string Text => string.Join(' ', Paragraphs);
+}
+
+/// <summary>The process's garbage-collector counters at one moment; the difference of two is what a run cost.</summary>
+internal readonly record struct GcSnapshot(int Gen0, int Gen1, int Gen2, TimeSpan Pause, long Allocated)
+{
+    public static GcSnapshot Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
+
+    public static GcSnapshot operator -(GcSnapshot a, GcSnapshot b) => new(a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2, a.Pause - b.Pause, a.Allocated - b.Allocated);
 }

@@ -189,6 +189,7 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
             EnsureLinker();
             using var transaction = _writer.BeginTransaction();
             _index!.Transaction = transaction;
+            StoreWorkedOutAlterations(transaction);
             var batch = articles.ToDictionary(a => a.Id, a => a.Article);
             var families = new List<long>();
             var stories = new HashSet<long>();
@@ -328,12 +329,38 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
         }
 
         _readAlterations[(originId, copyId)] = found;
+        if (_workedOut.Count < MaxRememberedAlterations)
+        {
+            _workedOut.Enqueue((originId, copyId, JsonSerializer.Serialize(found, WartaJson.Options)));
+        }
+
         return found;
+    }
+
+    /// <summary>
+    /// Stores the alterations worked out on read since the last write, for copies whose origin is still the one they
+    /// were worked out against: a pair is diffed once per store, not once per process or whenever the memory bound
+    /// above forgets it.
+    /// </summary>
+    private void StoreWorkedOutAlterations(SqliteTransaction transaction)
+    {
+        while (_workedOut.TryDequeue(out var pair))
+        {
+            Execute(
+                transaction,
+                "UPDATE article_links SET alterations = $alt WHERE article_id = $copy AND origin_id = $origin AND alterations IS NULL",
+                ("$alt", pair.Alterations),
+                ("$copy", pair.Copy),
+                ("$origin", pair.Origin));
+        }
     }
 
     private const int MaxRememberedAlterations = 50_000;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(long Origin, long Copy), IReadOnlyList<Alteration>> _readAlterations = new();
+
+    /// <summary>Alterations worked out on read, waiting for the next write transaction (or closing) to store them.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(long Origin, long Copy, string Alterations)> _workedOut = new();
 
     public StoryRecord? Story(long storyId)
     {
@@ -383,6 +410,20 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
     {
         lock (_lock)
         {
+            if (!_workedOut.IsEmpty)
+            {
+                try
+                {
+                    using var transaction = _writer.BeginTransaction();
+                    StoreWorkedOutAlterations(transaction);
+                    transaction.Commit();
+                }
+                catch (SqliteException)
+                {
+                    // Only a saving: what is not stored is worked out again when next read.
+                }
+            }
+
             _index?.Dispose();
             _writer.Dispose();
         }

@@ -73,6 +73,40 @@ public sealed class LinkStoreTests : IDisposable
     }
 
     [Fact]
+    public void Alterations_worked_out_on_read_are_stored_once_for_later_readers()
+    {
+        var seed = SeedFiles.Read("001");
+        var day = new DateTimeOffset(2022, 1, 11, 5, 20, 0, TimeSpan.FromHours(7));
+        using var store = ArticleStore.Open(_directory);
+        var links = LinkStore.Attach(store);
+        var renamed = Store(store, "renamed.txt", seed.Replace("Tokayev", "Nazarbayev", StringComparison.Ordinal), published: day.AddHours(2));
+        var recounted = Store(store, "recounted.txt", seed.Replace("225", "252", StringComparison.Ordinal), published: day.AddHours(3));
+        Store(store, "original.txt", seed, published: day);
+        // The origin moved to the late original: the copies' alterations against it are not worked out yet.
+        Assert.Equal(2, CopiesWithoutAlterations(store));
+
+        var read = links.LinksOf(renamed).Alterations;
+        Store(store, "other.txt", "Harga beras naik di pasar tradisional Jakarta menjelang Lebaran.\n\nPedagang mengeluh.");
+        Assert.Equal(1, CopiesWithoutAlterations(store));
+
+        Assert.Contains(links.LinksOf(recounted).Alterations, a => a.Original == "225" && a.Altered == "252");
+        links.Dispose();
+        Assert.Equal(0, CopiesWithoutAlterations(store));
+        using var reopened = LinkStore.Open(store);
+        Assert.Equal(read, reopened.LinksOf(renamed).Alterations);
+        Assert.Contains(read, a => a.Original == "Tokayev" && a.Altered == "Nazarbayev");
+    }
+
+    private static long CopiesWithoutAlterations(ArticleStore store)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(store.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM article_links WHERE origin_id IS NOT NULL AND origin_id != article_id AND alterations IS NULL";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    [Fact]
     public void Linking_resumes_across_runs_and_catches_up_on_articles_stored_without_it()
     {
         var seed = SeedFiles.Read("000");
