@@ -61,6 +61,13 @@ await using (var server = WartaServer.Build(new WartaServerOptions { DataDirecto
 
     server.Index.Commit();
     var indexSeconds = clock.Elapsed.TotalSeconds;
+    if (server.Catalog.Links is Warta.Linking.LinkStore links)
+    {
+        // As `warta reindex` leaves a store (and a running server after its first reads): copies' alterations worked out.
+        var worked = links.CompletePendingAlterations();
+        Console.Error.WriteLine($"{worked} pending copy alterations worked out in {clock.Elapsed.TotalSeconds - indexSeconds:0.0} s");
+    }
+
     Console.Error.WriteLine($"indexed {articles} articles in {indexSeconds:0.0} s");
     await server.StartAsync();
 

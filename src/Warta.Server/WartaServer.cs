@@ -139,13 +139,17 @@ public sealed class WartaServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Rebuilds the search index of a data directory from its stored articles; returns how many were indexed.</summary>
-    public static int Reindex(string dataDirectory)
+    /// <summary>
+    /// Rebuilds the search index of a data directory from its stored articles, after working out the copy alterations
+    /// left pending when families' origins moved; returns how many articles were indexed.
+    /// </summary>
+    public static int Reindex(string dataDirectory, Action<int>? alterationsProgress = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
         var storage = OpenStorage.Open(dataDirectory);
         try
         {
+            storage.Links.CompletePendingAlterations(alterationsProgress);
             using var index = new SearchIndex(Path.Combine(storage.Store.DataDirectory, "index"));
             return index.Rebuild(AllArticles(storage.Catalog));
         }

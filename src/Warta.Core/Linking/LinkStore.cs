@@ -338,6 +338,50 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
     }
 
     /// <summary>
+    /// Works out and stores every copy's alterations left pending when its family's origin moved (they are otherwise
+    /// worked out when first read); returns how many were stored. Maintenance, for <c>warta reindex</c>.
+    /// </summary>
+    public int CompletePendingAlterations(Action<int>? progress = null)
+    {
+        var done = 0;
+        long after = 0;
+        while (true)
+        {
+            var pending = new List<(long Copy, long Origin)>();
+            using (var connection = OpenReader())
+            using (var command = Command(connection, null, "SELECT article_id, origin_id FROM article_links WHERE article_id > $after AND origin_id IS NOT NULL AND origin_id != article_id AND alterations IS NULL ORDER BY article_id LIMIT 256", ("$after", after)))
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    pending.Add((reader.GetInt64(0), reader.GetInt64(1)));
+                }
+            }
+
+            if (pending.Count == 0)
+            {
+                return done;
+            }
+
+            after = pending[^1].Copy;
+            foreach (var (copy, origin) in pending)
+            {
+                StaleAlterations(origin, copy);
+            }
+
+            lock (_lock)
+            {
+                using var transaction = _writer.BeginTransaction();
+                StoreWorkedOutAlterations(transaction);
+                transaction.Commit();
+            }
+
+            done += pending.Count;
+            progress?.Invoke(done);
+        }
+    }
+
+    /// <summary>
     /// Stores the alterations worked out on read since the last write, for copies whose origin is still the one they
     /// were worked out against: a pair is diffed once per store, not once per process or whenever the memory bound
     /// above forgets it.

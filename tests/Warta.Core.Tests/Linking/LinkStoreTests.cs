@@ -97,6 +97,25 @@ public sealed class LinkStoreTests : IDisposable
         Assert.Contains(read, a => a.Original == "Tokayev" && a.Altered == "Nazarbayev");
     }
 
+    [Fact]
+    public void Pending_alterations_are_completed_by_maintenance()
+    {
+        var seed = SeedFiles.Read("001");
+        var day = new DateTimeOffset(2022, 1, 11, 5, 20, 0, TimeSpan.FromHours(7));
+        using var store = ArticleStore.Open(_directory);
+        using var links = LinkStore.Attach(store);
+        Store(store, "renamed.txt", seed.Replace("Tokayev", "Nazarbayev", StringComparison.Ordinal), published: day.AddHours(2));
+        var recounted = Store(store, "recounted.txt", seed.Replace("225", "252", StringComparison.Ordinal), published: day.AddHours(3));
+        Store(store, "original.txt", seed, published: day);
+
+        Assert.Equal(2, links.CompletePendingAlterations());
+
+        Assert.Equal(0, CopiesWithoutAlterations(store));
+        Assert.Equal(0, links.CompletePendingAlterations());
+        using var reopened = LinkStore.Open(store);
+        Assert.Contains(reopened.LinksOf(recounted).Alterations, a => a.Original == "225" && a.Altered == "252");
+    }
+
     private static long CopiesWithoutAlterations(ArticleStore store)
     {
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection(store.ConnectionString);
