@@ -189,6 +189,12 @@ internal sealed unsafe class MappedIndexInput : IndexInput
         throw new IOException($"invalid variable-length long in {this}");
     }
 
+    /// <summary>The bytes from the current position to the end (at most 2 GB), read in place; see <see cref="Advance"/>.</summary>
+    internal ReadOnlySpan<byte> Remaining => new(_start + _position, (int)Math.Min(int.MaxValue, _length - _position));
+
+    /// <summary>Moves past <paramref name="count"/> bytes read through <see cref="Remaining"/>.</summary>
+    internal void Advance(int count) => Take(count);
+
     public override void SkipBytes(long numBytes)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(numBytes);

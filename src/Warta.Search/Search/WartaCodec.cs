@@ -18,7 +18,7 @@ internal sealed class WartaCodec : FilterCodec
 {
     public const string RegisteredName = "Warta46";
 
-    private static readonly StoredFieldsFormat SmallChunks = new CompressingStoredFieldsFormat("WartaStoredFields", CompressionMode.FAST, 2048);
+    private static readonly StoredFieldsFormat SmallChunks = new CompressingStoredFieldsFormat("WartaStoredFields", Lz4InPlaceMode.Instance, 2048);
 
     public WartaCodec()
         : base(new Lucene46Codec())
