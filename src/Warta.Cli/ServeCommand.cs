@@ -11,10 +11,15 @@ internal static class ServeCommand
         var data = CliSupport.DataOption();
         var port = PortOption();
         var host = HostOption();
-        var command = new Command("serve", "Serve the REST API (/api/) and the web UI (/) over a data directory.") { data, port, host };
+        var concurrent = new Option<int>("--max-concurrent")
+        {
+            Description = "Requests worked on at once; more wait their turn in arrival order (0: no limit). Default: twice the cores.",
+            DefaultValueFactory = _ => 2 * Environment.ProcessorCount,
+        };
+        var command = new Command("serve", "Serve the REST API (/api/) and the web UI (/) over a data directory.") { data, port, host, concurrent };
         command.SetAction(async (parse, cancel) =>
         {
-            var options = new WartaServerOptions { DataDirectory = parse.GetValue(data), Port = parse.GetValue(port), Host = parse.GetValue(host)! };
+            var options = new WartaServerOptions { DataDirectory = parse.GetValue(data), Port = parse.GetValue(port), Host = parse.GetValue(host)!, MaxConcurrentRequests = parse.GetValue(concurrent) };
             return await RunAsync(options, null, cancel).ConfigureAwait(false);
         });
         return command;

@@ -20,6 +20,7 @@ namespace Warta.Server;
 public sealed class WartaServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly AdmissionLimit _admission;
     private readonly ArticlePipeline _pipeline = new();
     private readonly ArticleStore _store;
     private readonly LinkStore _links;
@@ -29,6 +30,7 @@ public sealed class WartaServer : IAsyncDisposable
     {
         Options = options;
         _app = app;
+        _admission = new AdmissionLimit(options);
         _store = storage.Store;
         _links = storage.Links;
         _temporaryDirectory = storage.TemporaryDirectory;
@@ -129,6 +131,7 @@ public sealed class WartaServer : IAsyncDisposable
 
             await next(context).ConfigureAwait(false);
         });
+        app.Use(server._admission.InvokeAsync);
         // A page that answers 404 renders no body (the renderer leaves it to status-code pages): re-execute to one.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
@@ -216,6 +219,7 @@ public sealed class WartaServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync().ConfigureAwait(false);
+        _admission.Dispose();
         Index.Commit();
         Index.Dispose();
         Metrics.Dispose();

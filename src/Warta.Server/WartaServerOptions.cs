@@ -21,6 +21,17 @@ public sealed class WartaServerOptions
     /// <summary>Largest page of <c>/api/articles</c> and <c>/api/search</c> as JSON; the JSONL and CSV exports stream without a cap.</summary>
     public int MaxPageSize { get; set; } = 500;
 
+    /// <summary>
+    /// Requests worked on at once (0: no limit). More wait their turn in arrival order: on a machine with few cores,
+    /// sharing the CPU among every open request makes one costly search take many times its own CPU time, while a short
+    /// queue keeps each request near its own cost plus the wait. Health, metrics and the streamed exports are not
+    /// counted.
+    /// </summary>
+    public int MaxConcurrentRequests { get; set; } = 2 * Environment.ProcessorCount;
+
+    /// <summary>Requests that may wait for a turn; one more is answered 503 with Retry-After.</summary>
+    public int MaxQueuedRequests { get; set; } = 10_000;
+
     public void Validate()
     {
         if (string.IsNullOrWhiteSpace(Host))
@@ -41,6 +52,16 @@ public sealed class WartaServerOptions
         if (MaxPostBytes is < 1024 or > 1024L * 1024 * 1024)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxPostBytes), MaxPostBytes, "must be between 1 KiB and 1 GiB");
+        }
+
+        if (MaxConcurrentRequests is < 0 or > 100_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxConcurrentRequests), MaxConcurrentRequests, "must be between 0 (no limit) and 100000");
+        }
+
+        if (MaxQueuedRequests is < 0 or > 1_000_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxQueuedRequests), MaxQueuedRequests, "must be between 0 and 1000000");
         }
 
         if (MaxPageSize is < 1 or > 100_000)
