@@ -129,7 +129,8 @@ internal sealed class EntityRecognizer
         var tokens = units.Tokens;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!RoleHeads.Contains(units.Lower(i)))
+            // Role heads are words: a number or a mark is passed over without a lookup.
+            if (tokens[i].Kind != TokenKind.Word || !RoleHeads.Contains(units.Lower(i)))
                 continue;
 
             var sentence = units.Sentences[units.SentenceOf(i)];
