@@ -92,7 +92,7 @@ internal sealed class EntityRecognizer
         }
 
         // Spans longer than a name are a headline or a menu the tagger misread.
-        mentions.RemoveAll(m => m.Text.Count(c => c == ' ') >= 5);
+        mentions.RemoveAll(m => m.Text.AsSpan().Count(' ') >= 5);
         AddRolePersons(units, mentions);
         AddAcronyms(units, mentions);
         Harmonise(mentions);
@@ -129,7 +129,8 @@ internal sealed class EntityRecognizer
         var tokens = units.Tokens;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!RoleHeads.Contains(units.Lower(i)))
+            // Role heads are words: a number or a mark is passed over without a lookup.
+            if (tokens[i].Kind != TokenKind.Word || !RoleHeads.Contains(units.Lower(i)))
                 continue;
 
             var sentence = units.Sentences[units.SentenceOf(i)];
@@ -152,8 +153,7 @@ internal sealed class EntityRecognizer
                 continue;
             var start = tokens[nameFirst].Start;
             var end = tokens[j - 1].End;
-            var roleStart = tokens[i].Start;
-            mentions.RemoveAll(m => (m.Start < end && m.End > start) || (m.Type == "PERSON" && m.Start >= roleStart && m.End <= start));
+            RemoveCovered(mentions, start, end, tokens[i].Start);
             var text = units.Slice(nameFirst, j);
             mentions.Add(new EntityMention(text, "PERSON", text, start, end) { Role = units.Slice(i, roleEnd).TrimEnd(',', ' ') });
             i = j - 1;
@@ -161,6 +161,11 @@ internal sealed class EntityRecognizer
 
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
     }
+
+    /// <summary>Drops the mentions a role person replaces: any overlapping its name, and persons inside its role.</summary>
+    // A method of its own so the predicate's closure is allocated per role person, not per token of the loop.
+    private static void RemoveCovered(List<EntityMention> mentions, int start, int end, int roleStart) =>
+        mentions.RemoveAll(m => (m.Start < end && m.End > start) || (m.Type == "PERSON" && m.Start >= roleStart && m.End <= start));
 
     private static bool IsCapitalised(Token token) => token.Kind == TokenKind.Word && char.IsUpper(token.Text[0]);
 
@@ -287,8 +292,7 @@ internal sealed class EntityRecognizer
         {
             if (tokens[i].Text != "(" || tokens[i + 2].Text != ")" || !IsAcronym(tokens[i + 1].Text))
                 continue;
-            var before = tokens[i - 1].End;
-            var named = mentions.LastOrDefault(m => m.End == before && m.Type != "PERSON")
+            var named = LastNonPersonEndingAt(mentions, tokens[i - 1].End)
                 ?? LongestCapitalisedRun(units, i, tokens[i + 1].Text);
             if (named is null)
                 continue;
@@ -308,6 +312,17 @@ internal sealed class EntityRecognizer
         }
 
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    private static EntityMention? LastNonPersonEndingAt(List<EntityMention> mentions, int end)
+    {
+        for (var k = mentions.Count - 1; k >= 0; k--)
+        {
+            if (mentions[k].End == end && mentions[k].Type != "PERSON")
+                return mentions[k];
+        }
+
+        return null;
     }
 
     private static EntityMention? LongestCapitalisedRun(TextUnits units, int paren, string acronym)
@@ -330,7 +345,18 @@ internal sealed class EntityRecognizer
         return new EntityMention(text, "ORGANIZATION", text, units.Tokens[first].Start, units.Tokens[paren - 1].End);
     }
 
-    private static bool IsAcronym(string word) => word.Length is >= 2 and <= 8 && word.All(c => char.IsUpper(c) || char.IsDigit(c));
+    private static bool IsAcronym(string word)
+    {
+        if (word.Length is < 2 or > 8)
+            return false;
+        foreach (var c in word)
+        {
+            if (!char.IsUpper(c) && !char.IsDigit(c))
+                return false;
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// A mention that is an alias of a known agency or outlet (Resources/agencies.tsv: "Russia Today", "Russian
@@ -354,7 +380,7 @@ internal sealed class EntityRecognizer
         foreach (var token in units.Tokens)
         {
             if (namedInFull.Count > 0 && token.Kind == TokenKind.Word && token.Text.Length <= 4 && exact.TryGetValue(token.Text, out var name)
-                && namedInFull.Contains(name) && !mentions.Exists(m => m.Start < token.End && m.End > token.Start))
+                && namedInFull.Contains(name) && !Overlaps(mentions, token.Start, token.End))
             {
                 mentions.Add(new EntityMention(token.Text, "ORGANIZATION", name, token.Start, token.End));
                 added = true;
@@ -377,6 +403,17 @@ internal sealed class EntityRecognizer
         return mentions;
     }
 
+    private static bool Overlaps(List<EntityMention> mentions, int start, int end)
+    {
+        foreach (var m in mentions)
+        {
+            if (m.Start < end && m.End > start)
+                return true;
+        }
+
+        return false;
+    }
+
     private static readonly Lazy<(FrozenDictionary<string, string> Exact, FrozenDictionary<string, string> Folded)> AgencyAliases = new(() =>
     {
         var exact = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -393,10 +430,17 @@ internal sealed class EntityRecognizer
     /// <summary>A mention that is part of a longer mention of the same type takes the longer one's name.</summary>
     private static List<EntityMention> Canonicalise(List<EntityMention> mentions)
     {
-        var full = mentions.Where(m => m.Canonical == m.Text)
-            .Select(m => (m.Type, Name: m.Text, Parts: m.Text.Split(' ', '-')))
-            .Where(x => x.Parts.Length is > 1 and <= 4)
-            .ToList();
+        // Full names of two to four parts; a name without a space or hyphen is one part and never a full name.
+        var full = new List<(string Type, string Name, string[] Parts)>();
+        foreach (var m in mentions)
+        {
+            if (m.Canonical != m.Text || m.Text.AsSpan().IndexOfAny(' ', '-') < 0)
+                continue;
+            var parts = m.Text.Split(' ', '-');
+            if (parts.Length <= 4)
+                full.Add((m.Type, m.Text, parts));
+        }
+
         var result = new List<EntityMention>(mentions.Count);
         foreach (var m in mentions)
         {
@@ -407,10 +451,21 @@ internal sealed class EntityRecognizer
             }
 
             // The first full name in the article wins: news introduces a person in full before shortening.
-            var longer = full.FirstOrDefault(f => f.Type == m.Type && f.Name != m.Text && f.Parts.Contains(m.Text, StringComparer.Ordinal));
-            result.Add(longer.Name is null ? m : m with { Canonical = longer.Name });
+            var longer = FirstFullNameWith(full, m.Type, m.Text);
+            result.Add(longer is null ? m : m with { Canonical = longer });
         }
 
         return result;
+    }
+
+    private static string? FirstFullNameWith(List<(string Type, string Name, string[] Parts)> full, string type, string part)
+    {
+        foreach (var f in full)
+        {
+            if (f.Type == type && f.Name != part && Array.IndexOf(f.Parts, part) >= 0)
+                return f.Name;
+        }
+
+        return null;
     }
 }

@@ -143,6 +143,16 @@ internal static class NumberFinder
 
     internal static IEnumerable<string> NumberWords => Words.Keys.Concat(Vague.Keys);
 
+    /// <summary>
+    /// For each length, the first letters (bit c - 'a') of the number words that long: a word whose length and
+    /// first letter no number word shares is passed over without lowercasing it or asking the tables.
+    /// </summary>
+    private static readonly uint[] FirstLetters = NumberWords.Aggregate(new uint[MaxWordLength + 1], (bits, word) =>
+    {
+        bits[word.Length] |= 1u << (word[0] - 'a');
+        return bits;
+    });
+
     public static List<NumberMention> Find(TextUnits units, string? language)
     {
         var tokens = units.Tokens;
@@ -153,7 +163,7 @@ internal static class NumberFinder
         {
             var token = tokens[i];
             // Most tokens are neither digits nor number words: a length check spares them the lookups.
-            if (token.Kind == TokenKind.Punctuation || (token.Kind == TokenKind.Word && token.Text.Length is < MinWordLength or > MaxWordLength))
+            if (token.Kind == TokenKind.Punctuation || (token.Kind == TokenKind.Word && (token.Text.Length is < MinWordLength or > MaxWordLength || !MayBeNumberWord(token.Text))))
                 continue;
             var lower = units.Lower(i);
             double value;
@@ -200,6 +210,12 @@ internal static class NumberFinder
         }
 
         return found;
+    }
+
+    private static bool MayBeNumberWord(string word)
+    {
+        var first = CaseFolding.ToLower(word[0]);
+        return first is >= 'a' and <= 'z' && (FirstLetters[word.Length] & (1u << (first - 'a'))) != 0;
     }
 
     /// <summary>Parses digits with the language's separators; a lone separator followed by three digits groups thousands.</summary>

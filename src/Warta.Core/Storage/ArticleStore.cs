@@ -115,7 +115,7 @@ public sealed class ArticleStore : IDisposable
         var raw = MemoryMarshal.TryGetArray(input.Raw, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
             ? segment.Array
             : input.Raw.ToArray();
-        return new PreparedArticle(input, article, raw, XxHash128.Hash(raw), JsonSerializer.Serialize(article, WartaJson.Options));
+        return new PreparedArticle(input, article, raw, XxHash128.Hash(raw), JsonSerializer.SerializeToUtf8Bytes(article, StoreJson.Shared.Article));
     }
 
     /// <summary>
@@ -140,9 +140,11 @@ public sealed class ArticleStore : IDisposable
                     ON CONFLICT (source, content_hash) DO NOTHING RETURNING id
                     """, "$source", "$hash", "$charset", "$bytes");
                 using var find = Statement(transaction, "SELECT id FROM raw_inputs WHERE source = $source AND content_hash = $hash", "$source", "$hash");
+                // The JSON comes as UTF-8 bytes (bound as a blob); the cast stores them as the TEXT they are, without a
+                // detour through a UTF-16 string.
                 using var insertArticle = Statement(transaction, """
                     INSERT INTO articles (id, external_id, source, url, title, outlet, language, published, ingested, json)
-                    VALUES ($id, $externalId, $source, $url, $title, $outlet, $language, $published, $ingested, $json)
+                    VALUES ($id, $externalId, $source, $url, $title, $outlet, $language, $published, $ingested, CAST($json AS TEXT))
                     """, "$id", "$externalId", "$source", "$url", "$title", "$outlet", "$language", "$published", "$ingested", "$json");
                 using var clearRejection = Statement(transaction, "DELETE FROM rejections WHERE source = $source", "$source");
                 for (var i = 0; i < items.Count; i++)

@@ -56,4 +56,5 @@ public interface IPreparingSink : IArticleSink
 /// An article ready for the store: the raw bytes, their content hash and the article's JSON computed ahead, off the
 /// writer thread (<see cref="ArticleStore.Prepare"/>, which also runs the sinks' own preparation).
 /// </summary>
-public sealed record PreparedArticle(RawInput Input, Article Article, byte[] RawBytes, byte[] ContentHash, string Json);
+/// <param name="Json">The article's JSON (<see cref="WartaJson"/>'s shape) as UTF-8, the encoding the store keeps it in.</param>
+public sealed record PreparedArticle(RawInput Input, Article Article, byte[] RawBytes, byte[] ContentHash, byte[] Json);

@@ -111,6 +111,17 @@ public sealed class ArticleAnalyzerTests
     {
         Assert.Equal(NumberFinder.MinWordLength, NumberFinder.NumberWords.Min(w => w.Length));
         Assert.Equal(NumberFinder.MaxWordLength, NumberFinder.NumberWords.Max(w => w.Length));
+        // The first-letter filter indexes a-z only.
+        Assert.All(NumberFinder.NumberWords, w => Assert.InRange(w[0], 'a', 'z'));
+    }
+
+    [Fact]
+    public void Capitalised_number_words_are_still_read()
+    {
+        var article = Analyze("Tiga orang tewas dan Puluhan rumah rusak, kata polisi. Sekitar Lima Ratus warga mengungsi.");
+        Assert.Contains(article.Numbers, n => n.Text == "Tiga" && n.Value == 3);
+        Assert.Contains(article.Numbers, n => n.Text == "Puluhan" && n.Value == 10);
+        Assert.Contains(article.Numbers, n => n.Text == "Lima Ratus" && n.Value == 500);
     }
 
     [Theory]

@@ -163,6 +163,60 @@ public sealed class ArticleStoreTests : IDisposable
     }
 
     [Fact]
+    public void Stored_json_is_the_same_text_as_wartas_json_for_every_field()
+    {
+        using var store = ArticleStore.Open(_directory);
+        var (input, article) = Item("a.html", "Isi \"berita\" — “kutipan” é\u00a0<b>&", "Judul");
+        article = article with
+        {
+            Url = "https://example.org/a?x=1&y=2",
+            ExternalId = "x1",
+            Published = new DateTimeOffset(2022, 1, 11, 5, 20, 0, TimeSpan.FromHours(7)),
+            PublishedPrecision = DatePrecision.Zoned,
+            Authors = ["Ani", "Budi"],
+            Outlet = "Kompas",
+            Dateline = "Jakarta",
+            Language = "id",
+            Citations = [new Citation("Reuters", "Seperti dilaporkan Reuters")],
+            Removed = [new RemovedSpan("Baca juga: x", "related-teaser")],
+            Repeats = [new CollapsedRepeat("a b", "a", ["+b"])],
+            Metadata = new ArticleMetadata
+            {
+                Modified = DateTimeOffset.UnixEpoch,
+                SiteName = "Kompas",
+                Tags = ["politik"],
+                Sources = new Dictionary<string, string>(StringComparer.Ordinal) { ["published"] = "meta" },
+            },
+            Entities = [new EntityMention("Wang Yi", "PERSON", "Wang Yi", 0, 7) { Role = "Menteri" }],
+            Quotes = [new Quote("kutipan", "Wang Yi", "kata", "direct"), new Quote("x", null, null, "indirect")],
+            Numbers = [new NumberMention("1,5 juta", 1.5e6, "orang", "about", 1, 9), new NumberMention("3", 3, null, null, 0, 1)],
+        };
+
+        var id = store.AddBatch([store.Prepare(input, article)])[0].Id;
+
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(store.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT typeof(json), json FROM articles WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal("text", reader.GetString(0));
+        Assert.Equal(WartaJson.Serialize(article), reader.GetString(1));
+        Assert.Equal(article, store.Get(id)!.Article with
+        {
+            Authors = article.Authors,
+            Citations = article.Citations,
+            Removed = article.Removed,
+            Repeats = article.Repeats,
+            Metadata = article.Metadata,
+            Entities = article.Entities,
+            Quotes = article.Quotes,
+            Numbers = article.Numbers,
+        });
+    }
+
+    [Fact]
     public void Opening_a_store_where_a_file_blocks_the_directory_says_what_to_do()
     {
         File.WriteAllText(_directory, "not a directory");
