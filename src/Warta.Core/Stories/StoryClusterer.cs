@@ -105,6 +105,29 @@ public sealed class StoryClustererOptions
     public int MergeMaxSize { get; init; } = 8;
 
     /// <summary>
+    /// Runner-up votes: while a story is small (at most <see cref="MergeMaxSize"/> articles), each article that joins
+    /// or starts it counts a vote for every other active story it scored at least this against. At a second chance
+    /// the small story also merges below <see cref="MergeThreshold"/> (from <see cref="RunnerUpMergeThreshold"/>) when
+    /// at least <see cref="RunnerUpShare"/> of its articles voted for the other story and that story took at least
+    /// <see cref="RunnerUpGrowth"/> times the small story's size in articles since the first vote: a fragment split
+    /// off a story that keeps running beside it, not a new burst (a follow-up day, a new event of the same kind) that
+    /// grows while the older story is quiet. 0 turns votes off. Calibrated on UCI half 0 (score 0.05–0.08 × share
+    /// 0.6–1 × growth 1–2, mean pair F1 of given order and interleaved): a plateau of 0.925–0.929 against 0.924
+    /// without; the middle of it taken. Without the growth condition half 0 gains more (0.954 given order) but the full
+    /// set joins different stories (pair precision 0.984 → 0.84).
+    /// </summary>
+    public double RunnerUpScore { get; init; } = 0.06;
+
+    /// <inheritdoc cref="RunnerUpScore"/>
+    public double RunnerUpShare { get; init; } = 0.75;
+
+    /// <inheritdoc cref="RunnerUpScore"/>
+    public double RunnerUpGrowth { get; init; } = 1.5;
+
+    /// <inheritdoc cref="RunnerUpScore"/>
+    public double RunnerUpMergeThreshold { get; init; } = 0.1;
+
+    /// <summary>
     /// A story whose newest article is more than <see cref="IdleGap"/> older than an article is a finished burst: the
     /// article's score against it is divided by <see cref="IdleFactor"/> (1 turns this off), so a follow-up a day
     /// later starts its own story unless it matches strongly (news aggregators split day-by-day follow-ups).
@@ -192,6 +215,21 @@ public sealed class StoryClustererOptions
         if (MergeThreshold is < 0 or >= 1)
         {
             throw new ArgumentOutOfRangeException(nameof(MergeThreshold), MergeThreshold, "must be in [0, 1)");
+        }
+
+        if (RunnerUpScore is < 0 or >= 1 || RunnerUpMergeThreshold is < 0 or >= 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RunnerUpScore), "runner-up scores must be in [0, 1)");
+        }
+
+        if (RunnerUpShare is <= 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RunnerUpShare), RunnerUpShare, "must be in (0, 1]");
+        }
+
+        if (RunnerUpGrowth < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RunnerUpGrowth), RunnerUpGrowth, "must not be negative");
         }
 
         if (MergeMaxSize < 1)
@@ -291,6 +329,8 @@ public sealed class StoryClusterer
     private long _activeEntries;
     private const int RetireCheckInterval = 1_024;
     private readonly List<Story> _retired = [];
+    // Candidate scores of the article being added, for runner-up votes.
+    private readonly List<(long Story, double Score)> _scored = [];
     private long _nextStoryId = 1;
     private DateTimeOffset? _clock;
 
@@ -399,9 +439,11 @@ public sealed class StoryClusterer
         IReadOnlyList<string> headline = _options.SlugInTitle && terms.Slug.Count > 0 ? [.. terms.Title, .. terms.Slug] : terms.Title;
         TermVector[] vectors = [Weigh(Title, headline), Weigh(Body, terms.Body), Weigh(Names, terms.Names), Weigh(Slug, terms.Slug)];
         var (bestStory, bestScore) = (0L, 0.0);
+        _scored.Clear();
         foreach (var storyId in Candidates(vectors))
         {
             var score = Score(vectors, _active[storyId], time);
+            _scored.Add((storyId, score));
             if (score > bestScore || (score == bestScore && storyId < bestStory))
             {
                 (bestStory, bestScore) = (storyId, score);
@@ -417,6 +459,11 @@ public sealed class StoryClusterer
         {
             target = new StoryState(_nextStoryId++);
             _active[target.Id] = target;
+        }
+
+        if (_options.RunnerUpScore > 0)
+        {
+            target.Vote(_scored, _options.RunnerUpScore, _options.MergeMaxSize, _active);
         }
 
         var entriesBefore = target.Entries;
@@ -705,6 +752,11 @@ public sealed class StoryClusterer
             }
 
             var score = Score(vectors, _active[id], story.LastSeen);
+            if (score < _options.MergeThreshold && score >= _options.RunnerUpMergeThreshold && RunnerUpsAgree(story, _active[id]))
+            {
+                score = _options.MergeThreshold;
+            }
+
             if (score > bestScore || (score == bestScore && id < best))
             {
                 (best, bestScore) = (id, score);
@@ -744,6 +796,26 @@ public sealed class StoryClusterer
 
         Merged?.Invoke(gone.Id, keep.Id);
         return keep;
+    }
+
+    /// <summary>
+    /// True when enough of the smaller story's articles voted for the larger one and the larger kept growing beside it
+    /// (<see cref="StoryClustererOptions.RunnerUpScore"/>).
+    /// </summary>
+    private bool RunnerUpsAgree(StoryState a, StoryState b)
+    {
+        if (_options.RunnerUpScore <= 0)
+        {
+            return false;
+        }
+
+        var (small, large) = a.Size <= b.Size ? (a, b) : (b, a);
+        if (!small.Votes.TryGetValue(large.Id, out var vote))
+        {
+            return false;
+        }
+
+        return vote.Count >= _options.RunnerUpShare * small.Size && large.Size - vote.SizeAtFirst >= _options.RunnerUpGrowth * small.Size;
     }
 
     private void RemovePosting(int feature, int term, long storyId)
@@ -823,6 +895,31 @@ public sealed class StoryClusterer
         private DateTimeOffset? _first;
 
         public long Id { get; } = id;
+
+        /// <summary>Runner-up votes of this story's articles: other story → votes and its size at the first vote.</summary>
+        public Dictionary<long, (int Count, int SizeAtFirst)> Votes { get; } = [];
+
+        /// <summary>
+        /// Counts a vote for every other active story scored at least <paramref name="min"/>; only while the story is
+        /// small (votes serve second chances of fragments), so a story holds at most max × candidates votes.
+        /// </summary>
+        public void Vote(List<(long Story, double Score)> scored, double min, int maxSize, Dictionary<long, StoryState> active)
+        {
+            if (Size >= maxSize)
+            {
+                Votes.Clear();
+                return;
+            }
+
+            foreach (var (story, score) in scored)
+            {
+                if (story != Id && score >= min && active.TryGetValue(story, out var other))
+                {
+                    var (count, first) = Votes.GetValueOrDefault(story, (0, other.Size));
+                    Votes[story] = (count + 1, first);
+                }
+            }
+        }
 
         public DateTimeOffset? LastSeen { get; private set; }
 

@@ -251,6 +251,31 @@ public class StoryClustererTests
         Assert.False(clusterer.IsActive(second));
     }
 
+    [Theory]
+    [InlineData("MMFMM", 0.06, true)]
+    [InlineData("MMFMM", 0.0, false)]
+    [InlineData("MMMMMMFF", 0.06, false)]
+    public void A_fragment_whose_articles_saw_a_story_growing_beside_it_merges_but_a_later_burst_does_not(string order, double runnerUp, bool merges)
+    {
+        // The fragment's articles share one word with the main story: 0.15–0.2, far below both join thresholds
+        // here, above the runner-up vote (0.06) and the runner-up merge threshold (0.1). The fragment merges when
+        // the main story grew by 1.5 × the fragment's size since its first vote (at the main story's second chance
+        // at four articles), not when the main story was done before the fragment began.
+        var clusterer = new StoryClusterer(new StoryClustererOptions { HeadlineThreshold = 0.5, MergeThreshold = 0.9, RunnerUpScore = runnerUp });
+        StoryItem Item(long id) => new(id, null, null, Start.AddMinutes(id), "x.com", "en");
+        var id = 0L;
+        foreach (var kind in order)
+        {
+            clusterer.Add(Item(++id), kind == 'M'
+                ? new StoryTerms(["gox", "exchange", "bankruptcy"], [], [])
+                : new StoryTerms(["gox", "currency", "warning", "investors"], [], []));
+        }
+
+        var main = clusterer.Stories().Single(s => s.ArticleIds.Contains(1));
+        var fragment = order.IndexOf('F', StringComparison.Ordinal) + 1;
+        Assert.Equal(merges, main.ArticleIds.Contains(fragment));
+    }
+
     [Fact]
     public void Without_second_chances_the_split_stays()
     {
