@@ -166,6 +166,24 @@ public class StoryClustererTests
         Assert.Equal(burst, strong);
     }
 
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public void The_idle_gap_holds_back_headlines_but_not_articles_whose_bodies_match(bool bodies, bool joins)
+    {
+        // A burst, then 13 hours later (past the idle gap) an article on the same event: with bodies the text
+        // decides and it joins; headline words alone are held back by the idle factor.
+        var clusterer = new StoryClusterer(new StoryClustererOptions { IdleFactor = 100 });
+        StoryItem Item(long id, double hours) => new(id, null, null, Start.AddHours(hours), "x.com", "en");
+        string[] body = bodies ? ["recall", "ignition", "switch", "cars", "deaths", "congress", "hearing", "engineers"] : [];
+        var burst = clusterer.Add(Item(1, 0), new StoryTerms(["recall", "ignition", "switch", "cars"], body, []));
+        clusterer.Add(Item(2, 0.1), new StoryTerms(["recall", "ignition", "switch", "cars"], body, []));
+
+        var later = clusterer.Add(Item(3, 13.2), new StoryTerms(["recall", "ignition", "hearing", "congress"], body, []));
+
+        Assert.Equal(joins, later == burst);
+    }
+
     [Fact]
     public void Centroid_terms_stay_within_their_bound_when_no_article_has_a_time()
     {
