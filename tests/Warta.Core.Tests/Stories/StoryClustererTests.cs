@@ -166,6 +166,24 @@ public class StoryClustererTests
         Assert.Equal(burst, strong);
     }
 
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public void The_idle_gap_holds_back_headlines_but_not_articles_whose_bodies_match(bool bodies, bool joins)
+    {
+        // A burst, then 13 hours later (past the idle gap) an article on the same event: with bodies the text
+        // decides and it joins; headline words alone are held back by the idle factor.
+        var clusterer = new StoryClusterer(new StoryClustererOptions { IdleFactor = 100 });
+        StoryItem Item(long id, double hours) => new(id, null, null, Start.AddHours(hours), "x.com", "en");
+        string[] body = bodies ? ["recall", "ignition", "switch", "cars", "deaths", "congress", "hearing", "engineers"] : [];
+        var burst = clusterer.Add(Item(1, 0), new StoryTerms(["recall", "ignition", "switch", "cars"], body, []));
+        clusterer.Add(Item(2, 0.1), new StoryTerms(["recall", "ignition", "switch", "cars"], body, []));
+
+        var later = clusterer.Add(Item(3, 13.2), new StoryTerms(["recall", "ignition", "hearing", "congress"], body, []));
+
+        Assert.Equal(joins, later == burst);
+    }
+
     [Fact]
     public void Centroid_terms_stay_within_their_bound_when_no_article_has_a_time()
     {
@@ -249,6 +267,31 @@ public class StoryClustererTests
         var story = Assert.Single(clusterer.Stories());
         Assert.Equal([1L, 2L, 3L, 4L], story.ArticleIds.Order());
         Assert.False(clusterer.IsActive(second));
+    }
+
+    [Theory]
+    [InlineData("MMFMM", 0.06, true)]
+    [InlineData("MMFMM", 0.0, false)]
+    [InlineData("MMMMMMFF", 0.06, false)]
+    public void A_fragment_whose_articles_saw_a_story_growing_beside_it_merges_but_a_later_burst_does_not(string order, double runnerUp, bool merges)
+    {
+        // The fragment's articles share one word with the main story: 0.15–0.2, far below both join thresholds
+        // here, above the runner-up vote (0.06) and the runner-up merge threshold (0.1). The fragment merges when
+        // the main story grew by 1.5 × the fragment's size since its first vote (at the main story's second chance
+        // at four articles), not when the main story was done before the fragment began.
+        var clusterer = new StoryClusterer(new StoryClustererOptions { HeadlineThreshold = 0.5, MergeThreshold = 0.9, RunnerUpScore = runnerUp });
+        StoryItem Item(long id) => new(id, null, null, Start.AddMinutes(id), "x.com", "en");
+        var id = 0L;
+        foreach (var kind in order)
+        {
+            clusterer.Add(Item(++id), kind == 'M'
+                ? new StoryTerms(["gox", "exchange", "bankruptcy"], [], [])
+                : new StoryTerms(["gox", "currency", "warning", "investors"], [], []));
+        }
+
+        var main = clusterer.Stories().Single(s => s.ArticleIds.Contains(1));
+        var fragment = order.IndexOf('F', StringComparison.Ordinal) + 1;
+        Assert.Equal(merges, main.ArticleIds.Contains(fragment));
     }
 
     [Fact]

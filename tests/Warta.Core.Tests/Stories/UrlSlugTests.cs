@@ -35,12 +35,33 @@ public class UrlSlugTests
         ];
 
         var withSlugs = new StoryClusterer();
-        var without = new StoryClusterer(new StoryClustererOptions { SlugWeight = 0 });
+        var without = new StoryClusterer(new StoryClustererOptions { SlugWeight = 0, SlugInTitle = false });
         var a = stream.Select(withSlugs.Add).ToList();
         var b = stream.Select(without.Add).ToList();
 
         Assert.Equal(a[0], a[2]);
         Assert.NotEqual(a[0], a[1]);
         Assert.NotEqual(b[0], b[2]);
+    }
+
+    [Fact]
+    public void A_headline_meets_the_slug_of_an_article_whose_title_says_it_differently()
+    {
+        var start = new DateTimeOffset(2014, 3, 10, 12, 0, 0, TimeSpan.Zero);
+        StoryItem Item(long id, string title, string? url) => new(id, title, null, start.AddMinutes(id), "x", "en") { Url = url };
+        StoryItem[] stream =
+        [
+            Item(1, "Exchange files for court protection", "http://a.com/2014/03/10/mt-gox-bankruptcy-filing-tokyo"),
+            Item(2, "Fed official says weak data caused by weather", "http://b.com/news/fed-official-weak-data-weather"),
+            Item(3, "Mt Gox bankruptcy hits bitcoin users", null),
+        ];
+
+        // The third has no slug, so the slug feature cannot compare it; only its headline meeting the first's slug can.
+        var with = stream.Select(new StoryClusterer().Add).ToList();
+        var without = stream.Select(new StoryClusterer(new StoryClustererOptions { SlugInTitle = false }).Add).ToList();
+
+        Assert.Equal(with[0], with[2]);
+        Assert.NotEqual(with[0], with[1]);
+        Assert.NotEqual(without[0], without[2]);
     }
 }
