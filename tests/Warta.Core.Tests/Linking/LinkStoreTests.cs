@@ -52,14 +52,10 @@ public sealed class LinkStoreTests : IDisposable
     [Fact]
     public void An_earlier_original_arriving_after_its_copies_becomes_their_origin_with_each_copys_alterations()
     {
-        var seed = SeedFiles.Read("001");
-        var day = new DateTimeOffset(2022, 1, 11, 5, 20, 0, TimeSpan.FromHours(7));
         using var store = ArticleStore.Open(_directory);
         using var links = LinkStore.Attach(store);
 
-        var renamed = Store(store, "renamed.txt", seed.Replace("Tokayev", "Nazarbayev", StringComparison.Ordinal), published: day.AddHours(2));
-        var recounted = Store(store, "recounted.txt", seed.Replace("225", "252", StringComparison.Ordinal), published: day.AddHours(3));
-        var original = Store(store, "original.txt", seed, published: day);
+        var (renamed, recounted, original) = StoreCopiesBeforeTheirOriginal(store);
 
         foreach (var copy in new[] { renamed, recounted })
         {
@@ -75,13 +71,9 @@ public sealed class LinkStoreTests : IDisposable
     [Fact]
     public void Alterations_worked_out_on_read_are_stored_once_for_later_readers()
     {
-        var seed = SeedFiles.Read("001");
-        var day = new DateTimeOffset(2022, 1, 11, 5, 20, 0, TimeSpan.FromHours(7));
         using var store = ArticleStore.Open(_directory);
         var links = LinkStore.Attach(store);
-        var renamed = Store(store, "renamed.txt", seed.Replace("Tokayev", "Nazarbayev", StringComparison.Ordinal), published: day.AddHours(2));
-        var recounted = Store(store, "recounted.txt", seed.Replace("225", "252", StringComparison.Ordinal), published: day.AddHours(3));
-        Store(store, "original.txt", seed, published: day);
+        var (renamed, recounted, _) = StoreCopiesBeforeTheirOriginal(store);
         // The origin moved to the late original: the copies' alterations against it are not worked out yet.
         Assert.Equal(2, CopiesWithoutAlterations(store));
 
@@ -100,13 +92,9 @@ public sealed class LinkStoreTests : IDisposable
     [Fact]
     public void Pending_alterations_are_completed_by_maintenance()
     {
-        var seed = SeedFiles.Read("001");
-        var day = new DateTimeOffset(2022, 1, 11, 5, 20, 0, TimeSpan.FromHours(7));
         using var store = ArticleStore.Open(_directory);
         using var links = LinkStore.Attach(store);
-        Store(store, "renamed.txt", seed.Replace("Tokayev", "Nazarbayev", StringComparison.Ordinal), published: day.AddHours(2));
-        var recounted = Store(store, "recounted.txt", seed.Replace("225", "252", StringComparison.Ordinal), published: day.AddHours(3));
-        Store(store, "original.txt", seed, published: day);
+        var (_, recounted, _) = StoreCopiesBeforeTheirOriginal(store);
 
         Assert.Equal(2, links.CompletePendingAlterations());
 
@@ -114,6 +102,16 @@ public sealed class LinkStoreTests : IDisposable
         Assert.Equal(0, links.CompletePendingAlterations());
         using var reopened = LinkStore.Open(store);
         Assert.Contains(reopened.LinksOf(recounted).Alterations, a => a.Original == "225" && a.Altered == "252");
+    }
+
+    /// <summary>Two edited copies of seed 001 (a name, a number), then the earlier original they were copied from.</summary>
+    private static (long Renamed, long Recounted, long Original) StoreCopiesBeforeTheirOriginal(ArticleStore store)
+    {
+        var seed = SeedFiles.Read("001");
+        var day = new DateTimeOffset(2022, 1, 11, 5, 20, 0, TimeSpan.FromHours(7));
+        var renamed = Store(store, "renamed.txt", seed.Replace("Tokayev", "Nazarbayev", StringComparison.Ordinal), published: day.AddHours(2));
+        var recounted = Store(store, "recounted.txt", seed.Replace("225", "252", StringComparison.Ordinal), published: day.AddHours(3));
+        return (renamed, recounted, Store(store, "original.txt", seed, published: day));
     }
 
     private static long CopiesWithoutAlterations(ArticleStore store)
