@@ -1,7 +1,7 @@
 // The web load benchmark: N articles generated from real Indonesian news text (IndoSum, CC BY-SA 4.0, read in place
 // from ../shared/data and never copied), an in-process server on loopback, ingest running through POST /api/articles
 // while C concurrent clients search and open story pages; prints latency percentiles as a markdown table.
-// Usage: dotnet run -c Release --project bench/load -- [--articles 100000] [--clients 16] [--seconds 60] [--warmup 10] [--ingest-rate 50] [--data PATH] [--store DIR] [--only search|page|story]
+// Usage: dotnet run -c Release --project bench/load -- [--articles 100000] [--clients 16] [--seconds 60] [--warmup 10] [--ingest-rate 50] [--data PATH] [--store DIR] [--only search|page|story] [--max-concurrent N]
 //        [--store DIR]   keep the store in DIR and reuse it: a later run fills only what is missing, so the (long) fill can
 //                        run once and the timed phase again on a quiet machine.
 using System.Collections.Concurrent;
@@ -28,11 +28,13 @@ Console.Error.WriteLine($"read {source.Count} IndoSum articles from {dataPath}")
 var keptStore = ArgText("--store", string.Empty);
 // --only search|page|story: one kind of request, to read its cost alone (CPU per request is printed at the end).
 var only = ArgText("--only", string.Empty);
+// --max-concurrent N: the server's admission limit (WartaServerOptions.MaxConcurrentRequests; 0 none), default as `warta serve`.
+var maxConcurrent = Arg("--max-concurrent", 2 * Environment.ProcessorCount);
 var directory = keptStore.Length > 0 ? Path.GetFullPath(keptStore) : Path.Combine(Path.GetTempPath(), "warta-load-" + Guid.NewGuid().ToString("N"));
 const string Key = "load-bench-key-0123456789";
 var random = new Random(42);
 var clock = Stopwatch.StartNew();
-await using (var server = WartaServer.Build(new WartaServerOptions { DataDirectory = directory, Port = 0, ApiKey = Key }))
+await using (var server = WartaServer.Build(new WartaServerOptions { DataDirectory = directory, Port = 0, ApiKey = Key, MaxConcurrentRequests = maxConcurrent }))
 {
     // Stored in batches through the store, as 'warta ingest' does: linking and stories run, the index follows.
     var batch = new List<(RawInput, Article)>(512);
@@ -170,7 +172,7 @@ await using (var server = WartaServer.Build(new WartaServerOptions { DataDirecto
 
     await window;
     ingested -= ingestedBefore;
-    Console.WriteLine($"| {articles:N0} articles, {clients} clients, {seconds} s after {warmup} s of warm-up, ingest {ingested} articles ({ingested / (double)seconds:0.0}/s) during the run, {Environment.ProcessorCount} cores | | | | | |");
+    Console.WriteLine($"| {articles:N0} articles, {clients} clients, {seconds} s after {warmup} s of warm-up, ingest {ingested} articles ({ingested / (double)seconds:0.0}/s) during the run, {Environment.ProcessorCount} cores, admission limit {maxConcurrent} | | | | | |");
     Console.WriteLine("| route | requests | p50 ms | p95 ms | p99 ms | errors |");
     Console.WriteLine("|---|---:|---:|---:|---:|---:|");
     foreach (var (route, bag) in latencies.OrderBy(p => p.Key, StringComparer.Ordinal))
