@@ -229,18 +229,30 @@ internal static class ContentSelector
     {
         if (top == root)
             return;
+        // The climb passes at most 12 ancestors; only their children's text is needed, so each block adds to the
+        // one child of the chain it sits in, instead of to every ancestor it has.
+        var chain = new HashSet<IElement>();
+        var link = top;
+        for (var n = 0; link is not null && link != root && n <= 12; link = link.ParentElement, n++)
+            chain.Add(link);
         var stats = new Dictionary<IElement, PartStats>();
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
-            var prose = IsProse(block) && !IsCaption(block.Owner) ? block.Text.Length : 0;
-            var heading = block.Kind == BlockKind.Heading && block.LinkChars == 0 ? block.Text.Length : 0;
+            IElement? child = null;
             var depth = 0;
             for (var e = block.Owner; e is not null && e != root && depth < 64; e = e.ParentElement, depth++)
             {
-                var s = stats.TryGetValue(e, out var seen) ? seen : new PartStats(0, 0, 0, 0, i);
-                stats[e] = s with { Text = s.Text + block.Text.Length, Links = s.Links + block.LinkChars, Prose = s.Prose + prose, Heading = s.Heading + heading };
+                if (chain.Contains(e))
+                    break;
+                child = e;
             }
+            if (child is null || child.ParentElement is not { } parentOfChild || !chain.Contains(parentOfChild))
+                continue;
+            var prose = IsProse(block) && !IsCaption(block.Owner) ? block.Text.Length : 0;
+            var heading = block.Kind == BlockKind.Heading && block.LinkChars == 0 ? block.Text.Length : 0;
+            var s = stats.TryGetValue(child, out var seen) ? seen : new PartStats(0, 0, 0, 0, i);
+            stats[child] = s with { Text = s.Text + block.Text.Length, Links = s.Links + block.LinkChars, Prose = s.Prose + prose, Heading = s.Heading + heading };
         }
         var current = top;
         var levels = 0;
