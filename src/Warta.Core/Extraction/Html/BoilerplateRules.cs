@@ -102,7 +102,8 @@ internal static class BoilerplateRules
     ];
 
     /// <summary>Why the element is boilerplate, or null when it is not (or may hold the article).</summary>
-    /// <param name="strict">False in the recall retry: only tags, roles and hidden state count, not class words.</param>
+    /// <param name="strict">False in the recall retry: only tags, roles and hidden state count, not class words
+    /// (<see cref="ClassReason"/> tells the walker which elements those would drop).</param>
     public static string? Reason(IElement element, bool strict, out bool dropSilently, Dictionary<string, string?>? cache = null)
     {
         dropSilently = false;
@@ -133,7 +134,15 @@ internal static class BoilerplateRules
         var role = element.GetAttribute("role");
         if (role is not null && Roles.TryGetValue(role.Trim(), out var byRole))
             return byRole;
-        if (!strict || tag is "body" or "html" or "main" or "article")
+        if (!strict)
+            return null;
+        return ClassReason(element, cache);
+    }
+
+    /// <summary>Why the element's class or id words mark it as boilerplate, or null; body, main and article never are.</summary>
+    public static string? ClassReason(IElement element, Dictionary<string, string?>? cache = null)
+    {
+        if (element.LocalName is "body" or "html" or "main" or "article")
             return null;
         var className = element.GetAttribute("class");
         var id = element.GetAttribute("id");
@@ -168,7 +177,8 @@ internal static class BoilerplateRules
 
     private static void Scan(string? value, ref string? reason, ref bool positive)
     {
-        if (string.IsNullOrEmpty(value) || value.Length > 500)
+        // An id or class holding a URL ("http://…/tag/…") names a page, not a role.
+        if (string.IsNullOrEmpty(value) || value.Length > 500 || value.Contains("://", StringComparison.Ordinal))
             return;
         var span = value.AsSpan();
         var start = -1;

@@ -97,6 +97,7 @@ internal static class ContentSelector
         {
             containers.Add(top);
             JoinSiblings(top, topScore, scores, totals, containers);
+            JoinOuterParts(top, blocks, root, containers);
         }
 
         var kept = new List<TextBlock>();
@@ -209,6 +210,161 @@ internal static class ContentSelector
                 containers.Add(sibling);
         }
     }
+
+    // Levels above the best container where further parts of a split body are looked for; wrappers with no other
+    // text do not count. Calibrated on trafilatura-eval and mozilla-readability-testpages (first 150 pages).
+    private const int OuterLevels = 3;
+
+    // A part joins when at least this share of its text (headings aside) is prose.
+    private const double MinProseShare = 0.6;
+
+    /// <summary>
+    /// Bodies split over several containers (a CMS's paragraph fields, text interleaved with image and ad boxes)
+    /// have their other parts as siblings of an ancestor of the best container, not of the container itself.
+    /// Walks up a few levels and at each joins the siblings that are prose (long, unlinked paragraphs); a section
+    /// heading joins with the part after it. It stops at an article element and at the level where the page's
+    /// furniture begins: where more of the siblings' text is not prose than is.
+    /// </summary>
+    private static void JoinOuterParts(IElement top, List<TextBlock> blocks, IElement root, HashSet<IElement> containers)
+    {
+        if (top == root)
+            return;
+        // The climb passes at most 12 ancestors; only their children's text is needed, so each block adds to the
+        // one child of the chain it sits in, instead of to every ancestor it has.
+        var chain = new HashSet<IElement>();
+        var link = top;
+        for (var n = 0; link is not null && link != root && n <= 12; link = link.ParentElement, n++)
+            chain.Add(link);
+        var stats = new Dictionary<IElement, PartStats>();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            IElement? child = null;
+            var depth = 0;
+            for (var e = block.Owner; e is not null && e != root && depth < 64; e = e.ParentElement, depth++)
+            {
+                if (chain.Contains(e))
+                    break;
+                child = e;
+            }
+            if (child is null || child.ParentElement is not { } parentOfChild || !chain.Contains(parentOfChild))
+                continue;
+            var prose = IsProse(block) && !IsCaption(block.Owner) ? block.Text.Length : 0;
+            var heading = block.Kind == BlockKind.Heading && block.LinkChars == 0 ? block.Text.Length : 0;
+            var s = stats.TryGetValue(child, out var seen) ? seen : new PartStats(0, 0, 0, 0, i);
+            stats[child] = s with { Text = s.Text + block.Text.Length, Links = s.Links + block.LinkChars, Prose = s.Prose + prose, Heading = s.Heading + heading };
+        }
+        var current = top;
+        var levels = 0;
+        var candidates = new List<IElement>();
+        for (var climbs = 0; climbs < 12 && levels < OuterLevels; climbs++)
+        {
+            // An article element is a whole composition; beside it stand other articles (pages that append the
+            // next stories below the first), not parts of this one.
+            var parent = current.ParentElement;
+            if (parent is null || parent == root || current.LocalName == "article")
+                return;
+            int joined = 0, rest = 0;
+            candidates.Clear();
+            IElement? pendingHeading = null;
+            foreach (var sibling in parent.Children)
+            {
+                if (sibling == current)
+                {
+                    if (pendingHeading is not null)
+                        candidates.Add(pendingHeading);
+                    pendingHeading = null;
+                    continue;
+                }
+                if (!stats.TryGetValue(sibling, out var s) || s.Text == 0 || containers.Contains(sibling))
+                    continue;
+                // The copyright note closes articles and pages alike, so it tells nothing about the level.
+                if (IsCopyrightNotice(blocks[s.First].Text))
+                    continue;
+                // In the recall retry class words do not drop boxes, but a comment or share box still is not a part;
+                // nor is a box about the author or the post, or a call to action.
+                if (BoilerplateRules.ClassReason(sibling) is not null || NotAPart(sibling) || (s.Prose < MinPartProse && s.Heading < s.Text))
+                {
+                    rest += s.Text;
+                    continue;
+                }
+                if (s.Heading == s.Text)
+                {
+                    if (pendingHeading is not null)
+                        rest += stats[pendingHeading].Text;
+                    pendingHeading = sibling;
+                    continue;
+                }
+                if (IsProsePart(s))
+                {
+                    if (pendingHeading is not null)
+                        candidates.Add(pendingHeading);
+                    candidates.Add(sibling);
+                    joined += s.Text;
+                }
+                else
+                {
+                    if (pendingHeading is not null)
+                        rest += stats[pendingHeading].Text;
+                    rest += s.Text;
+                }
+                pendingHeading = null;
+            }
+            if (pendingHeading is not null)
+                rest += stats[pendingHeading].Text;
+            if (joined + rest > 0)
+            {
+                if (rest > joined)
+                    return;
+                levels++;
+                containers.UnionWith(candidates);
+            }
+            current = parent;
+        }
+    }
+
+    // Class and id fragments of boxes beside a body that hold prose but not the article's: author boxes and bios,
+    // post metadata, ratings, calls to action, contact forms. Calibrated on trafilatura-eval (first 150 pages).
+    private static readonly string[] NotPartWords =
+        ["author", "bio", "byline", "meta", "aside", "extra", "cta", "contact", "rating", "profile", "signature", "disclaimer", "teaser", "about"];
+
+    // A part beside the body has at least this much prose; a rating line or a one-sentence note does not count.
+    private const int MinPartProse = 100;
+
+    private static bool NotAPart(IElement element)
+    {
+        foreach (var value in (string?[])[element.GetAttribute("class"), element.GetAttribute("id")])
+        {
+            if (string.IsNullOrEmpty(value))
+                continue;
+            foreach (var word in NotPartWords)
+            {
+                if (value.Contains(word, StringComparison.OrdinalIgnoreCase))
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    // An image caption whose box a positive word keeps ("caption_news"): not running text.
+    private static bool IsCaption(IElement owner) =>
+        owner.Id?.Contains("caption", StringComparison.OrdinalIgnoreCase) == true
+        || owner.ClassName?.Contains("caption", StringComparison.OrdinalIgnoreCase) == true;
+
+    // The site's copyright and terms-of-use note below an article.
+    private static bool IsCopyrightNotice(string firstLine) =>
+        firstLine.StartsWith('©') || firstLine.StartsWith("Copyright", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsProsePart(PartStats s) =>
+        s.Links * 4 <= s.Text && s.Prose >= MinProseShare * (s.Text - s.Heading) && s.Prose > 0;
+
+    // A block of running text: long enough to be a sentence or more, and mostly not links.
+    private static bool IsProse(TextBlock block) =>
+        block.Kind is not BlockKind.Heading and not BlockKind.TableRow && block.LinkDensity < 0.3
+        && (block.Text.Length >= 80 || (block.Text.Length >= MinScoringChars && EndsSentence(block.Text)));
+
+    // Characters under an element: all, linked, prose and headings; and its first block's index.
+    private readonly record struct PartStats(int Text, int Links, int Prose, int Heading, int First);
 
     private static bool Within(IElement element, HashSet<IElement> containers, IElement root)
     {

@@ -54,6 +54,29 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_joins_a_body_split_over_paragraph_fields_but_not_the_author_box_beside_it()
+    {
+        // A CMS page: each paragraph group in its own field wrapper, images between them, an author box after.
+        static string Field(string inner) => $"<div class=\"field-item\"><div class=\"paragraph\"><div class=\"col-8\">{inner}</div></div></div>";
+        var article =
+            "<article class=\"page-full\"><div class=\"fields\">" +
+            Field(Body) +
+            Field("<img src=\"/a.jpg\" alt=\"\">") +
+            Field("<h2>Bantuan mengalir</h2><p>Relawan dari berbagai daerah berdatangan membawa logistik, obat-obatan dan perlengkapan bayi untuk para pengungsi di posko utama.</p>") +
+            Field("<p>Pemerintah daerah menyiapkan lahan untuk hunian sementara, sambil menunggu perbaikan rumah warga yang rusak berat akibat guncangan.</p>") +
+            "</div><div class=\"author-box\"><p>Andi Wijaya adalah wartawan senior yang meliput bencana alam di Indonesia selama lebih dari dua puluh tahun.</p></div></article>";
+        var html = "<html><head><title>Gempa</title></head><body><nav><a href=\"/\">Beranda</a></nav>" +
+            $"<div class=\"container\"><div class=\"row\">{article}</div></div></body></html>";
+        var text = Extractor.Extract(html, null).Text;
+
+        Assert.Contains("mengguncang Cianjur", text, StringComparison.Ordinal);
+        Assert.Contains("Bantuan mengalir", text, StringComparison.Ordinal);
+        Assert.Contains("perlengkapan bayi", text, StringComparison.Ordinal);
+        Assert.Contains("hunian sementara", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("wartawan senior", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_reads_soft_hyphenated_words_whole()
     {
         var body = "<p>Wäh\u00ADrend Sie über den Markt schlen\u00ADdern, pro\u00ADbieren Sie allerlei feine Köstlichkeiten aus der Region und der Nachbarschaft.</p>" + Body;
