@@ -29,7 +29,7 @@ var keptStore = ArgText("--store", string.Empty);
 // --only search|page|story: one kind of request, to read its cost alone (CPU per request is printed at the end).
 var only = ArgText("--only", string.Empty);
 // --max-concurrent N: the server's admission limit (WartaServerOptions.MaxConcurrentRequests; 0 none), default as `warta serve`.
-var maxConcurrent = Arg("--max-concurrent", 2 * Environment.ProcessorCount);
+var maxConcurrent = Arg("--max-concurrent", Environment.ProcessorCount);
 var directory = keptStore.Length > 0 ? Path.GetFullPath(keptStore) : Path.Combine(Path.GetTempPath(), "warta-load-" + Guid.NewGuid().ToString("N"));
 const string Key = "load-bench-key-0123456789";
 var random = new Random(42);

@@ -13,8 +13,8 @@ internal static class ServeCommand
         var host = HostOption();
         var concurrent = new Option<int>("--max-concurrent")
         {
-            Description = "Requests worked on at once; more wait their turn in arrival order (0: no limit). Default: twice the cores.",
-            DefaultValueFactory = _ => 2 * Environment.ProcessorCount,
+            Description = "Requests worked on at once; more wait their turn in arrival order (0: no limit). Default: one per core.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
         };
         var command = new Command("serve", "Serve the REST API (/api/) and the web UI (/) over a data directory.") { data, port, host, concurrent };
         command.SetAction(async (parse, cancel) =>

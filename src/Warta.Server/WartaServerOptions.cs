@@ -24,10 +24,11 @@ public sealed class WartaServerOptions
     /// <summary>
     /// Requests worked on at once (0: no limit). More wait their turn in arrival order: on a machine with few cores,
     /// sharing the CPU among every open request makes one costly search take many times its own CPU time, while a short
-    /// queue keeps each request near its own cost plus the wait. Health, metrics and the streamed exports are not
-    /// counted.
+    /// queue keeps each request near its own cost plus the wait. One per core measured best on the 100k-article load
+    /// (bench/RESULTS-web.md: p99 40–47 ms against 48–52 ms at two per core and 46–50 ms with no limit). Health, metrics
+    /// and the streamed exports are not counted.
     /// </summary>
-    public int MaxConcurrentRequests { get; set; } = 2 * Environment.ProcessorCount;
+    public int MaxConcurrentRequests { get; set; } = Environment.ProcessorCount;
 
     /// <summary>Requests that may wait for a turn; one more is answered 503 with Retry-After.</summary>
     public int MaxQueuedRequests { get; set; } = 10_000;
