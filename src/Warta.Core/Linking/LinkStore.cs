@@ -322,7 +322,7 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
             return known;
         }
 
-        IReadOnlyList<Alteration> found = _store.Get(originId)?.Article is { } origin && _store.Get(copyId)?.Article is { } copy ? _alterations.Find(origin, copy) : [];
+        var found = WorkOutAlterations(originId, copyId);
         if (_readAlterations.Count >= MaxRememberedAlterations)
         {
             _readAlterations.Clear();
@@ -364,15 +364,16 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
             }
 
             after = pending[^1].Copy;
-            foreach (var (copy, origin) in pending)
-            {
-                StaleAlterations(origin, copy);
-            }
-
+            // Worked out here and stored directly: not through the read memo or the bounded queue of read results.
+            var worked = pending.Select(p => (p.Origin, p.Copy, JsonSerializer.Serialize(WorkOutAlterations(p.Origin, p.Copy), WartaJson.Options))).ToList();
             lock (_lock)
             {
                 using var transaction = _writer.BeginTransaction();
-                StoreWorkedOutAlterations(transaction);
+                foreach (var pair in worked)
+                {
+                    StoreAlterations(transaction, pair);
+                }
+
                 transaction.Commit();
             }
 
@@ -390,14 +391,22 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
     {
         while (_workedOut.TryDequeue(out var pair))
         {
-            Execute(
-                transaction,
-                "UPDATE article_links SET alterations = $alt WHERE article_id = $copy AND origin_id = $origin AND alterations IS NULL",
-                ("$alt", pair.Alterations),
-                ("$copy", pair.Copy),
-                ("$origin", pair.Origin));
+            StoreAlterations(transaction, pair);
         }
     }
+
+    /// <summary>A copy's alterations, if its origin is still the one they were worked out against and none are stored.</summary>
+    private void StoreAlterations(SqliteTransaction transaction, (long Origin, long Copy, string Alterations) pair) =>
+        Execute(
+            transaction,
+            "UPDATE article_links SET alterations = $alt WHERE article_id = $copy AND origin_id = $origin AND alterations IS NULL",
+            ("$alt", pair.Alterations),
+            ("$copy", pair.Copy),
+            ("$origin", pair.Origin));
+
+    /// <summary>The copy diffed against the origin; nothing when either article is gone.</summary>
+    private IReadOnlyList<Alteration> WorkOutAlterations(long originId, long copyId) =>
+        _store.Get(originId)?.Article is { } origin && _store.Get(copyId)?.Article is { } copy ? _alterations.Find(origin, copy) : [];
 
     private const int MaxRememberedAlterations = 50_000;
 
