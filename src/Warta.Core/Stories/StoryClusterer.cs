@@ -351,10 +351,10 @@ public sealed class StoryClusterer
     /// <summary>Retired stories held for <see cref="Stories"/>.</summary>
     internal int RetainedCount => _retired.Count;
 
-    /// <summary>The largest centroid (terms of one feature) among the active stories.</summary>
     /// <summary>Centroid terms held by the active stories (bounded by <see cref="StoryClustererOptions.MaxActiveTerms"/>).</summary>
     internal long ActiveTerms => _activeEntries;
 
+    /// <summary>The largest centroid (terms of one feature) among the active stories.</summary>
     internal int LargestStoryTerms => _active.Values.Select(s => s.LargestFeature).DefaultIfEmpty().Max();
 
     /// <summary>

@@ -215,6 +215,9 @@ internal static class ContentSelector
     // text do not count. Calibrated on trafilatura-eval and mozilla-readability-testpages (first 150 pages).
     private const int OuterLevels = 3;
 
+    // Ancestors of the best container the climb may pass (wrappers with no other text included).
+    private const int MaxClimb = 12;
+
     // A part joins when at least this share of its text (headings aside) is prose.
     private const double MinProseShare = 0.6;
 
@@ -229,11 +232,11 @@ internal static class ContentSelector
     {
         if (top == root)
             return;
-        // The climb passes at most 12 ancestors; only their children's text is needed, so each block adds to the
+        // The climb passes at most MaxClimb ancestors; only their children's text is needed, so each block adds to the
         // one child of the chain it sits in, instead of to every ancestor it has.
         var chain = new HashSet<IElement>();
         var link = top;
-        for (var n = 0; link is not null && link != root && n <= 12; link = link.ParentElement, n++)
+        for (var n = 0; link is not null && link != root && n <= MaxClimb; link = link.ParentElement, n++)
             chain.Add(link);
         var stats = new Dictionary<IElement, PartStats>();
         for (var i = 0; i < blocks.Count; i++)
@@ -257,7 +260,7 @@ internal static class ContentSelector
         var current = top;
         var levels = 0;
         var candidates = new List<IElement>();
-        for (var climbs = 0; climbs < 12 && levels < OuterLevels; climbs++)
+        for (var climbs = 0; climbs < MaxClimb && levels < OuterLevels; climbs++)
         {
             // An article element is a whole composition; beside it stand other articles (pages that append the
             // next stories below the first), not parts of this one.
