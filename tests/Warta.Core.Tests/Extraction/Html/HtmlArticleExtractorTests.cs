@@ -155,6 +155,21 @@ public sealed class HtmlArticleExtractorTests
         Assert.Contains("\n\nIncididunt ut labore", article.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Extract_keeps_paragraphs_repeated_in_two_sibling_sections_of_the_body()
+    {
+        const string Shared = "<p>Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur, excepteur sint occaecat.</p>";
+        var html = "<html><head><title>Lorem</title></head><body><article><h1>Lorem</h1>" +
+            "<div><p>Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>" +
+            $"{Shared}</div><h2>Foo</h2><div>{Shared}</div></article></body></html>";
+        var teaser = Extractor.Extract(Page("<title>Lorem</title>", $"<div class=\"lede\">{Shared}</div><div class=\"text\">{Shared}{Body}</div>"), null);
+        var article = Extractor.Extract(html, null);
+
+        Assert.Equal(2, CountOf(article.Text, "Duis aute"));
+        Assert.StartsWith("Lorem ipsum", article.Text, StringComparison.Ordinal);
+        Assert.Equal(1, CountOf(teaser.Text, "Duis aute"));
+    }
+
     private static int CountOf(string text, string value)
     {
         var n = 0;
