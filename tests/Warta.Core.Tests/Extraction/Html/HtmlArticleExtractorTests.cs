@@ -170,6 +170,19 @@ public sealed class HtmlArticleExtractorTests
         Assert.Equal(1, CountOf(teaser.Text, "Duis aute"));
     }
 
+    [Fact]
+    public void Extract_keeps_a_body_whose_class_hides_it_only_on_small_screens_or_in_transition()
+    {
+        var html = "<html><head><title>Gempa</title></head><body><div class=\"rt-hidden\"><div class=\"hidden-xs\">" +
+            $"<div class=\"field--label-hidden\">{Body}</div></div></div>" +
+            "<div class=\"hidden\"><p>Naskah tersembunyi ini tidak pernah tampil di layar, meski panjang, berkoma, dan ditulis seperti paragraf berita biasa.</p></div>" +
+            "</body></html>";
+        var article = Extractor.Extract(html, null);
+
+        Assert.Contains("layanan kesehatan.", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("tersembunyi", article.Text, StringComparison.Ordinal);
+    }
+
     private static int CountOf(string text, string value)
     {
         var n = 0;
