@@ -183,6 +183,18 @@ public sealed class HtmlArticleExtractorTests
         Assert.DoesNotContain("tersembunyi", article.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Extract_keeps_a_link_paragraph_between_body_paragraphs_but_not_a_read_more_line_after_them()
+    {
+        var body = "<p>Warga Cianjur menggalang petisi agar pemerintah mempercepat pembangunan kembali rumah, sekolah dan puskesmas yang rusak.</p>" +
+            "<p><a href=\"https://petisi.example/cianjur\">petisi.example/cianjur</a></p>" + Body +
+            "<p><a href=\"/berita/lain\">Baca berita gempa lainnya di kanal kami</a></p>";
+        var article = Extractor.Extract(Page("<title>Gempa</title>", body), null);
+
+        Assert.Contains("petisi.example/cianjur\n\nGempa berkekuatan", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("kanal kami", article.Text, StringComparison.Ordinal);
+    }
+
     private static int CountOf(string text, string value)
     {
         var n = 0;
