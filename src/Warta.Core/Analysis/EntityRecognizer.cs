@@ -38,6 +38,9 @@ internal sealed class EntityRecognizer
         "pemimpin", "pelatih", "kapten", "coach", "mantan", "former", "hakim", "jaksa", "kanselir", "chancellor", "pm",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    // Bit n of entry c - 'a' is set when a role head of n characters starts with the letter c.
+    private static readonly ulong[] RoleHeadShapes = Shapes(RoleHeads);
+
     // Indexed by (tag id + 1) / 2 over NerTagger.Tags.
     private static readonly string[] TypeNames = ["", "PER", "ORG", "LOC"];
 
@@ -130,7 +133,7 @@ internal sealed class EntityRecognizer
         for (var i = 0; i < tokens.Count; i++)
         {
             // Role heads are words: a number or a mark is passed over without a lookup.
-            if (tokens[i].Kind != TokenKind.Word || !RoleHeads.Contains(units.Lower(i)))
+            if (tokens[i].Kind != TokenKind.Word || !MayBeRoleHead(tokens[i].Text) || !RoleHeads.Contains(units.Lower(i)))
                 continue;
 
             var sentence = units.Sentences[units.SentenceOf(i)];
@@ -162,6 +165,28 @@ internal sealed class EntityRecognizer
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
     }
 
+    /// <summary>
+    /// False when <paramref name="word"/> cannot be a role head whatever its case: it starts with an ASCII character
+    /// and no head has its first letter and length (lowercasing keeps the length). Most words go no further, so they
+    /// are not lowercased for the lookup.
+    /// </summary>
+    private static bool MayBeRoleHead(string word)
+    {
+        var c = word[0];
+        if (c >= 128)
+            return true;
+        c = (char)(c | 0x20);
+        return c is >= 'a' and <= 'z' && word.Length < 64 && ((RoleHeadShapes[c - 'a'] >> word.Length) & 1) != 0;
+    }
+
+    private static ulong[] Shapes(FrozenSet<string> words)
+    {
+        var shapes = new ulong[26];
+        foreach (var w in words)
+            shapes[w[0] - 'a'] |= 1UL << w.Length;
+        return shapes;
+    }
+
     /// <summary>Drops the mentions a role person replaces: any overlapping its name, and persons inside its role.</summary>
     // A method of its own so the predicate's closure is allocated per role person, not per token of the loop.
     private static void RemoveCovered(List<EntityMention> mentions, int start, int end, int roleStart) =>
@@ -189,41 +214,34 @@ internal sealed class EntityRecognizer
                 personParts.UnionWith(m.Text.Split(' ', '-'));
         }
 
-        var majority = new Dictionary<string, string>(StringComparer.Ordinal);
+        var majority = Majorities(mentions);
         for (var k = 0; k < mentions.Count; k++)
         {
             var m = mentions[k];
-            var type = persons.Contains(m.Text) || personParts.Contains(m.Text) ? "PERSON" : Majority(mentions, m.Text, majority);
+            var type = persons.Contains(m.Text) || personParts.Contains(m.Text) ? "PERSON" : majority[m.Text].Type;
             if (type != m.Type)
                 mentions[k] = m with { Type = type };
         }
     }
 
-    /// <summary>The type most mentions of <paramref name="text"/> have; a tie goes to the type first in ordinal order.</summary>
-    private static string Majority(List<EntityMention> mentions, string text, Dictionary<string, string> known)
+    /// <summary>
+    /// For every mention text, the type most of its mentions have; a tie goes to the type first in ordinal order.
+    /// Counted over the mentions as they are before any changes type, so all mentions of a text get one answer.
+    /// </summary>
+    private static Dictionary<string, (string Type, int Count)> Majorities(List<EntityMention> mentions)
     {
-        if (known.TryGetValue(text, out var cached))
-            return cached;
-        string? best = null;
-        var bestCount = 0;
-        foreach (var candidate in mentions)
+        var counts = new Dictionary<(string Text, string Type), int>();
+        foreach (var m in mentions)
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, (m.Text, m.Type), out _)++;
+        var best = new Dictionary<string, (string Type, int Count)>(StringComparer.Ordinal);
+        foreach (var ((text, type), count) in counts)
         {
-            if (candidate.Text != text || candidate.Type == best)
-                continue;
-            var count = 0;
-            foreach (var m in mentions)
-            {
-                if (m.Text == text && m.Type == candidate.Type)
-                    count++;
-            }
-
-            if (count > bestCount || (count == bestCount && string.CompareOrdinal(candidate.Type, best) < 0))
-                (best, bestCount) = (candidate.Type, count);
+            ref var b = ref CollectionsMarshal.GetValueRefOrAddDefault(best, text, out var exists);
+            if (!exists || count > b.Count || (count == b.Count && string.CompareOrdinal(type, b.Type) < 0))
+                b = (type, count);
         }
 
-        // The first mention of a text asks before any mention of that text changes, so all of them get one answer.
-        known[text] = best!;
-        return best!;
+        return best;
     }
 
     public static string LongType(string type) => type switch

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Warta.Extraction;
@@ -119,7 +120,12 @@ public sealed class CleaningPhrases
             start++;
         while (end > start && !char.IsLetterOrDigit(span[end - 1]))
             end--;
-        var sb = new StringBuilder(end - start);
+        if (start == end)
+            return string.Empty;
+        // One pass into a buffer and one string: short lines (menus, bylines, titles) fit on the stack.
+        char[]? rented = null;
+        var buffer = end - start <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(end - start));
+        var n = 0;
         var space = false;
         for (var i = start; i < end; i++)
         {
@@ -130,10 +136,13 @@ public sealed class CleaningPhrases
                 continue;
             }
             if (space)
-                sb.Append(' ');
+                buffer[n++] = ' ';
             space = false;
-            sb.Append(char.ToLowerInvariant(ch));
+            buffer[n++] = char.ToLowerInvariant(ch);
         }
-        return sb.ToString();
+        var normalized = new string(buffer[..n]);
+        if (rented is not null)
+            ArrayPool<char>.Shared.Return(rented);
+        return normalized;
     }
 }

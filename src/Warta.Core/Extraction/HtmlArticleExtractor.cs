@@ -191,13 +191,77 @@ public sealed class HtmlArticleExtractor
         }
         foreach (var repeat in repeats)
         {
-            int kept = paragraphs.IndexOf(repeat.Kept), dropped = paragraphs.LastIndexOf(repeat.Dropped);
-            if (kept >= 0 && dropped >= 0 && kept != dropped && owners[kept] != owners[dropped]
-                && owners[kept].ParentElement is { } keptParent && keptParent == owners[dropped].ParentElement && !written.Contains(dropped))
-                written.Add(dropped);
+            var keptParts = repeat.Kept.Split("\n\n");
+            var droppedParts = repeat.Dropped.Split("\n\n");
+            var kept = FindRun(paragraphs, keptParts, -1, 0);
+            var dropped = FindRun(paragraphs, droppedParts, kept, keptParts.Length);
+            if (kept < 0 || dropped < 0 || !InTwinBoxes(owners, kept, keptParts.Length, dropped, droppedParts.Length))
+                continue;
+            for (var j = dropped; j < dropped + droppedParts.Length; j++)
+            {
+                if (!written.Contains(j))
+                    written.Add(j);
+            }
         }
         written.Sort();
         return written;
+    }
+
+    // Where a run of paragraphs starts, outside the run [avoid, avoid + avoidLength); -1 when it is not there.
+    private static int FindRun(List<string> paragraphs, string[] parts, int avoid, int avoidLength)
+    {
+        for (var s = 0; s + parts.Length <= paragraphs.Count; s++)
+        {
+            if (avoid >= 0 && s < avoid + avoidLength && avoid < s + parts.Length)
+                continue;
+            var k = 0;
+            while (k < parts.Length && string.Equals(paragraphs[s + k].Trim(), parts[k].Trim(), StringComparison.Ordinal))
+                k++;
+            if (k == parts.Length)
+                return s;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// Whether two copies of a run are the author's text written twice rather than the body rendered twice: both
+    /// lie in one box, or in sibling boxes of one tag and class of which one holds more than the copy (a second
+    /// rendering fills both boxes; a teaser's box has another class than the body's).
+    /// </summary>
+    private static bool InTwinBoxes(List<IElement> owners, int kept, int keptLength, int dropped, int droppedLength)
+    {
+        var keptBox = Box(owners, kept, keptLength);
+        var droppedBox = Box(owners, dropped, droppedLength);
+        if (keptBox is null || droppedBox is null)
+            return false;
+        if (keptBox == droppedBox)
+            return droppedLength == 1 && owners[kept] != owners[dropped];
+        if (keptBox.ParentElement != droppedBox.ParentElement || keptBox.LocalName != droppedBox.LocalName
+            || !string.Equals(keptBox.GetAttribute("class"), droppedBox.GetAttribute("class"), StringComparison.Ordinal))
+            return false;
+        return !FillsBox(owners, dropped, droppedLength, droppedBox) || !FillsBox(owners, kept, keptLength, keptBox);
+    }
+
+    private static bool FillsBox(List<IElement> owners, int start, int length, IElement box)
+    {
+        for (var j = 0; j < owners.Count; j++)
+        {
+            if ((j < start || j >= start + length) && owners[j].ParentElement == box)
+                return false;
+        }
+        return true;
+    }
+
+    // The element holding every paragraph of a run directly, or null.
+    private static IElement? Box(List<IElement> owners, int start, int length)
+    {
+        var box = owners[start].ParentElement;
+        for (var j = start + 1; j < start + length; j++)
+        {
+            if (owners[j].ParentElement != box)
+                return null;
+        }
+        return box;
     }
 
     // Puts the cleaner's collapsed copies of sibling repeats back where they stood: a walk over the original

@@ -118,6 +118,9 @@ public sealed partial class TextArticleExtractor
         // Null: body; Title: the title line; otherwise the reason the whole line went.
         public string?[] Reason { get; } = new string?[lines.Count];
 
+        // Each line as CleaningPhrases.Normalize gives it, as split (before the opening and an end mark are cut).
+        public string[] Normalized { get; } = new string[lines.Count];
+
         public List<string> Authors { get; } = [];
 
         public (DateTimeOffset Value, DatePrecision Precision)? Published { get; set; }
@@ -170,7 +173,8 @@ public sealed partial class TextArticleExtractor
     {
         for (var i = 0; i < doc.Lines.Count; i++)
         {
-            var reason = Boilerplate(doc.Lines[i]);
+            var normalized = doc.Normalized[i] = CleaningPhrases.Normalize(doc.Lines[i]);
+            var reason = Boilerplate(doc.Lines[i], normalized);
             if (reason is not null)
                 doc.RemoveLine(i, reason);
         }
@@ -184,9 +188,10 @@ public sealed partial class TextArticleExtractor
     /// in a full stop, is prose that happens to start with the same words ("Baca juga buku-buku sejarahnya
     /// sebelum berkunjung ke museum, saran pemandu itu.") and stays.
     /// </remarks>
-    internal string? Boilerplate(string line)
+    internal string? Boilerplate(string line) => Boilerplate(line, CleaningPhrases.Normalize(line));
+
+    private string? Boilerplate(string line, string normalized)
     {
-        var normalized = CleaningPhrases.Normalize(line);
         if (normalized.Length == 0)
             return EndMark().IsMatch(line) ? RemovalReasons.EndMark : null;
         var words = WordCount(normalized);
@@ -270,7 +275,7 @@ public sealed partial class TextArticleExtractor
             var g = CleaningPhrases.Normalize(given);
             foreach (var i in candidates)
             {
-                var n = CleaningPhrases.Normalize(doc.Lines[i]);
+                var n = doc.Normalized[i];
                 if (n == g)
                     doc.RemoveLine(i, RemovalReasons.TitleRepeat);
                 else if (GluedPrefix(n, g))
@@ -280,7 +285,7 @@ public sealed partial class TextArticleExtractor
         }
 
         // A title printed twice, or once glued to a breadcrumb ("HomeBeritaChina Tawarkan …" then "China Tawarkan …").
-        var normalized = candidates.ConvertAll(i => CleaningPhrases.Normalize(doc.Lines[i]));
+        var normalized = candidates.ConvertAll(i => doc.Normalized[i]);
         var shaped = candidates.ConvertAll(i => TitleShaped(doc.Lines[i]));
         for (var x = 0; x < candidates.Count; x++)
         {

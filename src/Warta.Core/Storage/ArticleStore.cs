@@ -115,7 +115,7 @@ public sealed class ArticleStore : IDisposable
         var raw = MemoryMarshal.TryGetArray(input.Raw, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
             ? segment.Array
             : input.Raw.ToArray();
-        return new PreparedArticle(input, article, raw, XxHash128.Hash(raw), JsonSerializer.SerializeToUtf8Bytes(article, StoreJson.Shared.Article));
+        return new PreparedArticle(input, article, raw, XxHash128.Hash(raw), ArticleJsonWriter.ToUtf8(article));
     }
 
     /// <summary>

@@ -182,6 +182,7 @@ internal static class BoilerplateRules
             return;
         var span = value.AsSpan();
         var start = -1;
+        var tokenStart = 0;
         for (var i = 0; i <= span.Length; i++)
         {
             var isWordChar = i < span.Length && char.IsAsciiLetterOrDigit(span[i]);
@@ -191,10 +192,37 @@ internal static class BoilerplateRules
             }
             else if (!isWordChar && start >= 0)
             {
-                Classify(span[start..i], ref reason, ref positive);
+                var tokenEnd = i;
+                while (tokenEnd < span.Length && !char.IsWhiteSpace(span[tokenEnd]))
+                    tokenEnd++;
+                if (!IsStateModifier(span[start..i], span[tokenStart..tokenEnd]))
+                    Classify(span[start..i], ref reason, ref positive);
                 start = -1;
             }
+            if (i < span.Length && char.IsWhiteSpace(span[i]))
+                tokenStart = i + 1;
         }
+    }
+
+    /// <summary>
+    /// "hidden" and "print" inside a longer class name qualify something else: "hidden-xs" and "hidden-print" hide
+    /// only on small screens or on paper, "field--label-hidden" hides the field's label, "overflow-hidden" clips,
+    /// "rt-hidden" is a fade-in, "no-print" keeps a box off paper. Only "hidden", "is-hidden", "u-hidden",
+    /// "js-hidden" and a print-only box ("print", "print-only", "visible-print") hide the element on screen.
+    /// </summary>
+    private static bool IsStateModifier(ReadOnlySpan<char> word, ReadOnlySpan<char> token)
+    {
+        if (word.Equals("hidden", StringComparison.OrdinalIgnoreCase))
+        {
+            return !(token.Equals("hidden", StringComparison.OrdinalIgnoreCase) || token.Equals("is-hidden", StringComparison.OrdinalIgnoreCase)
+                || token.Equals("u-hidden", StringComparison.OrdinalIgnoreCase) || token.Equals("js-hidden", StringComparison.OrdinalIgnoreCase));
+        }
+        if (word.Equals("print", StringComparison.OrdinalIgnoreCase))
+        {
+            return !(token.Equals("print", StringComparison.OrdinalIgnoreCase) || token.Equals("print-only", StringComparison.OrdinalIgnoreCase)
+                || token.Equals("visible-print", StringComparison.OrdinalIgnoreCase));
+        }
+        return false;
     }
 
     private static void Classify(ReadOnlySpan<char> word, ref string? reason, ref bool positive)

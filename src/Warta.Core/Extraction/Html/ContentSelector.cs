@@ -101,13 +101,25 @@ internal static class ContentSelector
         }
 
         var kept = new List<TextBlock>();
+        List<TextBlock>? linkParagraphs = null;
         foreach (var block in blocks)
         {
             if (!Within(block.Owner, containers, root))
                 continue;
             // An h1 above the body is the headline, which metadata reads; one after body text is a section heading.
-            if (block.LinkDensity > MaxBlockLinkDensity || (block.Owner.LocalName == "h1" && !kept.Exists(b => b.Kind != BlockKind.Heading)))
+            if (block.Owner.LocalName == "h1" && !kept.Exists(b => b.Kind != BlockKind.Heading))
                 continue;
+            if (block.LinkDensity > MaxBlockLinkDensity)
+            {
+                // A paragraph that is mostly a link (a source, a petition, an address) between paragraphs of the
+                // body is part of it; link lists and "read more" lines after the body are not.
+                if (block.Owner.LocalName == "p" && kept.Exists(b => b.Kind != BlockKind.Heading))
+                    (linkParagraphs ??= []).Add(block);
+                continue;
+            }
+            if (linkParagraphs is { Count: > 0 } && IsProse(block))
+                kept.AddRange(linkParagraphs);
+            linkParagraphs?.Clear();
             kept.Add(block);
         }
         return new Selection

@@ -155,6 +155,46 @@ public sealed class HtmlArticleExtractorTests
         Assert.Contains("\n\nIncididunt ut labore", article.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Extract_keeps_paragraphs_repeated_in_two_sibling_sections_of_the_body()
+    {
+        const string Shared = "<p>Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur, excepteur sint occaecat.</p>";
+        var html = "<html><head><title>Lorem</title></head><body><article><h1>Lorem</h1>" +
+            "<div><p>Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>" +
+            $"{Shared}</div><h2>Foo</h2><div>{Shared}</div></article></body></html>";
+        var teaser = Extractor.Extract(Page("<title>Lorem</title>", $"<div class=\"lede\">{Shared}</div><div class=\"text\">{Shared}{Body}</div>"), null);
+        var article = Extractor.Extract(html, null);
+
+        Assert.Equal(2, CountOf(article.Text, "Duis aute"));
+        Assert.StartsWith("Lorem ipsum", article.Text, StringComparison.Ordinal);
+        Assert.Equal(1, CountOf(teaser.Text, "Duis aute"));
+    }
+
+    [Fact]
+    public void Extract_keeps_a_body_whose_class_hides_it_only_on_small_screens_or_in_transition()
+    {
+        var html = "<html><head><title>Gempa</title></head><body><div class=\"rt-hidden\"><div class=\"hidden-xs\">" +
+            $"<div class=\"field--label-hidden\">{Body}</div></div></div>" +
+            "<div class=\"hidden\"><p>Naskah tersembunyi ini tidak pernah tampil di layar, meski panjang, berkoma, dan ditulis seperti paragraf berita biasa.</p></div>" +
+            "</body></html>";
+        var article = Extractor.Extract(html, null);
+
+        Assert.Contains("layanan kesehatan.", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("tersembunyi", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_keeps_a_link_paragraph_between_body_paragraphs_but_not_a_read_more_line_after_them()
+    {
+        var body = "<p>Warga Cianjur menggalang petisi agar pemerintah mempercepat pembangunan kembali rumah, sekolah dan puskesmas yang rusak.</p>" +
+            "<p><a href=\"https://petisi.example/cianjur\">petisi.example/cianjur</a></p>" + Body +
+            "<p><a href=\"/berita/lain\">Baca berita gempa lainnya di kanal kami</a></p>";
+        var article = Extractor.Extract(Page("<title>Gempa</title>", body), null);
+
+        Assert.Contains("petisi.example/cianjur\n\nGempa berkekuatan", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("kanal kami", article.Text, StringComparison.Ordinal);
+    }
+
     private static int CountOf(string text, string value)
     {
         var n = 0;
