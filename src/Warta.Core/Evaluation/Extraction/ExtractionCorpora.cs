@@ -171,7 +171,9 @@ public static partial class ExtractionCorpora
                     var skip = lines.Length > 1 && lines[0].Trim() == "URL:" ? 2 : 1;
                     gold = string.Join('\n', lines.Skip(skip));
                 }
-                gold = CleanEvalMarkup().Replace(gold, "\n");
+                // Part of the gold (CleanPortalEval's tv.msnbc.com pages) kept the pages' character references
+                // ("today&#8217;s"); every system's output is decoded text, so the gold is decoded too.
+                gold = System.Net.WebUtility.HtmlDecode(CleanEvalMarkup().Replace(gold, "\n"));
             }
             pages.Add(new ExtractionPage { Set = set, Id = name, Html = Decode(bytes), GoldText = gold });
             if (limit > 0 && pages.Count >= limit)
