@@ -151,7 +151,7 @@ public class StoryClustererTests
     public void A_weak_follow_up_after_the_idle_gap_starts_its_own_story(double idleFactor, bool joins)
     {
         // A burst of three headlines, then 13 hours later (past the 12-hour idle gap) one that shares two words in
-        // four and one that repeats the burst's words: the weak one joins only when idle stories stay fully open;
+        // five and one that repeats the burst's words: the weak one joins only when idle stories stay fully open;
         // the strong one joins either way.
         var clusterer = new StoryClusterer(new StoryClustererOptions { IdleFactor = idleFactor });
         StoryItem Item(long id, double hours) => new(id, null, null, Start.AddHours(hours), "x.com", "en");
@@ -159,7 +159,7 @@ public class StoryClustererTests
         clusterer.Add(Item(2, 0.1), new StoryTerms(["recall", "ignition", "switch", "cars"], [], []));
         clusterer.Add(Item(3, 0.2), new StoryTerms(["recall", "ignition", "switch", "cars"], [], []));
 
-        var weak = clusterer.Add(Item(4, 13.2), new StoryTerms(["recall", "ignition", "hearing", "congress"], [], []));
+        var weak = clusterer.Add(Item(4, 13.2), new StoryTerms(["recall", "ignition", "hearing", "congress", "senate"], [], []));
         var strong = clusterer.Add(Item(5, 13.3), new StoryTerms(["recall", "ignition", "switch", "cars"], [], []));
 
         Assert.Equal(joins, weak == burst);
@@ -233,8 +233,10 @@ public class StoryClustererTests
     public void Forgetting_rare_terms_keeps_the_stories_of_a_stream()
     {
         // Filler every 4 hours over the month before the events, ten new words each: 1,800+ terms against a bound of
-        // 1,000, so rare terms are forgotten and their ids reused while the events stream in.
-        var bounded = new StoryClusterer(new StoryClustererOptions { MaxTerms = 1_000 });
+        // 1,000, so rare terms are forgotten and their ids reused while the events stream in. Without headline grams:
+        // the filler's ~60 unique grams a headline would put the terms of its active stories (the bound is the larger
+        // of MaxTerms and twice those) past 1,000 by themselves.
+        var bounded = new StoryClusterer(new StoryClustererOptions { MaxTerms = 1_000, GramWeight = 0 });
         var filler = Enumerable.Range(0, 180).Select(i => Headline(
             100 + i, string.Join(' ', Enumerable.Range(0, 10).Select(k => $"kata{i}x{k}")), (4 * i) - 800, "y.com"));
         var assigned = filler.Concat(Stream).Select(bounded.Add).ToList();
@@ -332,5 +334,30 @@ public class StoryClustererTests
         }
 
         Assert.Equal(stories, clusterer.Stories().Count);
+    }
+
+    [Fact]
+    public void Character_grams_mark_the_ends_of_each_word()
+    {
+        Assert.Equal(["^go", "gox", "ox$", "^a$"], StoryClusterer.CharGrams(["gox", "a"], 3));
+        Assert.Equal(["^bank", "bankr", "ankru", "nkrup", "krupt", "rupt$"], StoryClusterer.CharGrams(["bankrupt"], 5));
+    }
+
+    [Theory]
+    [InlineData(0.2, true)]
+    [InlineData(0.0, false)]
+    public void A_headline_meets_its_story_through_word_forms_the_stemmer_leaves_apart(double gramWeight, bool joins)
+    {
+        // "bankrupt" and "bankruptcy" stem apart, so the third headline shares only "bitcoin" with the first as words;
+        // their five-letter grams ("^bank", "bankr", … "krupt") carry it over the headline threshold.
+        var clusterer = new StoryClusterer(new StoryClustererOptions { GramWeight = gramWeight });
+        StoryItem Item(long id, string title) => new(id, title, null, Start.AddMinutes(id), "x.com", "en");
+        var first = clusterer.Add(Item(1, "Tokyo bitcoin exchange declares bankruptcy"));
+        var other = clusterer.Add(Item(2, "Fed official says weak data caused by weather"));
+        var third = clusterer.Add(Item(3, "Bankrupt bitcoin bourse leaves traders stranded"));
+
+        Assert.NotEqual(first, other);
+        Assert.NotEqual(other, third);
+        Assert.Equal(joins, first == third);
     }
 }
