@@ -51,6 +51,7 @@ public sealed class IngestRunner
     private readonly ArticleStore _store;
     private readonly ArticlePipeline _pipeline;
     private readonly IngestOptions _options;
+    private readonly HeapCompactor _compactor = new();
 
     public IngestRunner(ArticleStore store, ArticlePipeline? pipeline = null, IngestOptions? options = null)
     {
@@ -132,6 +133,7 @@ public sealed class IngestRunner
                         _store.AddRejections(errors);
                         rejected += errors.Count;
                         progress?.Invoke(new IngestProgress(Interlocked.Read(ref read), stored, unchanged, rejected, clock.Elapsed));
+                        _compactor.MaybeCompact();
                     }
                 }
                 catch
