@@ -109,7 +109,7 @@ public sealed class HtmlArticleExtractor
             owners.Add(block.Owner);
         }
 
-        meta.ReadFromVisibleText(HeaderLines(blocks, selection));
+        meta.ReadFromVisibleText(HeaderLines(blocks, selection, out var leadLines), leadLines);
         foreach (var d in dropped)
         {
             if (removed.Count >= 200)
@@ -254,10 +254,12 @@ public sealed class HtmlArticleExtractor
     private static bool IsListing(ContentSelector.Selection selection) =>
         selection.PageLinkDensity > 0.4 && selection.Chars < 1_500 && selection.Chars < selection.PageChars * 0.1;
 
-    // Lines near the body where bylines and datelines sit: some before it, its first lines, and a few after it.
-    private static List<string> HeaderLines(List<TextBlock> blocks, ContentSelector.Selection selection)
+    // Lines near the body where bylines and datelines sit: some before it, its first lines (the first leadLines of
+    // the list), and a few after it.
+    private static List<string> HeaderLines(List<TextBlock> blocks, ContentSelector.Selection selection, out int leadLines)
     {
         var lines = new List<string>();
+        leadLines = 0;
         if (selection.Blocks.Count == 0)
             return lines;
         var first = blocks.IndexOf(selection.Blocks[0]);
@@ -268,6 +270,8 @@ public sealed class HtmlArticleExtractor
                 continue;
             if (blocks[i].Text.Length <= 200)
                 lines.Add(blocks[i].Text);
+            if (i < first + 5)
+                leadLines = lines.Count;
         }
         return lines;
     }
