@@ -14,11 +14,16 @@ namespace Warta.Extraction;
 /// </summary>
 public sealed class HtmlArticleExtractor
 {
+    // Comments and element positions are never read, so the tokenizer neither tracks nor keeps them. (Dropping
+    // unread attributes through ShouldEmitAttribute was tried: it allocates 13% more in AngleSharp 1.10, and to keep
+    // the tree unchanged it must keep every attribute of formatting elements, which the tree builder compares.)
     private static readonly HtmlParserOptions ParserOptions = new()
     {
         IsScripting = false,
         IsKeepingSourceReferences = false,
         IsNotConsumingCharacterReferences = false,
+        DisableElementPositionTracking = true,
+        SkipComments = true,
     };
 
     // The parser's browsing context without the attribute observer: in a browser it reacts to attributes as they
@@ -109,7 +114,7 @@ public sealed class HtmlArticleExtractor
             owners.Add(block.Owner);
         }
 
-        meta.ReadFromVisibleText(HeaderLines(blocks, selection));
+        meta.ReadFromVisibleText(HeaderLines(blocks, selection, out var leadLines), leadLines);
         foreach (var d in dropped)
         {
             if (removed.Count >= 200)
@@ -318,10 +323,12 @@ public sealed class HtmlArticleExtractor
     private static bool IsListing(ContentSelector.Selection selection) =>
         selection.PageLinkDensity > 0.4 && selection.Chars < 1_500 && selection.Chars < selection.PageChars * 0.1;
 
-    // Lines near the body where bylines and datelines sit: some before it, its first lines, and a few after it.
-    private static List<string> HeaderLines(List<TextBlock> blocks, ContentSelector.Selection selection)
+    // Lines near the body where bylines and datelines sit: some before it, its first lines (the first leadLines of
+    // the list), and a few after it.
+    private static List<string> HeaderLines(List<TextBlock> blocks, ContentSelector.Selection selection, out int leadLines)
     {
         var lines = new List<string>();
+        leadLines = 0;
         if (selection.Blocks.Count == 0)
             return lines;
         var first = blocks.IndexOf(selection.Blocks[0]);
@@ -332,6 +339,8 @@ public sealed class HtmlArticleExtractor
                 continue;
             if (blocks[i].Text.Length <= 200)
                 lines.Add(blocks[i].Text);
+            if (i < first + 5)
+                leadLines = lines.Count;
         }
         return lines;
     }

@@ -62,10 +62,17 @@ internal sealed partial class HtmlMetadataReader
     [GeneratedRegex(@"^(?:phd|ph\.d|md|msc|mba|rd|rn|ma|ba|bsc|dr|prof|jr|sr)\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Degree();
 
-    // A line that is only a byline: a cue, then two to four capitalised words ("Blog Beitrag von Margarita Koreneva",
-    // "Oleh Budi Santoso", "By Jane Doe"); a longer line is prose that happens to start with "by".
-    [GeneratedRegex(@"^(?i:by|oleh|von|par|por|door|written by|posted by|published by|geschrieben von|verfasst von|blog beitrag von|beitrag von|artikel von|text von|ein beitrag von)\s*:?\s+(?<name>\p{Lu}[\p{L}'’\-]+(?:\s+(?:\p{Lu}[\p{L}'’\-]*\.?|de|van|von|der|da|di|bin|binti)){1,3})\s*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    // A line that is only a byline: a cue, then one to four names of two to four capitalised words joined by
+    // commas or "and" in several languages ("Blog Beitrag von Margarita Koreneva", "Oleh Budi Santoso", "Von Roland
+    // Brockmann und Sebastian Drescher"); a longer line is prose that happens to start with "by". After a cue that
+    // can only introduce an author ("Geschrieben von", "Erstellt von", "Posted by") a single word is a name too
+    // ("Erstellt von Fabian").
+    [GeneratedRegex(@"^(?:(?i:by|oleh|von|par|por|door|text von|ein beitrag von|beitrag von|blog beitrag von|ein artikel von|artikel von|ein gastbeitrag von|gastbeitrag von|eine kolumne von|ein kommentar von|ein interview von)\s*:?\s+(?<names>" + FullName + @"(?:\s*(?:,|&|\s(?i:und|and|dan|et|y|e))\s+" + FullName + @"){0,3})|(?i:written by|posted by|published by|geschrieben von|verfasst von|erstellt von|gespeichert von|eingestellt von|veröffentlicht von|publié par|escrito por|scritto da)\s*:?\s+(?<names>" + AnyName + @"(?:\s*(?:,|&|\s(?i:und|and|et|y|e))\s+" + AnyName + @"){0,3}))\s*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex BylineLine();
+
+    private const string FullName = @"\p{Lu}[\p{L}'’\-]+(?:\s+(?:\p{Lu}[\p{L}'’\-]*\.?|de|van|von|der|da|di|bin|binti)){1,3}";
+
+    private const string AnyName = @"\p{Lu}[\p{L}'’\-]+(?:\s+(?:\p{Lu}[\p{L}'’\-]*\.?|de|van|von|der|da|di|bin|binti)){0,3}";
 
     [GeneratedRegex(@"(?:^|\s)(?<role>penulis|reporter|wartawan|pewarta|editor|redaktur|penyunting|laporan)\s*:\s*(?<names>[\p{L}][\p{L}.'’\- ]{1,80}?)(?=\s*(?:$|[|,/;\n]|\s{2}|\b(?:penulis|reporter|editor|redaktur|foto|sumber)\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex RoleLine();
@@ -191,7 +198,7 @@ internal sealed partial class HtmlMetadataReader
     }
 
     /// <summary>Fills in authors and the published date from the extracted text when the markup had none.</summary>
-    public void ReadFromVisibleText(IReadOnlyList<string> headerLines)
+    public void ReadFromVisibleText(IReadOnlyList<string> headerLines, int leadLines)
     {
         if (Authors.Count == 0)
         {
@@ -211,15 +218,21 @@ internal sealed partial class HtmlMetadataReader
                 }
             }
         }
-        if (Authors.Count == 0)
+        // A byline shown above or at the start of the article names its author better than a meta author tag,
+        // which themes often fill with the site's owner or name for every page ("Erstellt von Fabian am …" under
+        // meta author "Matthias Hille - Lukas Balbach"); a byline naming the same person keeps the tag's spelling.
+        // Lines after the body are teasers' bylines as often as the article's, so only an empty author takes them.
+        var metaAuthor = _sources.GetValueOrDefault("authors", string.Empty).StartsWith("meta:", StringComparison.Ordinal);
+        if (Authors.Count == 0 || metaAuthor)
         {
-            foreach (var line in headerLines)
+            for (var i = 0; i < (Authors.Count == 0 ? headerLines.Count : Math.Min(leadLines, headerLines.Count)); i++)
             {
-                if (line.Length <= 80 && BylineLine().Match(line) is { Success: true } byline && IsPersonName(byline.Groups["name"].Value))
-                {
-                    SetAuthors([byline.Groups["name"].Value], "text:byline");
-                    break;
-                }
+                var line = headerLines[i];
+                if (line.Length > 120 || BylineNames(line) is not { Count: > 0 } byline)
+                    continue;
+                if (Authors.Count == 0 || !byline.Any(n => Authors.Any(a => SameName(a, n))))
+                    SetAuthors(byline, "text:byline");
+                break;
             }
         }
         // The best-stated visible date near the body: zoned before local time before a bare day.
@@ -269,6 +282,44 @@ internal sealed partial class HtmlMetadataReader
             }
         }
         AnchorIndonesianLocalTime();
+    }
+
+    // The names of a line that is only a byline, after its trailing date and link labels are cut.
+    private List<string>? BylineNames(string line)
+    {
+        // Soft hyphens break long names for narrow columns ("Mat\u00ADthi\u00ADas").
+        line = line.Replace("\u00AD", string.Empty, StringComparison.Ordinal);
+        var m = BylineLine().Match(line);
+        if (!m.Success)
+        {
+            var cut = BylineTail().Replace(line, string.Empty).TrimEnd(' ', '|', ',', '-', '–', '·');
+            if (cut.Length == line.Length || (m = BylineLine().Match(cut)) is not { Success: true })
+                return null;
+        }
+        var names = new List<string>();
+        foreach (var name in Regex.Split(m.Groups["names"].Value, @"\s*(?:,|&|\s(?:und|and|dan|et|y|e)\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        {
+            var trimmed = name.Trim();
+            // "Posted by Rudy Galfi, Product Manager": a job title or an organisation ends the names.
+            if (names.Count > 0 && trimmed.Split(' ').Any(w => RoleWords.Contains(w) || OrganisationWords.Contains(w)))
+                break;
+            if (!IsPersonName(trimmed))
+                return null;
+            names.Add(trimmed);
+        }
+        return names;
+    }
+
+    // Two spellings of one name: one holds the other's letters ("Jason Paur", "Jason PaurEmail Author"), or is one
+    // of its words ("Nils", "Nils Pickert").
+    private static bool SameName(string a, string b)
+    {
+        string ka = Normalize(a), kb = Normalize(b);
+        if (ka.Length > 0 && kb.Length > 0 && (ka.Contains(kb, StringComparison.Ordinal) || kb.Contains(ka, StringComparison.Ordinal)))
+            return true;
+        var wa = a.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var wb = b.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return (wa.Length == 1 && wb.Any(w => Normalize(w) == ka)) || (wb.Length == 1 && wa.Any(w => Normalize(w) == kb));
     }
 
     // Indonesian day and month names that English does not share.
@@ -768,6 +819,15 @@ internal sealed partial class HtmlMetadataReader
             return true;
         return fullName && !name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => OrganisationWords.Contains(w.Trim('.', ',')));
     }
+
+    // Job titles that follow a name in a byline ("Posted by Rudy Galfi, Product Manager").
+    private static readonly HashSet<string> RoleWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "manager", "engineer", "correspondent", "critic", "editor", "reporter", "writer", "director", "officer",
+        "president", "founder", "analyst", "intern", "lead", "head", "chief", "professor", "specialist", "scientist",
+        "developer", "designer", "product", "software", "columnist", "contributor", "producer", "redakteur",
+        "redakteurin", "korrespondent", "korrespondentin", "chefredakteur", "autor", "autorin", "author",
+    };
 
     // Words that make a name an organisation's (an outlet, a club, a team) rather than a person's.
     private static readonly HashSet<string> OrganisationWords = new(StringComparer.OrdinalIgnoreCase)

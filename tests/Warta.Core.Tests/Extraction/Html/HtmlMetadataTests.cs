@@ -29,6 +29,47 @@ public sealed class HtmlMetadataTests
     }
 
     [Fact]
+    public void A_byline_shown_above_the_body_beats_a_site_wide_meta_author()
+    {
+        var html = Page("<meta name=\"author\" content=\"Matthias Hille - Lukas Balbach\">",
+            "<p class=\"date\">Erstellt von <a href=\"/author/fabian/\">Fabian</a> am Dienstag 6. Mai 2014</p>");
+        var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
+
+        Assert.Equal(["Fabian"], article.Authors);
+        Assert.Equal("text:byline", article.Metadata!.Sources["authors"]);
+    }
+
+    [Fact]
+    public void A_byline_after_the_body_does_not_replace_the_meta_author()
+    {
+        var html = Page("<meta name=\"author\" content=\"Mark Di Stefano\">", afterBody:
+            "<p>Die Abstimmung im Plenum fiel deutlich aus, nachdem mehrere Abgeordnete der Opposition ihre Bedenken zurückgestellt hatten.</p>" +
+            "<p>Der Bundesrat muss dem Gesetz noch zustimmen, was nach Einschätzung von Beobachtern in den kommenden Wochen geschehen dürfte.</p>" +
+            "<p>by Ellie Hall</p>");
+        var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
+
+        Assert.Equal(["Mark Di Stefano"], article.Authors);
+    }
+
+    [Fact]
+    public void A_byline_line_names_every_author_it_joins()
+    {
+        var html = Page(string.Empty, "<p>Von <strong>Roland Brockmann</strong> und <strong>Sebastian Drescher</strong></p>");
+        var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
+
+        Assert.Equal(["Roland Brockmann", "Sebastian Drescher"], article.Authors);
+    }
+
+    [Fact]
+    public void A_job_title_after_a_byline_name_is_not_an_author()
+    {
+        var html = Page(string.Empty, "<p>Posted by Rudy Galfi, Product Manager</p>");
+        var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
+
+        Assert.Equal(["Rudy Galfi"], article.Authors);
+    }
+
+    [Fact]
     public void A_byline_heading_without_a_name_is_not_an_author()
     {
         var html = Page(string.Empty, afterBody: "<div class=\"author-info\"><h2 class=\"author-heading\">Published by</h2></div>");
