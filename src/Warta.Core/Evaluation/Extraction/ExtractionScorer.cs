@@ -154,9 +154,13 @@ public sealed class ExtractionScorer
         return g.Count > 0 && p.SetEquals(g);
     }
 
-    private static string[] SplitNames(string byline) =>
+    // A byline cue left at the start of a name ("Von Roland Brockmann", "By Jane Doe"), in the gold or an output, is
+    // not part of the name.
+    private static IEnumerable<string> SplitNames(string byline) =>
         System.Text.RegularExpressions.Regex.Split(byline, @"\s*(?:[,;&/|]|\s(?:and|und|et|y|dan|e)\s)\s*",
-            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
+        .Select(name => System.Text.RegularExpressions.Regex.Replace(name, @"^\s*(?:by|von|oleh|par|por|door|av)\s+", string.Empty,
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
 
     /// <summary>A comparison key: letters and digits only, lower-cased.</summary>
     public static string Key(string? text) =>
