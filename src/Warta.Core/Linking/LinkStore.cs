@@ -213,7 +213,7 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
                 }
 
                 var duplicateOf = links.Where(l => l.Relation is CopyRelation.Exact or CopyRelation.NearDuplicate).Select(l => (long?)l.To).Min();
-                var storyId = JoinStory(stored.Id, article, prepared.Terms);
+                var storyId = JoinStory(transaction, stored.Id, article, prepared.Terms, duplicateOf);
                 ApplyMerges(transaction, stories, moved);
                 stories.Add(storyId);
                 Execute(
@@ -576,17 +576,33 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
         _sketcher.Sketch(string.IsNullOrWhiteSpace(article.Text) ? article.Title : article.Text),
         StoryClusterer.Terms(StoryItem.Of(0, article), _options.Stories));
 
-    private long JoinStory(long id, Article article, StoryTerms terms)
+    private long JoinStory(SqliteTransaction transaction, long id, Article article, StoryTerms terms, long? duplicateOf)
     {
         var cluster = _clusterer!.Add(StoryItem.Of(id, article), terms);
         if (!_storyOfCluster.TryGetValue(cluster, out var story))
         {
-            story = _nextStoryId++;
+            story = RetiredStoryOf(transaction, duplicateOf) ?? _nextStoryId++;
             _storyOfCluster[cluster] = story;
         }
 
         _clusterOfStory[story] = cluster;
         return story;
+    }
+
+    /// <summary>
+    /// The stored story of <paramref name="duplicateOf"/> when it has left the clusterer (retired by its time window or
+    /// its memory budget): an exact or near copy that would start a new story revives that one instead, so copies
+    /// arriving long after their original still join its story — the retired story's state lives on disk.
+    /// </summary>
+    private long? RetiredStoryOf(SqliteTransaction transaction, long? duplicateOf)
+    {
+        if (duplicateOf is not { } original)
+        {
+            return null;
+        }
+
+        using var command = Command(_writer, transaction, "SELECT story_id FROM article_links WHERE article_id = $id", ("$id", original));
+        return command.ExecuteScalar() is long story && !_clusterOfStory.ContainsKey(story) ? story : null;
     }
 
     /// <summary>Decides the origin and copy graph of the family around <paramref name="start"/>; returns its members.</summary>

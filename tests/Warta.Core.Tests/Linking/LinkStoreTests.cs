@@ -4,6 +4,7 @@ using Warta.Linking;
 using Warta.Model;
 using Warta.Pipeline;
 using Warta.Storage;
+using Warta.Stories;
 
 namespace Warta.Tests.Linking;
 
@@ -209,6 +210,30 @@ public sealed class LinkStoreTests : IDisposable
         var first = results[0].Id;
         Assert.All(results.Skip(1), r => Assert.Equal(first, links.LinksOf(r.Id).DuplicateOf));
         Assert.Single(links.Stories(0, 10));
+    }
+
+    [Fact]
+    public void A_copy_arriving_after_its_story_was_retired_rejoins_that_story()
+    {
+        using var store = ArticleStore.Open(_directory);
+        // One active story at a time: every new story retires the one before it.
+        using var links = LinkStore.Attach(store, new LinkStoreOptions { Stories = new StoryClustererOptions { MaxActiveStories = 1, KeepRetired = false } });
+        var seed = SeedFiles.Read("000");
+        var original = Store(store, "original.txt", seed);
+        var other = Store(store, "other.txt", """
+            Harga beras di pasar tradisional Jakarta naik menjelang Lebaran.
+
+            Pedagang di Pasar Induk Cipinang mengatakan pasokan dari Jawa Tengah berkurang sejak awal bulan.
+            """, "Harga beras naik menjelang Lebaran");
+        Assert.NotEqual(links.LinksOf(original).StoryId, links.LinksOf(other).StoryId);
+
+        var copy = Store(store, "copy.txt", seed);
+
+        Assert.Equal(original, links.LinksOf(copy).DuplicateOf);
+        Assert.Equal(links.LinksOf(original).StoryId, links.LinksOf(copy).StoryId);
+        Assert.Equal(2, links.Stories(0, 10).Count);
+        var story = links.Story(links.LinksOf(copy).StoryId!.Value)!;
+        Assert.Equal([original, copy], story.ArticleIds);
     }
 
     [Fact]
