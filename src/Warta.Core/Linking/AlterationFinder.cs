@@ -176,12 +176,14 @@ public sealed class AlterationFinder(AlterationOptions? options = null)
             }
         }
 
+        var joined = new string?[origin.Count];
+        PairSubstitutions(origin, copy, originMatch, copyMatched, joined);
+
         // One sentence may be two in the other text when an edit moves a full stop ("Gatot S. Dewa Broto …" became
         // "Gatot Rossi." + "Dewa Broto …"): an unmatched copy sentence beside a partner joins it when that fits better.
-        var joined = new string?[origin.Count];
         for (var o = 0; o < origin.Count; o++)
         {
-            if (originMatch[o] < 0)
+            if (originMatch[o] < 0 || joined[o] is not null)
             {
                 continue;
             }
@@ -243,6 +245,154 @@ public sealed class AlterationFinder(AlterationOptions? options = null)
 
         findings.AddRange(VanishedNames(originText, copyText, findings));
         return findings;
+    }
+
+    /// <summary>
+    /// Pairs sentences still unmatched after alignment when one is the other with a single name or number replaced
+    /// ("photos (173)" → "photos (559)", "THIRD QUARTER" → "Hibu QUARTER", "4" → "110"): short lines share too few
+    /// words for the Jaccard passes, and reordered paragraphs leave them no aligned neighbours. Identical sentences
+    /// (moved) pair first. The copy's side may carry a few extra words away from the change (an attribution put in
+    /// front) or be two sentences when the edit added a full stop. Only pairs that are each other's sole candidate
+    /// are taken, so a list of bare numbers is never paired by guess.
+    /// </summary>
+    private static void PairSubstitutions(List<string> origin, List<string> copy, int[] originMatch, bool[] copyMatched, string?[] joined)
+    {
+        var originLeft = Enumerable.Range(0, origin.Count).Where(o => originMatch[o] < 0).ToList();
+        var copyLeft = Enumerable.Range(0, copy.Count).Where(c => !copyMatched[c]).ToList();
+        if (originLeft.Count == 0 || copyLeft.Count == 0 || (long)originLeft.Count * copyLeft.Count > MaxResidualPairs)
+        {
+            return;
+        }
+
+        var moved = copyLeft.GroupBy(c => TextTokens.Normalise(copy[c]), StringComparer.Ordinal).ToDictionary(g => g.Key, g => new Queue<int>(g), StringComparer.Ordinal);
+        foreach (var o in originLeft)
+        {
+            if (moved.TryGetValue(TextTokens.Normalise(origin[o]), out var queue) && queue.TryDequeue(out var c))
+            {
+                originMatch[o] = c;
+                copyMatched[c] = true;
+            }
+        }
+
+        var copyTokens = copyLeft.Where(c => !copyMatched[c]).ToDictionary(c => c, c => TextTokens.RawWords(copy[c]).Select(t => t.Text).ToList());
+        var candidates = new List<(int O, int C, int Span)>();
+        foreach (var o in originLeft.Where(o => originMatch[o] < 0))
+        {
+            var a = TextTokens.RawWords(origin[o]).Select(t => t.Text).ToList();
+            if (a.Count is 0 or > MaxResidualWords)
+            {
+                continue;
+            }
+
+            var found = candidates.Count;
+            foreach (var (c, tokens) in copyTokens)
+            {
+                if (OneSubstitution(a, tokens))
+                {
+                    candidates.Add((o, c, 1));
+                }
+            }
+
+            // Two adjacent copy sentences only when no single one fits, and then with no extra words at all.
+            foreach (var (c, tokens) in found == candidates.Count ? copyTokens : [])
+            {
+                if (copyTokens.TryGetValue(c + 1, out var next) && tokens.Count + next.Count == a.Count && OneSubstitution(a, [.. tokens, .. next]))
+                {
+                    candidates.Add((o, c, 2));
+                }
+            }
+        }
+
+        var perOrigin = candidates.CountBy(p => p.O).ToDictionary();
+        var perCopy = candidates.SelectMany(p => p.Span == 1 ? [p.C] : new[] { p.C, p.C + 1 }).CountBy(c => c).ToDictionary();
+        foreach (var (o, c, span) in candidates)
+        {
+            if (perOrigin[o] == 1 && perCopy[c] == 1 && (span == 1 || perCopy[c + 1] == 1))
+            {
+                originMatch[o] = c;
+                copyMatched[c] = true;
+                if (span == 2)
+                {
+                    copyMatched[c + 1] = true;
+                    joined[o] = copy[c] + " " + copy[c + 1];
+                }
+            }
+        }
+    }
+
+    private const long MaxResidualPairs = 40_000;
+    private const int MaxResidualWords = 40;
+    private const int MaxExtraWords = 6;
+
+    /// <summary>
+    /// True when <paramref name="b"/> is <paramref name="a"/> with exactly one token replaced by one token of the same
+    /// kind (both numbers or both capitalised), give or take up to <see cref="MaxExtraWords"/> added words elsewhere.
+    /// </summary>
+    private static bool OneSubstitution(List<string> a, List<string> b)
+    {
+        if (b.Count < a.Count || b.Count > a.Count + MaxExtraWords || b.Count > MaxResidualWords + MaxExtraWords)
+        {
+            return false;
+        }
+
+        var present = new HashSet<string>(b, StringComparer.Ordinal);
+        if (a.Count(t => !present.Contains(t)) != 1)
+        {
+            return false;
+        }
+
+        var lcs = new int[a.Count + 1, b.Count + 1];
+        for (var i = a.Count - 1; i >= 0; i--)
+        {
+            for (var j = b.Count - 1; j >= 0; j--)
+            {
+                lcs[i, j] = string.Equals(a[i], b[j], StringComparison.Ordinal) ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
+            }
+        }
+
+        if (lcs[0, 0] != a.Count - 1)
+        {
+            return false;
+        }
+
+        // Walk the alignment gap by gap: the gap holding the one removed token must hold exactly one added token.
+        int x = 0, y = 0, gapRemoved = 0, gapAdded = 0;
+        string? removed = null, added = null, lastAdded = null;
+        var fits = false;
+        while (x <= a.Count && y <= b.Count)
+        {
+            var end = x == a.Count && y == b.Count;
+            if (end || (x < a.Count && y < b.Count && string.Equals(a[x], b[y], StringComparison.Ordinal)))
+            {
+                if (gapRemoved > 0)
+                {
+                    fits = gapRemoved == 1 && gapAdded == 1;
+                    added = lastAdded;
+                }
+
+                if (end)
+                {
+                    break;
+                }
+
+                (gapRemoved, gapAdded) = (0, 0);
+                x++;
+                y++;
+            }
+            else if (y < b.Count && (x == a.Count || lcs[x, y + 1] >= lcs[x + 1, y]))
+            {
+                lastAdded = b[y++];
+                gapAdded++;
+            }
+            else
+            {
+                removed = a[x++];
+                gapRemoved++;
+            }
+        }
+
+        return fits && removed is not null && added is not null
+            && ((TextTokens.IsNumber(removed) && TextTokens.IsNumber(added)) || (TextTokens.IsCapitalised(removed) && TextTokens.IsCapitalised(added)));
     }
 
     private static double Jaccard(HashSet<string> a, HashSet<string> b)

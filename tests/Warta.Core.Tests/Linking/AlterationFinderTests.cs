@@ -72,6 +72,34 @@ public class AlterationFinderTests
     }
 
     [Fact]
+    public void Short_lines_with_one_name_or_number_replaced_are_paired_even_when_paragraphs_were_reordered()
+    {
+        const string origin = "Most popular topics\n\nurban (538)\n\ntravel (256)\n\nphotos (173)\n\nTHIRD QUARTER\n\nFor tickets, call 212-695-6909.\n\nDAY TWO – TUESDAY";
+        const string copy = "For tickets, call 650.\n\nphotos (559)\n\nurban (538)\n\nAs reported by Reuters, DAY Africa – TUESDAY\n\nMost popular topics\n\nHibu QUARTER\n\ntravel (256)";
+
+        var findings = new AlterationFinder().Find(origin, copy);
+
+        Assert.Contains(findings, f => f.Kind == AlterationKind.NumberChanged && f.Original == "173" && f.Altered == "559");
+        Assert.Contains(findings, f => f.Kind == AlterationKind.NumberChanged && f.Original == "212-695-6909" && f.Altered == "650");
+        Assert.Contains(findings, f => f.Kind == AlterationKind.NameChanged && f.Original == "THIRD" && f.Altered == "Hibu");
+        Assert.Contains(findings, f => f.Kind == AlterationKind.NameChanged && f.Original == "TWO" && f.Altered == "Africa");
+        Assert.DoesNotContain(findings, f => f.Kind == AlterationKind.SentenceRemoved);
+    }
+
+    [Fact]
+    public void Bare_numbers_that_could_pair_either_way_are_not_paired_by_guess()
+    {
+        const string origin = "Votes\n\n37\n\n42";
+        const string copy = "Votes\n\n983\n\n984";
+
+        var findings = new AlterationFinder().Find(origin, copy);
+
+        Assert.DoesNotContain(findings, f => f.Kind == AlterationKind.NumberChanged);
+        Assert.Equal(2, findings.Count(f => f.Kind == AlterationKind.SentenceRemoved));
+        Assert.Equal(2, findings.Count(f => f.Kind == AlterationKind.SentenceAdded));
+    }
+
+    [Fact]
     public void Reordered_paragraphs_alone_are_not_alterations()
     {
         const string Origin = "Harga beras naik tajam di pasar induk pekan ini.\n\nPedagang mengeluhkan pasokan yang berkurang dari Jawa Tengah.";

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Warta.Evaluation.Extraction;
+using Warta.Extraction;
 using Warta.Linking;
 using Warta.Model;
 
@@ -24,6 +26,15 @@ public sealed class CopyFamilyGenerator(int seed = 20260523)
         "Home Berita Nasional Daerah Ekonomi Olahraga Hiburan Teknologi Otomotif Indeks",
         "Copyright 2024 seluruh hak cipta dilindungi undang-undang. Dilarang mengutip tanpa izin redaksi.",
         "Simak video pilihan berikut ini dan jangan lupa berlangganan saluran kami",
+    ];
+
+    private static readonly string[] EnglishBoilerplate =
+    [
+        "Read more: Gold prices edge higher as global markets wait for the central bank",
+        "Follow us on Google News and join our WhatsApp channel for the latest stories",
+        "Home News World Business Sport Entertainment Technology Opinion Video",
+        "Copyright 2024 all rights reserved. This material may not be published, broadcast or redistributed.",
+        "Watch the video below and don't forget to subscribe to our channel",
     ];
 
     private readonly Random _random = new(seed);
@@ -57,6 +68,37 @@ public sealed class CopyFamilyGenerator(int seed = 20260523)
         return articles;
     }
 
+    /// <summary>
+    /// Real articles from an HTML gold set, taken through Warta's own HTML extractor as raw pages would be: pages not
+    /// marked as listings whose main text has at least <paramref name="minWords"/> words and two paragraphs.
+    /// </summary>
+    public static List<Article> ReadHtmlPages(IEnumerable<ExtractionPage> pages, int limit, int minWords = 120)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        var extractor = new HtmlArticleExtractor();
+        var articles = new List<Article>();
+        foreach (var page in pages)
+        {
+            if (articles.Count >= limit)
+            {
+                break;
+            }
+
+            if (page.IsListing)
+            {
+                continue;
+            }
+
+            var article = extractor.Extract(page.Html, page.Url);
+            if (article.Metadata?.PageType != "listing" && article.Text.Contains("\n\n", StringComparison.Ordinal) && TextTokens.Words(article.Text).Count >= minWords)
+            {
+                articles.Add(article with { Source = page.Set + "/" + page.Id });
+            }
+        }
+
+        return articles;
+    }
+
     /// <summary>Copies of <paramref name="origin"/>; ids from <paramref name="nextId"/> on.</summary>
     public List<GeneratedCopy> Copies(long originId, Article origin, IReadOnlyList<Article> donors, ref long nextId, int count)
     {
@@ -66,14 +108,16 @@ public sealed class CopyFamilyGenerator(int seed = 20260523)
             var edits = new List<string>();
             var replacements = new List<(string, string)>();
             var paragraphs = origin.Text.Split("\n\n").ToList();
+            var english = string.Equals(origin.Language, "en", StringComparison.Ordinal);
+            var boilerplate = english ? EnglishBoilerplate : Boilerplate;
             var kind = _random.Next(6);
             switch (kind)
             {
                 case 0:
                     edits.Add("boilerplate");
-                    paragraphs.Insert(0, Boilerplate[_random.Next(Boilerplate.Length)]);
-                    paragraphs.Add(Boilerplate[_random.Next(Boilerplate.Length)]);
-                    paragraphs.Add(Boilerplate[_random.Next(Boilerplate.Length)]);
+                    paragraphs.Insert(0, boilerplate[_random.Next(boilerplate.Length)]);
+                    paragraphs.Add(boilerplate[_random.Next(boilerplate.Length)]);
+                    paragraphs.Add(boilerplate[_random.Next(boilerplate.Length)]);
                     break;
                 case 1:
                     edits.Add("truncated");
@@ -102,9 +146,10 @@ public sealed class CopyFamilyGenerator(int seed = 20260523)
             }
 
             var cites = _random.Next(3) == 0;
+            var cue = english ? "As reported by " : "Seperti dilaporkan ";
             if (cites)
             {
-                paragraphs[0] = "Seperti dilaporkan " + origin.Outlet + ", " + paragraphs[0];
+                paragraphs[0] = cue + origin.Outlet + ", " + paragraphs[0];
                 edits.Add("cites-origin");
             }
 
@@ -118,7 +163,8 @@ public sealed class CopyFamilyGenerator(int seed = 20260523)
                 Text = string.Join("\n\n", paragraphs),
                 Outlet = "outlet" + _random.Next(50).ToString(CultureInfo.InvariantCulture) + ".id",
                 Published = published,
-                Citations = cites ? [new Citation(origin.Outlet!, "Seperti dilaporkan " + origin.Outlet)] : [],
+                Language = origin.Language,
+                Citations = cites ? [new Citation(origin.Outlet!, cue + origin.Outlet)] : [],
             };
             copies.Add(new GeneratedCopy(nextId++, originId, copy, edits, replacements));
         }
