@@ -500,7 +500,7 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
         {
             if (_storyOfCluster.Remove(story.Id, out var stored))
             {
-                _clusterOfStory.Remove(stored);
+                ForgetLiveCluster(stored, story.Id);
             }
         };
         _nextStoryId = Scalar(_writer, "SELECT coalesce(max(id), 0) FROM stories") + 1;
@@ -545,13 +545,19 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
                 continue;
             }
 
-            _clusterOfStory.Remove(goneStory);
-            if (!_storyOfCluster.TryGetValue(keep, out var keepStory))
+            ForgetLiveCluster(goneStory, gone);
+            if (!_storyOfCluster.TryGetValue(keep, out var keepStory) || keepStory == goneStory)
             {
-                // The survivor has no stored story yet: the absorbed one's becomes its story.
+                // The survivor has no stored story yet, or already shares the absorbed one's: that story is its story.
                 _storyOfCluster[keep] = goneStory;
                 _clusterOfStory[goneStory] = keep;
                 continue;
+            }
+
+            // Other clusters holding copies of the absorbed story's articles now continue the survivor's.
+            foreach (var other in _storyOfCluster.Where(p => p.Value == goneStory).Select(p => p.Key).ToList())
+            {
+                _storyOfCluster[other] = keepStory;
             }
 
             using (var command = Command(_writer, transaction, "SELECT article_id FROM article_links WHERE story_id = $gone", ("$gone", goneStory)))
@@ -576,33 +582,48 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
         _sketcher.Sketch(string.IsNullOrWhiteSpace(article.Text) ? article.Title : article.Text),
         StoryClusterer.Terms(StoryItem.Of(0, article), _options.Stories));
 
+    /// <summary>
+    /// The stored story of the article: the clusterer's choice, except that an exact or near copy joins its original's
+    /// story whatever cluster it landed in — the same text is the same story, also when the original's story has left
+    /// the clusterer (retired by its time window or memory budget: its state lives on disk) or the copy arrives days
+    /// after it. A cluster started by such a copy continues the original's story, so several clusters may feed one story.
+    /// </summary>
     private long JoinStory(SqliteTransaction transaction, long id, Article article, StoryTerms terms, long? duplicateOf)
     {
         var cluster = _clusterer!.Add(StoryItem.Of(id, article), terms);
+        var original = StoredStoryOf(transaction, duplicateOf);
         if (!_storyOfCluster.TryGetValue(cluster, out var story))
         {
-            story = RetiredStoryOf(transaction, duplicateOf) ?? _nextStoryId++;
+            story = original ?? _nextStoryId++;
             _storyOfCluster[cluster] = story;
+        }
+        else if (original is { } copied && copied != story)
+        {
+            return copied;
         }
 
         _clusterOfStory[story] = cluster;
         return story;
     }
 
-    /// <summary>
-    /// The stored story of <paramref name="duplicateOf"/> when it has left the clusterer (retired by its time window or
-    /// its memory budget): an exact or near copy that would start a new story revives that one instead, so copies
-    /// arriving long after their original still join its story — the retired story's state lives on disk.
-    /// </summary>
-    private long? RetiredStoryOf(SqliteTransaction transaction, long? duplicateOf)
+    private long? StoredStoryOf(SqliteTransaction transaction, long? articleId)
     {
-        if (duplicateOf is not { } original)
+        if (articleId is not { } known)
         {
             return null;
         }
 
-        using var command = Command(_writer, transaction, "SELECT story_id FROM article_links WHERE article_id = $id", ("$id", original));
-        return command.ExecuteScalar() is long story && !_clusterOfStory.ContainsKey(story) ? story : null;
+        using var command = Command(_writer, transaction, "SELECT story_id FROM article_links WHERE article_id = $id", ("$id", known));
+        return command.ExecuteScalar() is long story ? story : null;
+    }
+
+    /// <summary>Drops <paramref name="cluster"/> as the live cluster of <paramref name="story"/> when it is that.</summary>
+    private void ForgetLiveCluster(long story, long cluster)
+    {
+        if (_clusterOfStory.TryGetValue(story, out var live) && live == cluster)
+        {
+            _clusterOfStory.Remove(story);
+        }
     }
 
     /// <summary>Decides the origin and copy graph of the family around <paramref name="start"/>; returns its members.</summary>

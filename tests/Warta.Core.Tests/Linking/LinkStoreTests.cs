@@ -237,6 +237,23 @@ public sealed class LinkStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_copy_arriving_days_later_joins_its_originals_story_not_a_new_one()
+    {
+        using var store = ArticleStore.Open(_directory);
+        using var links = LinkStore.Attach(store);
+        var seed = SeedFiles.Read("000");
+        var day = new DateTimeOffset(2024, 5, 6, 8, 0, 0, TimeSpan.FromHours(7));
+        var original = Store(store, "original.txt", seed, published: day);
+        var copies = new[] { 3, 5, 6 }.Select(d => Store(store, $"copy{d}.txt", seed, outlet: $"outlet{d}", published: day.AddDays(d))).ToList();
+
+        var story = links.LinksOf(original).StoryId;
+        Assert.All(copies, c => Assert.Equal(original, links.LinksOf(c).DuplicateOf));
+        Assert.All(copies, c => Assert.Equal(story, links.LinksOf(c).StoryId));
+        var stored = Assert.Single(links.Stories(0, 10));
+        Assert.Equal([original, .. copies], stored.ArticleIds);
+    }
+
+    [Fact]
     public void One_word_articles_and_missing_or_out_of_order_times_still_get_stories()
     {
         using var store = ArticleStore.Open(_directory);
