@@ -341,14 +341,7 @@ public sealed class AlterationFinder(AlterationOptions? options = null)
             return false;
         }
 
-        var lcs = new int[a.Count + 1, b.Count + 1];
-        for (var i = a.Count - 1; i >= 0; i--)
-        {
-            for (var j = b.Count - 1; j >= 0; j--)
-            {
-                lcs[i, j] = string.Equals(a[i], b[j], StringComparison.Ordinal) ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
-            }
-        }
+        var lcs = CommonSuffixLengths(a, b);
 
         if (lcs[0, 0] != a.Count - 1)
         {
@@ -395,6 +388,21 @@ public sealed class AlterationFinder(AlterationOptions? options = null)
             && ((TextTokens.IsNumber(removed) && TextTokens.IsNumber(added)) || (TextTokens.IsCapitalised(removed) && TextTokens.IsCapitalised(added)));
     }
 
+    /// <summary>lcs[i, j]: the longest common subsequence of a[i..] and b[j..] (ordinal tokens).</summary>
+    private static int[,] CommonSuffixLengths(List<string> a, List<string> b)
+    {
+        var lcs = new int[a.Count + 1, b.Count + 1];
+        for (var i = a.Count - 1; i >= 0; i--)
+        {
+            for (var j = b.Count - 1; j >= 0; j--)
+            {
+                lcs[i, j] = string.Equals(a[i], b[j], StringComparison.Ordinal) ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
+            }
+        }
+
+        return lcs;
+    }
+
     private static double Jaccard(HashSet<string> a, HashSet<string> b)
     {
         var shared = a.Count(b.Contains);
@@ -407,14 +415,7 @@ public sealed class AlterationFinder(AlterationOptions? options = null)
     {
         var a = TextTokens.RawWords(original).Select(t => t.Text).ToList();
         var b = TextTokens.RawWords(altered).Select(t => t.Text).ToList();
-        var lcs = new int[a.Count + 1, b.Count + 1];
-        for (var i = a.Count - 1; i >= 0; i--)
-        {
-            for (var j = b.Count - 1; j >= 0; j--)
-            {
-                lcs[i, j] = string.Equals(a[i], b[j], StringComparison.Ordinal) ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
-            }
-        }
+        var lcs = CommonSuffixLengths(a, b);
 
         var findings = new List<Alteration>();
         var removed = new List<string>();
