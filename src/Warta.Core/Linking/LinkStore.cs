@@ -214,7 +214,7 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
 
                 var duplicateOf = links.Where(l => l.Relation is CopyRelation.Exact or CopyRelation.NearDuplicate).Select(l => (long?)l.To).Min();
                 var storyId = JoinStory(transaction, stored.Id, article, prepared.Terms, duplicateOf);
-                ApplyMerges(transaction, stories, moved);
+                ApplyMerges(transaction, stories, moved, ref storyId);
                 stories.Add(storyId);
                 Execute(
                     transaction,
@@ -534,9 +534,10 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
 
     /// <summary>
     /// Moves the stored articles of each story the clusterer merged away into the surviving story, in the batch's
-    /// transaction: their links point at the survivor, the absorbed story's record goes, the survivor's is rewritten.
+    /// transaction: their links point at the survivor, the absorbed story's record goes, the survivor's is rewritten;
+    /// <paramref name="joined"/>, the story of the article being linked, follows its story too.
     /// </summary>
-    private void ApplyMerges(SqliteTransaction transaction, HashSet<long> stories, List<long> moved)
+    private void ApplyMerges(SqliteTransaction transaction, HashSet<long> stories, List<long> moved, ref long joined)
     {
         foreach (var (gone, keep) in _merges)
         {
@@ -570,6 +571,12 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
             }
 
             Execute(transaction, "UPDATE article_links SET story_id = $keep WHERE story_id = $gone", ("$keep", keepStory), ("$gone", goneStory));
+            if (joined == goneStory)
+            {
+                // The article being linked joined the absorbed story: it is not stored yet, so the update above missed it.
+                joined = keepStory;
+            }
+
             Execute(transaction, "DELETE FROM stories WHERE id = $gone", ("$gone", goneStory));
             stories.Remove(goneStory);
             stories.Add(keepStory);

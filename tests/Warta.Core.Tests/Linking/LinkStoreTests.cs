@@ -197,6 +197,25 @@ public sealed class LinkStoreTests : IDisposable
     }
 
     [Fact]
+    public void An_article_whose_story_is_merged_away_as_it_joins_ends_in_the_surviving_story()
+    {
+        using var store = ArticleStore.Open(_directory);
+        using var links = LinkStore.Attach(store);
+        string[] headlines =
+        [
+            "Gempa guncang Cianjur ratusan rumah rusak",
+            "Banjir rendam Demak ribuan warga mengungsi",
+            // Joins the younger flood story, which its centroid then carries into the older quake story.
+            "Banjir rendam Demak ribuan warga mengungsi, gempa guncang Cianjur",
+        ];
+        var ids = headlines.Select((h, i) => Store(store, $"j{i}.jsonl", null, h, outlet: $"outlet{i}", published: new DateTimeOffset(2024, 5, 6, 8, i, 0, TimeSpan.FromHours(7)))).ToList();
+
+        var story = Assert.Single(links.Stories(0, 100));
+        Assert.Equal(ids, story.ArticleIds.Order());
+        Assert.All(ids, id => Assert.Equal(story.Id, links.LinksOf(id).StoryId));
+    }
+
+    [Fact]
     public void Thousands_of_identical_articles_link_to_the_first_and_keep_families_bounded()
     {
         using var store = ArticleStore.Open(_directory);
