@@ -193,6 +193,8 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
             var batch = articles.ToDictionary(a => a.Id, a => a.Article);
             var families = new List<long>();
             var stories = new HashSet<long>();
+            var joined = new Dictionary<long, List<(long Id, Article Article)>>();
+            var rebuild = new HashSet<long>();
             var moved = new List<long>();
             foreach (var stored in articles)
             {
@@ -214,8 +216,14 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
 
                 var duplicateOf = links.Where(l => l.Relation is CopyRelation.Exact or CopyRelation.NearDuplicate).Select(l => (long?)l.To).Min();
                 var storyId = JoinStory(transaction, stored.Id, article, prepared.Terms, duplicateOf);
-                ApplyMerges(transaction, stories, moved, ref storyId);
+                ApplyMerges(transaction, stories, moved, rebuild, ref storyId);
                 stories.Add(storyId);
+                if (!joined.TryGetValue(storyId, out var members))
+                {
+                    joined[storyId] = members = [];
+                }
+
+                members.Add((stored.Id, article));
                 Execute(
                     transaction,
                     "INSERT OR REPLACE INTO article_links (article_id, duplicate_of, story_id) VALUES ($id, $dup, $story)",
@@ -239,7 +247,10 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
 
             foreach (var story in stories)
             {
-                UpdateStory(transaction, story);
+                if (rebuild.Contains(story) || !UpdateStoryRecord(transaction, story, joined.GetValueOrDefault(story) ?? [], resolved))
+                {
+                    UpdateStory(transaction, story);
+                }
             }
 
             transaction.Commit();
@@ -534,10 +545,10 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
 
     /// <summary>
     /// Moves the stored articles of each story the clusterer merged away into the surviving story, in the batch's
-    /// transaction: their links point at the survivor, the absorbed story's record goes, the survivor's is rewritten;
+    /// transaction: their links point at the survivor, the absorbed story's record goes, the survivor's is rebuilt;
     /// <paramref name="joined"/>, the story of the article being linked, follows its story too.
     /// </summary>
-    private void ApplyMerges(SqliteTransaction transaction, HashSet<long> stories, List<long> moved, ref long joined)
+    private void ApplyMerges(SqliteTransaction transaction, HashSet<long> stories, List<long> moved, HashSet<long> rebuild, ref long joined)
     {
         foreach (var (gone, keep) in _merges)
         {
@@ -580,6 +591,7 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
             Execute(transaction, "DELETE FROM stories WHERE id = $gone", ("$gone", goneStory));
             stories.Remove(goneStory);
             stories.Add(keepStory);
+            rebuild.Add(keepStory);
         }
 
         _merges.Clear();
@@ -785,6 +797,106 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
         return reader.Read() ? (NullableLong(reader, 0), reader.IsDBNull(1) ? null : reader.GetString(1)) : (null, null);
     }
 
+    /// <summary>
+    /// Brings a stored story's record up to date with the articles that joined it in this batch, without reading its
+    /// members: a story that copies keep joining grows to thousands of articles, and rereading them for every batch
+    /// made linking quadratic. Origins are the record's origins and this batch's joiners and resolved family members
+    /// that are still (or now) origins in the story. False when the story has no record yet.
+    /// </summary>
+    private bool UpdateStoryRecord(SqliteTransaction transaction, long storyId, List<(long Id, Article Article)> joined, HashSet<long> resolved)
+    {
+        string label, entities;
+        DateTimeOffset? first, last;
+        List<string> outlets, languages;
+        List<long> origins;
+        long count;
+        using (var command = Command(_writer, transaction, "SELECT label, first, last, outlets, languages, entities, origin_ids, article_count FROM stories WHERE id = $id", ("$id", storyId)))
+        using (var reader = command.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            label = reader.GetString(0);
+            first = reader.IsDBNull(1) ? null : DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture);
+            last = reader.IsDBNull(2) ? null : DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture);
+            outlets = JsonSerializer.Deserialize<List<string>>(reader.GetString(3)) ?? [];
+            languages = JsonSerializer.Deserialize<List<string>>(reader.GetString(4)) ?? [];
+            entities = reader.GetString(5);
+            origins = JsonSerializer.Deserialize<List<long>>(reader.GetString(6)) ?? [];
+            count = reader.GetInt64(7);
+        }
+
+        foreach (var (_, article) in joined)
+        {
+            if (article.Published is { } published)
+            {
+                first = first is { } f && f <= published ? f : published;
+                last = last is { } l && l >= published ? l : published;
+            }
+        }
+
+        var candidates = origins.Concat(joined.Select(j => j.Id)).Concat(resolved).Distinct().ToList();
+        var stillOrigins = new List<long>();
+        using (var command = Command(
+            _writer,
+            transaction,
+            "SELECT article_id FROM article_links WHERE article_id IN (SELECT value FROM json_each($ids)) AND story_id = $story AND origin_id = article_id ORDER BY article_id LIMIT 20",
+            ("$ids", JsonSerializer.Serialize(candidates)),
+            ("$story", storyId)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                stillOrigins.Add(reader.GetInt64(0));
+            }
+        }
+
+        if (stillOrigins.Count == 0)
+        {
+            // No member is an origin of a copy family: the earliest article stands for the story, as on a rebuild.
+            var earliest = joined.Select(j => (j.Id, j.Article.Published)).ToList();
+            if (origins.Count > 0)
+            {
+                earliest.Add((origins[0], _store.Get(origins[0])?.Article.Published));
+            }
+
+            stillOrigins.Add(earliest.OrderBy(e => e.Published ?? DateTimeOffset.MaxValue).ThenBy(e => e.Id).First().Id);
+        }
+
+        var live = _clusterOfStory.TryGetValue(storyId, out var cluster) ? _clusterer!.Active(cluster) : null;
+        WriteStory(
+            transaction,
+            storyId,
+            live?.Label ?? label,
+            first,
+            last,
+            outlets.Concat(joined.Select(j => j.Article.Outlet).OfType<string>()),
+            languages.Concat(joined.Select(j => j.Article.Language).OfType<string>()),
+            live is null ? entities : Json(live.KeyEntities),
+            stillOrigins,
+            count + joined.Count);
+        return true;
+    }
+
+    private void WriteStory(SqliteTransaction transaction, long storyId, string label, DateTimeOffset? first, DateTimeOffset? last, IEnumerable<string> outlets, IEnumerable<string> languages, string entities, List<long> origins, long count) =>
+        Execute(
+            transaction,
+            """
+            INSERT OR REPLACE INTO stories (id, label, first, last, outlets, languages, entities, origin_ids, article_count)
+            VALUES ($id, $label, $first, $last, $outlets, $languages, $entities, $origins, $count)
+            """,
+            ("$id", storyId),
+            ("$label", label),
+            ("$first", first?.ToString("O", CultureInfo.InvariantCulture)),
+            ("$last", last?.ToString("O", CultureInfo.InvariantCulture)),
+            ("$outlets", Json(outlets.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))),
+            ("$languages", Json(languages.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))),
+            ("$entities", entities),
+            ("$origins", JsonSerializer.Serialize(origins.Take(20).ToList())),
+            ("$count", count));
+
     private void UpdateStory(SqliteTransaction transaction, long storyId)
     {
         var members = new List<(long Id, string? Title, string? Outlet, string? Language, DateTimeOffset? Published, long? Origin)>();
@@ -820,21 +932,17 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
             origins.Add(earliest.Id);
         }
 
-        Execute(
+        WriteStory(
             transaction,
-            """
-            INSERT OR REPLACE INTO stories (id, label, first, last, outlets, languages, entities, origin_ids, article_count)
-            VALUES ($id, $label, $first, $last, $outlets, $languages, $entities, $origins, $count)
-            """,
-            ("$id", storyId),
-            ("$label", live?.Label ?? earliest.Title ?? $"story {storyId.ToString(CultureInfo.InvariantCulture)}"),
-            ("$first", dated.Count == 0 ? null : dated.Min().ToString("O", CultureInfo.InvariantCulture)),
-            ("$last", dated.Count == 0 ? null : dated.Max().ToString("O", CultureInfo.InvariantCulture)),
-            ("$outlets", Json(members.Select(m => m.Outlet).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))),
-            ("$languages", Json(members.Select(m => m.Language).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))),
-            ("$entities", Json(live?.KeyEntities ?? [])),
-            ("$origins", JsonSerializer.Serialize(origins.Take(20).ToList())),
-            ("$count", members.Count));
+            storyId,
+            live?.Label ?? earliest.Title ?? $"story {storyId.ToString(CultureInfo.InvariantCulture)}",
+            dated.Count == 0 ? null : dated.Min(),
+            dated.Count == 0 ? null : dated.Max(),
+            members.Select(m => m.Outlet).OfType<string>(),
+            members.Select(m => m.Language).OfType<string>(),
+            Json(live?.KeyEntities ?? []),
+            origins,
+            members.Count);
     }
 
     private static StoryRecord ReadStory(SqliteConnection connection, SqliteDataReader reader)
