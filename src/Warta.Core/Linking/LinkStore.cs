@@ -94,6 +94,9 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Article, Prepared> _prepared = [];
     private readonly Dictionary<long, long> _storyOfCluster = [];
     private readonly Dictionary<long, long> _clusterOfStory = [];
+
+    // Clusters mapped to each stored story (several when copies started clusters of their original's story).
+    private readonly Dictionary<long, int> _clusterCount = [];
     private readonly List<(long Gone, long Keep)> _merges = [];
 
     /// <summary>
@@ -216,7 +219,7 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
 
                 var duplicateOf = links.Where(l => l.Relation is CopyRelation.Exact or CopyRelation.NearDuplicate).Select(l => (long?)l.To).Min();
                 var storyId = JoinStory(transaction, stored.Id, article, prepared.Terms, duplicateOf);
-                ApplyMerges(transaction, stories, moved, rebuild, ref storyId);
+                ApplyMerges(transaction, stories, joined, moved, rebuild, ref storyId);
                 stories.Add(storyId);
                 if (!joined.TryGetValue(storyId, out var members))
                 {
@@ -509,7 +512,7 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
         _clusterer = new StoryClusterer(_options.Stories);
         _clusterer.Retired += story =>
         {
-            if (_storyOfCluster.Remove(story.Id, out var stored))
+            if (UnmapCluster(story.Id, out var stored))
             {
                 ForgetLiveCluster(stored, story.Id);
             }
@@ -533,8 +536,9 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
         foreach (var (article, story) in recent.OrderBy(r => r.Article.Article.Published ?? DateTimeOffset.MaxValue).ThenBy(r => r.Article.Id))
         {
             var cluster = _clusterer.Add(StoryItem.Of(article.Id, article.Article));
-            if (_storyOfCluster.TryAdd(cluster, story))
+            if (!_storyOfCluster.ContainsKey(cluster))
             {
+                MapCluster(cluster, story);
                 _clusterOfStory[story] = cluster;
             }
         }
@@ -548,28 +552,32 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
     /// transaction: their links point at the survivor, the absorbed story's record goes, the survivor's is rebuilt;
     /// <paramref name="joined"/>, the story of the article being linked, follows its story too.
     /// </summary>
-    private void ApplyMerges(SqliteTransaction transaction, HashSet<long> stories, List<long> moved, HashSet<long> rebuild, ref long joined)
+    private void ApplyMerges(SqliteTransaction transaction, HashSet<long> stories, Dictionary<long, List<(long Id, Article Article)>> joined, List<long> moved, HashSet<long> rebuild, ref long current)
     {
         foreach (var (gone, keep) in _merges)
         {
-            if (!_storyOfCluster.Remove(gone, out var goneStory))
+            if (!_storyOfCluster.TryGetValue(gone, out var goneStory))
             {
                 continue;
             }
 
+            UnmapCluster(gone);
             ForgetLiveCluster(goneStory, gone);
             if (!_storyOfCluster.TryGetValue(keep, out var keepStory) || keepStory == goneStory)
             {
                 // The survivor has no stored story yet, or already shares the absorbed one's: that story is its story.
-                _storyOfCluster[keep] = goneStory;
+                MapCluster(keep, goneStory);
                 _clusterOfStory[goneStory] = keep;
                 continue;
             }
 
             // Other clusters holding copies of the absorbed story's articles now continue the survivor's.
-            foreach (var other in _storyOfCluster.Where(p => p.Value == goneStory).Select(p => p.Key).ToList())
+            if (_clusterCount.GetValueOrDefault(goneStory) > 0)
             {
-                _storyOfCluster[other] = keepStory;
+                foreach (var other in _storyOfCluster.Where(p => p.Value == goneStory).Select(p => p.Key).ToList())
+                {
+                    MapCluster(other, keepStory);
+                }
             }
 
             using (var command = Command(_writer, transaction, "SELECT article_id FROM article_links WHERE story_id = $gone", ("$gone", goneStory)))
@@ -582,20 +590,118 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
             }
 
             Execute(transaction, "UPDATE article_links SET story_id = $keep WHERE story_id = $gone", ("$keep", keepStory), ("$gone", goneStory));
-            if (joined == goneStory)
+            if (current == goneStory)
             {
                 // The article being linked joined the absorbed story: it is not stored yet, so the update above missed it.
-                joined = keepStory;
+                current = keepStory;
+            }
+
+            if (joined.Remove(goneStory, out var joiners))
+            {
+                if (!joined.TryGetValue(keepStory, out var keepJoiners))
+                {
+                    joined[keepStory] = keepJoiners = [];
+                }
+
+                keepJoiners.AddRange(joiners);
+            }
+
+            if (!FoldStory(transaction, goneStory, keepStory))
+            {
+                rebuild.Add(keepStory);
             }
 
             Execute(transaction, "DELETE FROM stories WHERE id = $gone", ("$gone", goneStory));
             stories.Remove(goneStory);
             stories.Add(keepStory);
-            rebuild.Add(keepStory);
         }
 
         _merges.Clear();
     }
+
+    /// <summary>
+    /// Adds the absorbed story's stored record (span, outlets, languages, origins, count) to the survivor's, so a
+    /// large survivor is not reread; false when the survivor has no record yet and must be rebuilt from its members.
+    /// </summary>
+    private bool FoldStory(SqliteTransaction transaction, long goneStory, long keepStory)
+    {
+        if (ReadStoryRow(transaction, keepStory) is not { } keep)
+        {
+            return false;
+        }
+
+        if (ReadStoryRow(transaction, goneStory) is not { } gone)
+        {
+            return true;
+        }
+
+        WriteStory(
+            transaction,
+            keepStory,
+            keep.Label,
+            Earlier(keep.First, gone.First),
+            Later(keep.Last, gone.Last),
+            keep.Outlets.Concat(gone.Outlets),
+            keep.Languages.Concat(gone.Languages),
+            keep.Entities,
+            [.. keep.Origins.Concat(gone.Origins).Distinct().Order()],
+            keep.Count + gone.Count);
+        return true;
+    }
+
+    private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a <= b ? a : b;
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a >= b ? a : b;
+
+    private sealed record StoryRow(string Label, DateTimeOffset? First, DateTimeOffset? Last, List<string> Outlets, List<string> Languages, string Entities, List<long> Origins, long Count);
+
+    private StoryRow? ReadStoryRow(SqliteTransaction transaction, long storyId)
+    {
+        using var command = Command(_writer, transaction, "SELECT label, first, last, outlets, languages, entities, origin_ids, article_count FROM stories WHERE id = $id", ("$id", storyId));
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        return new StoryRow(
+            reader.GetString(0),
+            reader.IsDBNull(1) ? null : DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture),
+            reader.IsDBNull(2) ? null : DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture),
+            JsonSerializer.Deserialize<List<string>>(reader.GetString(3)) ?? [],
+            JsonSerializer.Deserialize<List<string>>(reader.GetString(4)) ?? [],
+            reader.GetString(5),
+            JsonSerializer.Deserialize<List<long>>(reader.GetString(6)) ?? [],
+            reader.GetInt64(7));
+    }
+
+    private void MapCluster(long cluster, long story)
+    {
+        if (_storyOfCluster.TryGetValue(cluster, out var before))
+        {
+            _clusterCount[before]--;
+        }
+
+        _storyOfCluster[cluster] = story;
+        _clusterCount[story] = _clusterCount.GetValueOrDefault(story) + 1;
+    }
+
+    private bool UnmapCluster(long cluster, out long story)
+    {
+        if (!_storyOfCluster.Remove(cluster, out story))
+        {
+            return false;
+        }
+
+        if (--_clusterCount[story] == 0)
+        {
+            _clusterCount.Remove(story);
+        }
+
+        return true;
+    }
+
+    private void UnmapCluster(long cluster) => UnmapCluster(cluster, out _);
 
     private Prepared Compute(Article article) => new(
         _sketcher.Sketch(string.IsNullOrWhiteSpace(article.Text) ? article.Title : article.Text),
@@ -614,7 +720,7 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
         if (!_storyOfCluster.TryGetValue(cluster, out var story))
         {
             story = original ?? _nextStoryId++;
-            _storyOfCluster[cluster] = story;
+            MapCluster(cluster, story);
         }
         else if (original is { } copied && copied != story)
         {
