@@ -27,6 +27,9 @@ public sealed class CitationFinder
 
     private readonly List<Agency> _agencies;
     private readonly Dictionary<string, List<AliasEntry>> _aliasesByFirstWord = new(StringComparer.OrdinalIgnoreCase);
+
+    // The same map looked up by a span of the text, so scanning an article's words allocates no string per word.
+    private readonly Dictionary<string, List<AliasEntry>>.AlternateLookup<ReadOnlySpan<char>> _aliasesBySpan;
     private readonly List<string[]> _before = [];
     private readonly HashSet<string> _after = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _fillers = new(StringComparer.OrdinalIgnoreCase);
@@ -50,6 +53,7 @@ public sealed class CitationFinder
         }
         foreach (var list in _aliasesByFirstWord.Values)
             list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+        _aliasesBySpan = _aliasesByFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
         LoadCues();
     }
 
@@ -118,7 +122,7 @@ public sealed class CitationFinder
         for (var i = 0; i < words.Count; i++)
         {
             var w = words[i];
-            if (!_aliasesByFirstWord.TryGetValue(text.AsSpan(w.Start, w.End - w.Start).ToString(), out var entries))
+            if (!_aliasesBySpan.TryGetValue(text.AsSpan(w.Start, w.End - w.Start), out var entries))
                 continue;
             foreach (var entry in entries)
             {

@@ -37,6 +37,10 @@ public static class Tokenizer
         "dll", "dsb", "dkk", "etc", "inc", "ltd", "co", "corp", "tbk",
     };
 
+    // One string per single-character mark below U+2030 (ASCII, Latin-1, the dashes, quotes and ellipsis of general
+    // punctuation), made on first use: a mark is a token in every sentence, and needs no string of its own each time.
+    private static readonly string?[] Marks = new string?[0x2030];
+
     public static List<Token> Tokenize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -75,7 +79,7 @@ public static class Tokenizer
                 i += 3;
             else
                 i++;
-            tokens.Add(new Token(text[start..i], start, i, TokenKind.Punctuation));
+            tokens.Add(new Token(i == start + 1 && c < Marks.Length ? Marks[c] ??= c.ToString() : text[start..i], start, i, TokenKind.Punctuation));
         }
 
         return tokens;

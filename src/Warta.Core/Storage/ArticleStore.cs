@@ -320,6 +320,11 @@ public sealed class ArticleStore : IDisposable
         PRAGMA journal_mode = WAL;
         -- NORMAL in WAL mode survives a killed process (only a power loss can drop the last commits).
         PRAGMA synchronous = NORMAL;
+        -- The writer's page cache (32 MB instead of SQLite's 2 MB) keeps the tables' and indexes' working pages, and a
+        -- checkpoint every 8,192 WAL pages (32 MB instead of 4 MB) copies a page rewritten by many batches once: in a
+        -- steady ingest, reading pages back (pread), copying them (pwrite) and fsync were 12% of the CPU.
+        PRAGMA cache_size = -32768;
+        PRAGMA wal_autocheckpoint = 8192;
         CREATE TABLE IF NOT EXISTS raw_inputs (
             id INTEGER PRIMARY KEY,
             source TEXT NOT NULL,
