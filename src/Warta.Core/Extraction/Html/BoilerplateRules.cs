@@ -183,6 +183,7 @@ internal static class BoilerplateRules
         var span = value.AsSpan();
         var start = -1;
         var tokenStart = 0;
+        var previous = ReadOnlySpan<char>.Empty;
         for (var i = 0; i <= span.Length; i++)
         {
             var isWordChar = i < span.Length && char.IsAsciiLetterOrDigit(span[i]);
@@ -195,14 +196,38 @@ internal static class BoilerplateRules
                 var tokenEnd = i;
                 while (tokenEnd < span.Length && !char.IsWhiteSpace(span[tokenEnd]))
                     tokenEnd++;
-                if (!IsStateModifier(span[start..i], span[tokenStart..tokenEnd]))
-                    Classify(span[start..i], ref reason, ref positive);
+                var word = span[start..i];
+                if (IsQualifier(word, span[tokenStart..tokenEnd], span[tokenStart..start], previous))
+                {
+                    var ignored = (string?)null;
+                    Classify(word, ref ignored, ref positive);
+                }
+                else
+                {
+                    Classify(word, ref reason, ref positive);
+                }
+                previous = word;
                 start = -1;
             }
             if (i < span.Length && char.IsWhiteSpace(span[i]))
+            {
                 tokenStart = i + 1;
+                previous = ReadOnlySpan<char>.Empty;
+            }
         }
     }
+
+    /// <summary>
+    /// Whether a word of a class name qualifies the box rather than says what it is, so that a boilerplate word
+    /// there does not drop it: a BEM modifier after "--" ("l-outer--nav" is the page's outer box in the variant
+    /// with navigation, "o-section--has-ads" a section with ad slots), a word after "has", "with", "no" or
+    /// "without" ("has-sidebar", "no-comments"), and the state words of <see cref="IsStateModifier"/>.
+    /// </summary>
+    private static bool IsQualifier(ReadOnlySpan<char> word, ReadOnlySpan<char> token, ReadOnlySpan<char> before, ReadOnlySpan<char> previous) =>
+        before.Contains("--", StringComparison.Ordinal)
+        || previous.Equals("has", StringComparison.OrdinalIgnoreCase) || previous.Equals("with", StringComparison.OrdinalIgnoreCase)
+        || previous.Equals("no", StringComparison.OrdinalIgnoreCase) || previous.Equals("without", StringComparison.OrdinalIgnoreCase)
+        || IsStateModifier(word, token);
 
     /// <summary>
     /// "hidden" and "print" inside a longer class name qualify something else: "hidden-xs" and "hidden-print" hide

@@ -86,7 +86,8 @@ internal static class ContentSelector
         }
 
         if (top is not null)
-            top = TitledTwin(top, topScore, title, scores, totals);
+            top = TitledTwin(top, topScore, title, scores, totals) is var titled && titled != top ? titled
+                : PostsWrapper(top, topScore, title, scores, totals, root) ?? top;
 
         var containers = new HashSet<IElement>();
         if (top is null)
@@ -139,22 +140,68 @@ internal static class ContentSelector
     private static IElement TitledTwin(IElement top, double topScore, string? title, Dictionary<IElement, double> scores,
         Dictionary<IElement, (int Text, int Links)> totals)
     {
-        var topClass = top.GetAttribute("class");
-        if (string.IsNullOrWhiteSpace(topClass) || title is null || Key(title) is not { Length: >= 8 } titleKey)
+        if (title is null || Key(title) is not { Length: >= 8 } titleKey)
             return top;
+        // Siblings of one class are one body split by ads or figures; JoinSiblings joins them.
+        var twins = Twins(top, topScore, scores, totals, siblings: false);
+        if (twins is null || UnderHeading(top, titleKey, twins))
+            return top;
+        return twins.Find(t => t != top && UnderHeading(t, titleKey, twins)) ?? top;
+    }
+
+    // Elements of the best container's tag and class, outside it, that score at least a quarter of it: the other
+    // articles or posts of a page built from one template; null when there are none. The list starts with top.
+    private static List<IElement>? Twins(IElement top, double topScore, Dictionary<IElement, double> scores,
+        Dictionary<IElement, (int Text, int Links)> totals, bool siblings)
+    {
+        var topClass = top.GetAttribute("class");
+        if (string.IsNullOrWhiteSpace(topClass))
+            return null;
         List<IElement>? twins = null;
         foreach (var (element, score) in scores)
         {
             if (element == top || element.LocalName != top.LocalName || !string.Equals(element.GetAttribute("class"), topClass, StringComparison.Ordinal))
                 continue;
-            // Siblings of one class are one body split by ads or figures; JoinSiblings joins them.
-            if (element.ParentElement == top.ParentElement || score * (1 - LinkDensity(totals, element)) < topScore * 0.25 || element.Contains(top) || top.Contains(element))
+            if ((!siblings && element.ParentElement == top.ParentElement) || score * (1 - LinkDensity(totals, element)) < topScore * 0.25
+                || element.Contains(top) || top.Contains(element))
                 continue;
             (twins ??= [top]).Add(element);
         }
-        if (twins is null || UnderHeading(top, titleKey, twins))
-            return top;
-        return twins.Find(t => t != top && UnderHeading(t, titleKey, twins)) ?? top;
+        return twins;
+    }
+
+    // Posts a page shows in full take at least this many containers of one template (a blog's front page).
+    private const int MinPosts = 3;
+
+    /// <summary>
+    /// A blog's front page or a category page shows several posts in full, each in a container of one tag and
+    /// class; the page's title names the blog, not one post, so no post sits under it (an article page that appends
+    /// further articles has its own headline as the title, see <see cref="TitledTwin"/>). The body is then all the
+    /// posts: the nearest element holding them, with their headlines and dates. Null when the page is not one.
+    /// </summary>
+    private static IElement? PostsWrapper(IElement top, double topScore, string? title, Dictionary<IElement, double> scores,
+        Dictionary<IElement, (int Text, int Links)> totals, IElement root)
+    {
+        if (title is null || Key(title) is not { Length: >= 8 } titleKey)
+            return null;
+        var twins = Twins(top, topScore, scores, totals, siblings: true);
+        if (twins is null || twins.Count < MinPosts || twins.Exists(t => UnderHeading(t, titleKey, twins)))
+            return null;
+        var wrapper = top.ParentElement;
+        while (wrapper is not null && wrapper != root && !twins.TrueForAll(wrapper.Contains))
+            wrapper = wrapper.ParentElement;
+        if (wrapper is null || wrapper == root || wrapper.LocalName is "body" or "html")
+            return null;
+        // Readers' comments share their post's template; in the recall retry their list is not dropped.
+        foreach (var twin in twins)
+        {
+            for (var e = twin.ParentElement; e is not null && e != wrapper.ParentElement; e = e.ParentElement)
+            {
+                if (BoilerplateRules.ClassReason(e) is not null)
+                    return null;
+            }
+        }
+        return wrapper;
     }
 
     // A headline (h1–h3) with the title's words in the element or its ancestors up to the one that also holds

@@ -117,6 +117,42 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_takes_every_post_of_a_blog_front_page_but_one_post_on_a_page_titled_by_it()
+    {
+        static string Post(string headline, string words) =>
+            $"<div class=\"row\"><article class=\"post\"><h2>{headline}</h2><div class=\"entry-body\">" +
+            string.Concat(Enumerable.Range(1, 3).Select(i => $"<p>{words} bagian {i}, dengan rincian, angka, dan kutipan dari para warga yang ikut serta.</p>")) +
+            "</div><p class=\"posted\">Diposting pukul 10.00</p></article></div>";
+        var posts = Post("Panen Raya di Klaten", "Petani Klaten memanen padi lebih awal") +
+            Post("Pasar Malam Kembali Dibuka", "Pasar malam alun-alun kembali ramai dikunjungi") +
+            Post("Jalan Desa Diperbaiki", "Warga bergotong royong memperbaiki jalan desa");
+        var front = Extractor.Extract($"<html><head><title>Catatan Warga Klaten</title></head><body><h1>Catatan Warga Klaten</h1><div class=\"main\">{posts}</div>" +
+            "<div class=\"sidebar\"><p>Arsip bulan lalu, tautan teman, dan daftar bacaan yang kami sukai selama ini.</p></div></body></html>", null);
+
+        Assert.Contains("Petani Klaten", front.Text, StringComparison.Ordinal);
+        Assert.Contains("Pasar malam alun-alun", front.Text, StringComparison.Ordinal);
+        Assert.Contains("Jalan Desa Diperbaiki", front.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Arsip bulan lalu", front.Text, StringComparison.Ordinal);
+
+        // A post page titled by its post keeps that post alone, even when other posts follow in the same template.
+        var single = Extractor.Extract($"<html><head><title>Panen Raya di Klaten</title></head><body><div class=\"main\">{posts}</div></body></html>", null);
+        Assert.Contains("Petani Klaten", single.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pasar malam alun-alun", single.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_keeps_boxes_whose_class_only_qualifies_them_with_a_boilerplate_word()
+    {
+        var html = "<html><head><title>Gempa</title></head><body><div class=\"l-outer l-outer--nav\"><section class=\"o-section o-section--has-ads\">" +
+            $"<div class=\"layout with-sidebar\">{Body}</div></section></div>" +
+            "<div class=\"ads\"><p>Iklan ini panjang, berkoma, dan ditulis seperti paragraf berita biasa agar terlihat seperti isi.</p></div></body></html>";
+        var article = Extractor.Extract(html, null);
+
+        Assert.Contains("layanan kesehatan.", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Iklan ini", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Script_and_style_bodies_are_emptied_before_parsing_but_json_ld_is_kept()
     {
         const string Html = "<html><head><script>var a = \"<div>\";</script><style>p { color: red }</style>" +
