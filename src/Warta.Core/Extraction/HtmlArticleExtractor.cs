@@ -164,6 +164,10 @@ public sealed class HtmlArticleExtractor
             }
         }
 
+        // Last of all, for a page no byline names: the person a personal site is named after.
+        if (authors.Count == 0 && meta.TakeSiteOwner())
+            authors = meta.Authors;
+
         var sources = new Dictionary<string, string>(meta.Sources, StringComparer.Ordinal);
         return new Article
         {
