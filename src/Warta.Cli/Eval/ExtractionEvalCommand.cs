@@ -13,10 +13,11 @@ namespace Warta.Cli.Eval;
 /// </summary>
 internal static class ExtractionEvalCommand
 {
-    // Untimed passes before Warta's timed one: at least three, and then until a pass is less than 10% faster than
-    // the one before, at most five.
+    // Untimed passes before Warta's timed ones: at least three, and then until the JIT is done with the set's code (two
+    // passes in a row compile fewer than WarmMethodsPerPass methods each, on any thread), at most MaxWarmupPasses.
     private const int MinWarmupPasses = 3;
-    private const int MaxWarmupPasses = 5;
+    private const int MaxWarmupPasses = 30;
+    private const int WarmMethodsPerPass = 10;
 
     // Timed passes over a set after the warm-up; the median pass by CPU time is reported.
     private const int TimedPasses = 3;
@@ -61,6 +62,16 @@ internal static class ExtractionEvalCommand
         public long PeakBytes { get; set; }
 
         public string? Error { get; set; }
+
+        public int WarmupPasses { get; set; }
+
+        public double WarmupCpuMilliseconds { get; set; }
+
+        public long WarmupJitMethods { get; set; }
+
+        public double WarmupJitMilliseconds { get; set; }
+
+        public long TimedJitMethods { get; set; }
 
         public int Listings { get; set; }
 
@@ -110,21 +121,32 @@ internal static class ExtractionEvalCommand
             systems.Add(warta);
             var outputs = new List<ExtractionOutput>(pages.Count);
             // Untimed passes over the set first: the timed pass measures the steady state a long ingest runs at, not
-            // JIT compilation and tiering, which on a loaded machine takes several passes (the runtime delays
-            // tier-1 compilation while tier-0 code is still being compiled). The first pass's rate is reported too.
-            var previous = double.MaxValue;
+            // JIT compilation and tiering. Tiering recompiles hot methods on a background thread (tier 0, then
+            // instrumented, then optimised with the profile) for many passes after the extracting thread's own
+            // elapsed time stops improving, so the warm-up runs until the JIT compiles (almost) nothing in a pass:
+            // stopping on elapsed time left that compilation, on another core, in the timed passes' CPU time. The
+            // first pass's rate, the warm-up and any compilation during the timed passes are reported.
+            var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var jitTime = System.Runtime.JitInfo.GetCompilationTime();
+            var warmCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var quietPasses = 0;
             for (var pass = 0; pass < MaxWarmupPasses; pass++)
             {
                 var warm = Stopwatch.StartNew();
+                var methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
                 foreach (var page in pages)
                     TryExtract(extractor, page);
-                var ms = warm.Elapsed.TotalMilliseconds;
                 if (pass == 0)
-                    warta.ColdMilliseconds = ms;
-                if (pass >= MinWarmupPasses - 1 && ms > previous * 0.9)
+                    warta.ColdMilliseconds = warm.Elapsed.TotalMilliseconds;
+                warta.WarmupPasses = pass + 1;
+                quietPasses = System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore < WarmMethodsPerPass ? quietPasses + 1 : 0;
+                if (pass >= MinWarmupPasses - 1 && quietPasses >= 2)
                     break;
-                previous = ms;
             }
+            warta.WarmupCpuMilliseconds = (Process.GetCurrentProcess().TotalProcessorTime - warmCpu).TotalMilliseconds;
+            warta.WarmupJitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods;
+            warta.WarmupJitMilliseconds = (System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds;
+            jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
             // Three timed passes; the middle one (by CPU time) is reported, as one pass of 150 pages takes about a
             // CPU-second and a collection or a descheduling in it moves its rate by a fifth on a shared machine.
             var passes = new List<(double Ms, double CpuMs)>();
@@ -160,6 +182,7 @@ internal static class ExtractionEvalCommand
                 pageTicks[outputs.Count - 1] = Stopwatch.GetTimestamp() - started;
             }
             passes.Add((stopwatch.Elapsed.TotalMilliseconds, (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalMilliseconds));
+            warta.TimedJitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods;
             passes.Sort((a, b) => a.CpuMs.CompareTo(b.CpuMs));
             (warta.Milliseconds, warta.CpuMilliseconds) = passes[passes.Count / 2];
             warta.PeakBytes = Process.GetCurrentProcess().PeakWorkingSet64;
@@ -209,7 +232,7 @@ internal static class ExtractionEvalCommand
                 Console.Out.Write(line);
             }
             if (warta.ColdMilliseconds > 0)
-                notes.Append(CultureInfo.InvariantCulture, $"- {set}: Warta's first, untimed pass (cold: JIT compiling, tier-0 code) ran at {pages.Count / (warta.ColdMilliseconds / 1000):0.0} pages/s.\n");
+                notes.Append(CultureInfo.InvariantCulture, $"- {set}: Warta's first, untimed pass (cold: JIT compiling, tier-0 code) ran at {pages.Count / (warta.ColdMilliseconds / 1000):0.0} pages/s; the warm-up took {warta.WarmupPasses} passes and {warta.WarmupCpuMilliseconds / 1000:0.0} CPU-s, in which the JIT compiled {warta.WarmupJitMethods} methods in {warta.WarmupJitMilliseconds / 1000:0.0} s; {warta.TimedJitMethods} more during the timed passes.\n");
             if (warta.Listings > 0)
                 notes.Append(CultureInfo.InvariantCulture, $"- {set}: Warta marks {warta.ListingsRight}/{warta.Listings} index pages as listings.\n");
         }
@@ -227,7 +250,7 @@ internal static class ExtractionEvalCommand
                 report.Append(CultureInfo.InvariantCulture, $"| {group.Key} | {peer.System} | {w.PagesPerSecond / peer.PagesPerSecond:0.0}× | {cpuRatio} |\n");
             }
         }
-        report.Append("\nWarta is timed on three passes after its warm-up and the median pass (by CPU time) is reported; each peer on one pass.\n");
+        report.Append("\nWarta is timed on three passes after its warm-up (untimed passes until the JIT compiles fewer than 10 methods in each of two in a row) and the median pass (by CPU time) is reported; each peer on one pass.\n");
         report.Append("\nPeak MB: the peer's own process peak RSS; for Warta the eval process's peak working set, which also holds the loaded gold set.\n");
         var text = report.ToString();
         Console.Out.WriteLine();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -67,8 +68,22 @@ public sealed class HtmlArticleExtractor
     private Article Extract(string html, string? url, string source)
     {
         ArgumentNullException.ThrowIfNull(html);
+        var bounded = HtmlInputGuard.Bound(html, _options.MaxInputChars, _options.MaxDepth, out var truncated, out var flattened, out var rented);
+        try
+        {
+            return Extract(html, bounded, truncated, flattened, url, source);
+        }
+        finally
+        {
+            // The document, which may read the buffer, is not reachable once the article is built.
+            if (rented is not null)
+                ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    private Article Extract(string html, ReadOnlyMemory<char> bounded, bool truncated, bool flattened, string? url, string source)
+    {
         var removed = new List<RemovedSpan>();
-        var bounded = HtmlInputGuard.Bound(html, _options.MaxInputChars, _options.MaxDepth, out var truncated, out var flattened);
         if (truncated)
             removed.Add(new RemovedSpan($"[{html.Length - bounded.Length} characters after the first {_options.MaxInputChars}]", "too-large"));
         if (flattened)
@@ -148,6 +163,10 @@ public sealed class HtmlArticleExtractor
                 precision = cleaned.PublishedPrecision;
             }
         }
+
+        // Last of all, for a page no byline names: the person a personal site is named after.
+        if (authors.Count == 0 && meta.TakeSiteOwner())
+            authors = meta.Authors;
 
         var sources = new Dictionary<string, string>(meta.Sources, StringComparer.Ordinal);
         return new Article

@@ -1,11 +1,11 @@
-using System.Text;
+using System.Buffers;
 
 namespace Warta.Extraction.Html;
 
 /// <summary>
 /// Bounds what reaches the HTML parser: cuts an over-long page at a tag boundary and flattens nesting deeper than
 /// a limit by dropping the excess open and close tags, and empties script and style elements (JSON-LD kept). One
-/// linear scan; the page is copied only when it must change.
+/// linear scan; the page is copied only when it must change, into a pooled buffer the caller gives back.
 /// </summary>
 internal static class HtmlInputGuard
 {
@@ -21,45 +21,64 @@ internal static class HtmlInputGuard
 
     private static readonly string[] RawTextElements = ["script", "style", "textarea", "title", "xmp", "noscript"];
 
+    /// <summary>The bounded page as a string (a copy when anything was cut).</summary>
     public static string Bound(string html, int maxChars, int maxDepth, out bool truncated, out bool flattened)
+    {
+        var bounded = Bound(html, maxChars, maxDepth, out truncated, out flattened, out var rented);
+        var text = bounded.Length == html.Length ? html : bounded.ToString();
+        if (rented is not null)
+            ArrayPool<char>.Shared.Return(rented);
+        return text;
+    }
+
+    /// <summary>
+    /// The bounded page: a slice of <paramref name="html"/> when nothing inside it had to go, else the kept text in
+    /// <paramref name="rented"/>, an array from <see cref="ArrayPool{T}.Shared"/> that the caller returns once nothing
+    /// reads the memory any more. (A page is often cut, since script and style bodies go; the copy through a string
+    /// builder and its string were the largest allocations of an extraction, and large-object-heap ones.)
+    /// </summary>
+    public static ReadOnlyMemory<char> Bound(string html, int maxChars, int maxDepth, out bool truncated, out bool flattened, out char[]? rented)
     {
         truncated = false;
         flattened = false;
-        if (html.Length > maxChars)
+        rented = null;
+        var length = html.Length;
+        if (length > maxChars)
         {
             var cut = html.LastIndexOf('<', maxChars - 1);
-            html = html[..(cut > 0 ? cut : maxChars)];
+            length = cut > 0 ? cut : maxChars;
             truncated = true;
         }
 
-        StringBuilder? copy = null;
+        char[]? copy = null;
+        var written = 0;
         var copied = 0;
         var depth = 0;
         var i = 0;
-        while (i < html.Length)
+        while (i < length)
         {
-            var lt = html.IndexOf('<', i);
-            if (lt < 0 || lt + 1 >= html.Length)
+            var lt = html.IndexOf('<', i, length - i);
+            if (lt < 0 || lt + 1 >= length)
                 break;
             var next = html[lt + 1];
             if (next == '!')
             {
                 // Comment or doctype: skip to its end.
-                var end = string.CompareOrdinal(html, lt, "<!--", 0, 4) == 0 ? html.IndexOf("-->", lt + 4, StringComparison.Ordinal) : html.IndexOf('>', lt);
-                i = end < 0 ? html.Length : end + 1;
+                var end = lt + 4 <= length && string.CompareOrdinal(html, lt, "<!--", 0, 4) == 0 ? html.IndexOf("-->", lt + 4, length - lt - 4, StringComparison.Ordinal) : html.IndexOf('>', lt, length - lt);
+                i = end < 0 ? length : end + 1;
                 continue;
             }
             var closing = next == '/';
             var nameStart = lt + (closing ? 2 : 1);
             var nameEnd = nameStart;
-            while (nameEnd < html.Length && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] == '-'))
+            while (nameEnd < length && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] == '-'))
                 nameEnd++;
             if (nameEnd == nameStart || !char.IsAsciiLetter(html[nameStart]))
             {
                 i = lt + 1;
                 continue;
             }
-            var gt = html.IndexOf('>', nameEnd);
+            var gt = html.IndexOf('>', nameEnd, length - nameEnd);
             if (gt < 0)
                 break;
             var name = html.AsSpan(nameStart, nameEnd - nameStart);
@@ -68,14 +87,15 @@ internal static class HtmlInputGuard
             {
                 // Skip the raw text body (script, style…) up to its end tag. Script and style bodies never reach the
                 // text or the metadata (JSON-LD excepted) and are often half a news page: they are not parsed at all.
-                var endTag = html.IndexOf(string.Concat("</", name.ToString()), tagEnd, StringComparison.OrdinalIgnoreCase);
+                var endTag = EndTag(html, name, tagEnd, length);
                 if (endTag > tagEnd && IsDroppedBody(name, html.AsSpan(nameEnd, gt - nameEnd)))
                 {
-                    copy ??= new StringBuilder(html.Length);
-                    copy.Append(html, copied, tagEnd - copied);
+                    copy ??= ArrayPool<char>.Shared.Rent(length);
+                    html.CopyTo(copied, copy, written, tagEnd - copied);
+                    written += tagEnd - copied;
                     copied = endTag;
                 }
-                i = endTag < 0 ? html.Length : endTag;
+                i = endTag < 0 ? length : endTag;
                 continue;
             }
             var counted = !UncountedLookup.Contains(name) && html[gt - 1] != '/';
@@ -95,17 +115,37 @@ internal static class HtmlInputGuard
             }
             if (drop)
             {
-                copy ??= new StringBuilder(html.Length);
-                copy.Append(html, copied, lt - copied);
+                copy ??= ArrayPool<char>.Shared.Rent(length);
+                html.CopyTo(copied, copy, written, lt - copied);
+                written += lt - copied;
                 copied = tagEnd;
                 flattened = true;
             }
             i = tagEnd;
         }
         if (copy is null)
-            return html;
-        copy.Append(html, copied, html.Length - copied);
-        return copy.ToString();
+            return html.AsMemory(0, length);
+        html.CopyTo(copied, copy, written, length - copied);
+        written += length - copied;
+        rented = copy;
+        return copy.AsMemory(0, written);
+    }
+
+    // Where the raw text element's end tag starts ("</script", any case), or -1.
+    private static int EndTag(string html, ReadOnlySpan<char> name, int from, int length)
+    {
+        var rest = html.AsSpan(from, length - from);
+        var at = 0;
+        while (true)
+        {
+            var lt = rest[at..].IndexOf("</", StringComparison.Ordinal);
+            if (lt < 0)
+                return -1;
+            at += lt;
+            if (rest.Length - at - 2 >= name.Length && rest.Slice(at + 2, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase))
+                return from + at;
+            at += 2;
+        }
     }
 
     private static bool IsDroppedBody(ReadOnlySpan<char> name, ReadOnlySpan<char> attributes) =>

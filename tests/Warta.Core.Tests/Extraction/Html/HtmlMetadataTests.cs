@@ -70,6 +70,46 @@ public sealed class HtmlMetadataTests
     }
 
     [Fact]
+    public void A_personal_site_is_by_the_person_its_host_and_site_name_spell()
+    {
+        var html = Page("<meta property=\"og:site_name\" content=\"Dr. Alexander Klier\">");
+        var article = Extractor.Extract(html, "https://www.alexander-klier.net/zeitenkompetenz/zeitphilosophie/");
+
+        Assert.Equal(["Alexander Klier"], article.Authors);
+        Assert.Equal("site:owner", article.Metadata!.Sources["authors"]);
+    }
+
+    [Fact]
+    public void A_form_of_address_in_the_site_name_marks_a_personal_site()
+    {
+        var html = Page("<meta property=\"og:site_name\" content=\"Frau Sabienes sagt\"><meta name=\"twitter:creator\" content=\"@sabienes\">");
+        var article = Extractor.Extract(html, "https://frau-sabienes.de/konsumsparen-fazit/");
+
+        Assert.Equal(["Frau Sabienes"], article.Authors);
+    }
+
+    [Fact]
+    public void A_site_whose_host_is_not_the_name_has_no_owner_author()
+    {
+        // A person's site on a host that is another word; a brand's name that its host spells, with no title.
+        var named = Extractor.Extract(Page("<meta property=\"og:site_name\" content=\"Dr. Wolfgang Michal\">"), "https://www.freitag-blog.de/2017/06/07/gesetz/");
+        var brand = Extractor.Extract(Page("<meta property=\"og:site_name\" content=\"Statistics Globe\">"), "https://statisticsglobe.com/ggplot2");
+
+        Assert.Empty(named.Authors);
+        Assert.Empty(brand.Authors);
+    }
+
+    [Fact]
+    public void A_cms_account_or_an_ad_label_is_not_an_author()
+    {
+        var admin = Extractor.Extract(Page(string.Empty, "<span class=\"author vcard\">von <a href=\"/author/wordpressadmin/\" rel=\"author\">wordpressadmin</a></span>"), "https://example.de/blog/gesetz/");
+        var ad = Extractor.Extract(Page(string.Empty, afterBody: "<p class=\"author\">von Gesponserte Inhalte</p>"), "https://example.de/blog/gesetz/");
+
+        Assert.Empty(admin.Authors);
+        Assert.Empty(ad.Authors);
+    }
+
+    [Fact]
     public void A_byline_heading_without_a_name_is_not_an_author()
     {
         var html = Page(string.Empty, afterBody: "<div class=\"author-info\"><h2 class=\"author-heading\">Published by</h2></div>");
