@@ -197,7 +197,6 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
             var families = new List<long>();
             var stories = new HashSet<long>();
             var joined = new Dictionary<long, List<(long Id, Article Article)>>();
-            var rebuild = new HashSet<long>();
             var moved = new List<long>();
             foreach (var stored in articles)
             {
@@ -219,14 +218,9 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
 
                 var duplicateOf = links.Where(l => l.Relation is CopyRelation.Exact or CopyRelation.NearDuplicate).Select(l => (long?)l.To).Min();
                 var storyId = JoinStory(transaction, stored.Id, article, prepared.Terms, duplicateOf);
-                ApplyMerges(transaction, stories, joined, moved, rebuild, ref storyId);
+                ApplyMerges(transaction, stories, joined, moved, ref storyId);
                 stories.Add(storyId);
-                if (!joined.TryGetValue(storyId, out var members))
-                {
-                    joined[storyId] = members = [];
-                }
-
-                members.Add((stored.Id, article));
+                JoinersOf(joined, storyId).Add((stored.Id, article));
                 Execute(
                     transaction,
                     "INSERT OR REPLACE INTO article_links (article_id, duplicate_of, story_id) VALUES ($id, $dup, $story)",
@@ -250,7 +244,7 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
 
             foreach (var story in stories)
             {
-                if (rebuild.Contains(story) || !UpdateStoryRecord(transaction, story, joined.GetValueOrDefault(story) ?? [], resolved))
+                if (!UpdateStoryRecord(transaction, story, joined.GetValueOrDefault(story) ?? [], resolved))
                 {
                     UpdateStory(transaction, story);
                 }
@@ -549,10 +543,11 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
 
     /// <summary>
     /// Moves the stored articles of each story the clusterer merged away into the surviving story, in the batch's
-    /// transaction: their links point at the survivor, the absorbed story's record goes, the survivor's is rebuilt;
-    /// <paramref name="joined"/>, the story of the article being linked, follows its story too.
+    /// transaction: their links point at the survivor, the absorbed story's record is folded into the survivor's, and
+    /// this batch's joiners of the absorbed story (<paramref name="joined"/>) and <paramref name="current"/>, the story
+    /// of the article being linked, follow it.
     /// </summary>
-    private void ApplyMerges(SqliteTransaction transaction, HashSet<long> stories, Dictionary<long, List<(long Id, Article Article)>> joined, List<long> moved, HashSet<long> rebuild, ref long current)
+    private void ApplyMerges(SqliteTransaction transaction, HashSet<long> stories, Dictionary<long, List<(long Id, Article Article)>> joined, List<long> moved, ref long current)
     {
         foreach (var (gone, keep) in _merges)
         {
@@ -598,18 +593,10 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
 
             if (joined.Remove(goneStory, out var joiners))
             {
-                if (!joined.TryGetValue(keepStory, out var keepJoiners))
-                {
-                    joined[keepStory] = keepJoiners = [];
-                }
-
-                keepJoiners.AddRange(joiners);
+                JoinersOf(joined, keepStory).AddRange(joiners);
             }
 
-            if (!FoldStory(transaction, goneStory, keepStory))
-            {
-                rebuild.Add(keepStory);
-            }
+            FoldStory(transaction, goneStory, keepStory);
 
             Execute(transaction, "DELETE FROM stories WHERE id = $gone", ("$gone", goneStory));
             stories.Remove(goneStory);
@@ -619,21 +606,29 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
         _merges.Clear();
     }
 
-    /// <summary>
-    /// Adds the absorbed story's stored record (span, outlets, languages, origins, count) to the survivor's, so a
-    /// large survivor is not reread; false when the survivor has no record yet and must be rebuilt from its members.
-    /// </summary>
-    private bool FoldStory(SqliteTransaction transaction, long goneStory, long keepStory)
+    private static List<(long Id, Article Article)> JoinersOf(Dictionary<long, List<(long Id, Article Article)>> joined, long story)
     {
-        if (ReadStoryRow(transaction, keepStory) is not { } keep)
+        if (!joined.TryGetValue(story, out var members))
         {
-            return false;
+            joined[story] = members = [];
         }
 
+        return members;
+    }
+
+    /// <summary>
+    /// Adds the absorbed story's stored record (span, outlets, languages, origins, count) to the survivor's, so a
+    /// large survivor is not reread. A survivor with no record yet has all its articles among this batch's joiners,
+    /// which are added when the batch ends: it takes the absorbed record as its own.
+    /// </summary>
+    private void FoldStory(SqliteTransaction transaction, long goneStory, long keepStory)
+    {
         if (ReadStoryRow(transaction, goneStory) is not { } gone)
         {
-            return true;
+            return;
         }
+
+        var keep = ReadStoryRow(transaction, keepStory) ?? new StoryRow(gone.Label, null, null, [], [], gone.Entities, [], 0);
 
         WriteStory(
             transaction,
@@ -646,7 +641,6 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
             keep.Entities,
             [.. keep.Origins.Concat(gone.Origins).Distinct().Order()],
             keep.Count + gone.Count);
-        return true;
     }
 
     private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a <= b ? a : b;
@@ -911,38 +905,19 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
     /// </summary>
     private bool UpdateStoryRecord(SqliteTransaction transaction, long storyId, List<(long Id, Article Article)> joined, HashSet<long> resolved)
     {
-        string label, entities;
-        DateTimeOffset? first, last;
-        List<string> outlets, languages;
-        List<long> origins;
-        long count;
-        using (var command = Command(_writer, transaction, "SELECT label, first, last, outlets, languages, entities, origin_ids, article_count FROM stories WHERE id = $id", ("$id", storyId)))
-        using (var reader = command.ExecuteReader())
+        if (ReadStoryRow(transaction, storyId) is not { } row)
         {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            label = reader.GetString(0);
-            first = reader.IsDBNull(1) ? null : DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture);
-            last = reader.IsDBNull(2) ? null : DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture);
-            outlets = JsonSerializer.Deserialize<List<string>>(reader.GetString(3)) ?? [];
-            languages = JsonSerializer.Deserialize<List<string>>(reader.GetString(4)) ?? [];
-            entities = reader.GetString(5);
-            origins = JsonSerializer.Deserialize<List<long>>(reader.GetString(6)) ?? [];
-            count = reader.GetInt64(7);
+            return false;
         }
 
+        var (first, last) = (row.First, row.Last);
         foreach (var (_, article) in joined)
         {
-            if (article.Published is { } published)
-            {
-                first = first is { } f && f <= published ? f : published;
-                last = last is { } l && l >= published ? l : published;
-            }
+            first = Earlier(first, article.Published);
+            last = Later(last, article.Published);
         }
 
+        var origins = row.Origins;
         var candidates = origins.Concat(joined.Select(j => j.Id)).Concat(resolved).Distinct().ToList();
         var stillOrigins = new List<long>();
         using (var command = Command(
@@ -975,14 +950,14 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
         WriteStory(
             transaction,
             storyId,
-            live?.Label ?? label,
+            live?.Label ?? row.Label,
             first,
             last,
-            outlets.Concat(joined.Select(j => j.Article.Outlet).OfType<string>()),
-            languages.Concat(joined.Select(j => j.Article.Language).OfType<string>()),
-            live is null ? entities : Json(live.KeyEntities),
+            row.Outlets.Concat(joined.Select(j => j.Article.Outlet).OfType<string>()),
+            row.Languages.Concat(joined.Select(j => j.Article.Language).OfType<string>()),
+            live is null ? row.Entities : Json(live.KeyEntities),
             stillOrigins,
-            count + joined.Count);
+            row.Count + joined.Count);
         return true;
     }
 
