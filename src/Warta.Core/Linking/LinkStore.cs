@@ -95,7 +95,8 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
     private readonly Dictionary<long, long> _storyOfCluster = [];
     private readonly Dictionary<long, long> _clusterOfStory = [];
 
-    // Clusters mapped to each stored story (several when copies started clusters of their original's story).
+    // Clusters mapped to each stored story: one, except after a restart's replay, where a replayed copy filed in its
+    // original's story may start a cluster of its own.
     private readonly Dictionary<long, int> _clusterCount = [];
     private readonly List<(long Gone, long Keep)> _merges = [];
 
@@ -706,18 +707,22 @@ public sealed class LinkStore : ILinkReader, IPreparingSink, IDisposable
     /// The stored story of the article: the clusterer's choice, except that an exact or near copy joins its original's
     /// story whatever cluster it landed in — the same text is the same story, also when the original's story has left
     /// the clusterer (retired by its time window or memory budget: its state lives on disk) or the copy arrives days
-    /// after it. A cluster started by such a copy continues the original's story, so several clusters may feed one story.
+    /// after it. Only the copy joins: a cluster the copy started is a story of its own, so the articles the clusterer
+    /// adds to it later go where they would have gone without the copy. Carrying them into the original's story
+    /// chained stories over time (each copy of an old text pulled that day's related articles into the old story, and
+    /// those articles' own copies pulled in theirs): on a million articles where every text recurs over a month one
+    /// story had grown to 388,716 articles of 1,343 distinct texts across every IndoSum category.
     /// </summary>
     private long JoinStory(SqliteTransaction transaction, long id, Article article, StoryTerms terms, long? duplicateOf)
     {
         var cluster = _clusterer!.Add(StoryItem.Of(id, article), terms);
-        var original = StoredStoryOf(transaction, duplicateOf);
         if (!_storyOfCluster.TryGetValue(cluster, out var story))
         {
-            story = original ?? _nextStoryId++;
+            story = _nextStoryId++;
             MapCluster(cluster, story);
         }
-        else if (original is { } copied && copied != story)
+
+        if (StoredStoryOf(transaction, duplicateOf) is { } copied && copied != story)
         {
             return copied;
         }

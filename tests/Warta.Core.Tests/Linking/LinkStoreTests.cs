@@ -256,6 +256,30 @@ public sealed class LinkStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_late_copy_joins_its_originals_story_without_carrying_new_articles_into_it()
+    {
+        using var store = ArticleStore.Open(_directory);
+        // One active story at a time: every new story retires the one before it.
+        using var links = LinkStore.Attach(store, new LinkStoreOptions { Stories = new StoryClustererOptions { MaxActiveStories = 1, KeepRetired = false } });
+        var seed = SeedFiles.Read("000");
+        var original = Store(store, "original.txt", seed);
+        Store(store, "other.txt", """
+            Harga beras di pasar tradisional Jakarta naik menjelang Lebaran.
+
+            Pedagang di Pasar Induk Cipinang mengatakan pasokan dari Jawa Tengah berkurang sejak awal bulan.
+            """, "Harga beras naik menjelang Lebaran");
+        var copy = Store(store, "copy.txt", seed);
+        // Half of the seed: the same topic, contained in the copy, not a near duplicate of it.
+        var paragraphs = seed.Split("\n\n");
+        var related = Store(store, "related.txt", string.Join("\n\n", paragraphs.Take(paragraphs.Length / 2)));
+
+        Assert.Null(links.LinksOf(related).DuplicateOf);
+        Assert.Equal(links.LinksOf(original).StoryId, links.LinksOf(copy).StoryId);
+        Assert.NotEqual(links.LinksOf(original).StoryId, links.LinksOf(related).StoryId);
+        Assert.Equal([original, copy], links.Story(links.LinksOf(original).StoryId!.Value)!.ArticleIds);
+    }
+
+    [Fact]
     public void A_copy_arriving_days_later_joins_its_originals_story_not_a_new_one()
     {
         using var store = ArticleStore.Open(_directory);
