@@ -14,6 +14,10 @@ public sealed class CleaningPhrases
 
     private static readonly Lazy<CleaningPhrases> Bundled = new(LoadBundled);
 
+    // The ASCII white space other than the space: a line holding none of it (and no double space) needs no collapsing.
+    private static readonly SearchValues<char> AsciiSpaceBreakers =
+        SearchValues.Create([.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => c != ' ' && char.IsWhiteSpace(c))]);
+
     private readonly Dictionary<string, string> _lines = new(StringComparer.Ordinal);
     private readonly List<(string Phrase, string Reason)> _prefixes = [];
     private readonly List<(string Phrase, string Reason)> _contains = [];
@@ -122,6 +126,11 @@ public sealed class CleaningPhrases
             end--;
         if (start == end)
             return string.Empty;
+        var trimmed = span[start..end];
+        // Most lines are ASCII with single spaces: lowercased in one vectorised call, nothing else to change.
+        if (Ascii.IsValid(trimmed) && trimmed.IndexOfAny(AsciiSpaceBreakers) < 0 && trimmed.IndexOf("  ", StringComparison.Ordinal) < 0)
+            return string.Create(trimmed.Length, (text, start), static (destination, state) =>
+                Ascii.ToLower(state.text.AsSpan(state.start, destination.Length), destination, out _));
         // One pass into a buffer and one string: short lines (menus, bylines, titles) fit on the stack.
         char[]? rented = null;
         var buffer = end - start <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(end - start));

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using Warta.Model;
 
@@ -35,17 +37,13 @@ internal static class RepeatCollapser
         if (n < 2)
             return new Result(dropped, []);
 
-        var tokens = new List<ReadOnlyMemory<char>>[n];
-        var shingles = new int[n][];
-        for (var i = 0; i < n; i++)
-        {
-            tokens[i] = Tokenize(paragraphs[i]);
-            shingles[i] = Shingles(tokens[i]);
-        }
-
-        var partners = Partners(shingles);
+        var partners = Partners(paragraphs, n);
         if (partners is null)
             return new Result(dropped, []);
+
+        var tokens = new List<ReadOnlyMemory<char>>[n];
+        for (var i = 0; i < n; i++)
+            tokens[i] = Tokenize(paragraphs[i]);
 
         var repeats = new List<CollapsedRepeat>();
         var used = new bool[n];
@@ -114,92 +112,117 @@ internal static class RepeatCollapser
         return new Result(dropped, repeats);
     }
 
-    // The first paragraphs holding a fingerprint, inline so the index allocates nothing per fingerprint.
-    private struct Postings
+    /// <summary>
+    /// The paragraphs each paragraph shares fingerprints with: at least two distinct word 4-grams and half of the
+    /// smaller paragraph's. A fingerprint pairs a paragraph with the first <see cref="MaxPostings"/> paragraphs
+    /// holding it. Null when no fingerprint is in two paragraphs, as in most articles; all fingerprints of the
+    /// document are sorted once as (hash, paragraph), so that case allocates nothing per fingerprint.
+    /// </summary>
+    private static List<int>?[]? Partners(IReadOnlyList<string> paragraphs, int n)
     {
-        public int Count;
-        public int P0;
-        public int P1;
-        public int P2;
-        public int P3;
-
-        public readonly int this[int k] => k switch { 0 => P0, 1 => P1, 2 => P2, _ => P3 };
-
-        public void Add(int paragraph)
+        var total = 0;
+        for (var i = 0; i < n; i++)
+            total += Math.Max(0, Math.Min(paragraphs[i].Length / 2 + 1, MaxTokensPerParagraph) - ShingleSize + 1);
+        var all = ArrayPool<long>.Shared.Rent(Math.Max(1, total));
+        try
         {
-            if (Count >= MaxPostings)
-                return;
-            switch (Count)
+            var count = 0;
+            Span<int> hashes = stackalloc int[MaxTokensPerParagraph];
+            for (var i = 0; i < n; i++)
             {
-                case 0: P0 = paragraph; break;
-                case 1: P1 = paragraph; break;
-                case 2: P2 = paragraph; break;
-                case 3: P3 = paragraph; break;
+                var words = WordHashes(paragraphs[i], hashes);
+                for (var k = 0; k + ShingleSize <= words; k++)
+                    all[count++] = ((long)HashCode.Combine(hashes[k], hashes[k + 1], hashes[k + 2], hashes[k + 3]) << 32) | (uint)i;
             }
-            Count++;
+
+            var fingerprints = all.AsSpan(0, count);
+            fingerprints.Sort();
+            // Distinct (hash, paragraph) pairs, counted per paragraph.
+            var distinct = new int[n];
+            var unique = 0;
+            var shared = false;
+            for (var k = 0; k < fingerprints.Length; k++)
+            {
+                if (unique > 0 && fingerprints[k] == fingerprints[unique - 1])
+                    continue;
+                shared |= unique > 0 && fingerprints[k] >> 32 == fingerprints[unique - 1] >> 32;
+                fingerprints[unique++] = fingerprints[k];
+                distinct[(int)(uint)fingerprints[k]]++;
+            }
+            if (!shared)
+                return null;
+
+            var pairs = new Dictionary<(int, int), int>();
+            for (var g = 0; g < unique;)
+            {
+                var end = g + 1;
+                while (end < unique && fingerprints[end] >> 32 == fingerprints[g] >> 32)
+                    end++;
+                for (var m = g + 1; m < end; m++)
+                {
+                    for (var k = g; k < Math.Min(m, g + MaxPostings); k++)
+                        CollectionsMarshal.GetValueRefOrAddDefault(pairs, ((int)(uint)fingerprints[k], (int)(uint)fingerprints[m]), out _)++;
+                }
+                g = end;
+            }
+
+            var partners = new List<int>?[n];
+            foreach (var ((i, j), shares) in pairs)
+            {
+                // An edge when the pair shares at least two 4-grams and half of the smaller paragraph's.
+                if (shares < 2 || shares * 2 < Math.Min(distinct[i], distinct[j]))
+                    continue;
+                (partners[i] ??= []).Add(j);
+                (partners[j] ??= []).Add(i);
+            }
+            return partners;
+        }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(all);
         }
     }
 
-    private static List<int>?[]? Partners(int[][] shingles)
+    /// <summary>
+    /// Case-insensitive hashes of the first words of <paramref name="text"/> (as <see cref="Tokenize"/> finds them)
+    /// into <paramref name="hashes"/>; returns how many. Words equal under <see cref="Same"/> hash equal: an ASCII
+    /// word by its ASCII upper case, any other by the runtime's ordinal case-insensitive hash (no character outside
+    /// ASCII equals an ASCII one ignoring case; a test checks it).
+    /// </summary>
+    private static int WordHashes(string text, Span<int> hashes)
     {
-        var n = shingles.Length;
-        var total = 0;
-        foreach (var s in shingles)
-            total += s.Length;
-        var postings = new Dictionary<int, Postings>(total);
-        Dictionary<(int, int), int>? shared = null;
-        for (var j = 0; j < n; j++)
+        var count = 0;
+        var start = -1;
+        var hash = 0u;
+        var ascii = true;
+        for (var i = 0; i <= text.Length; i++)
         {
-            foreach (var s in shingles[j])
+            var ch = i < text.Length ? text[i] : ' ';
+            if (char.IsLetterOrDigit(ch))
             {
-                ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(postings, s, out _);
-                for (var k = 0; k < list.Count; k++)
+                if (start < 0)
                 {
-                    shared ??= [];
-                    var key = (list[k], j);
-                    shared[key] = shared.GetValueOrDefault(key) + 1;
+                    start = i;
+                    hash = 2166136261;
+                    ascii = true;
                 }
-                list.Add(j);
+                ascii &= char.IsAscii(ch);
+                hash = (hash ^ (char.IsAsciiLetterLower(ch) ? ch - 0x20u : ch)) * 16777619;
+            }
+            else if (start >= 0)
+            {
+                hashes[count++] = ascii ? (int)hash : string.GetHashCode(text.AsSpan(start, i - start), StringComparison.OrdinalIgnoreCase);
+                start = -1;
+                if (count == hashes.Length)
+                    break;
             }
         }
-        if (shared is null)
-            return null;
-        var partners = new List<int>?[n];
-        foreach (var ((i, j), count) in shared)
-        {
-            // An edge when the pair shares at least two 4-grams and half of the smaller paragraph's.
-            if (count < 2 || count * 2 < Math.Min(shingles[i].Length, shingles[j].Length))
-                continue;
-            (partners[i] ??= []).Add(j);
-            (partners[j] ??= []).Add(i);
-        }
-        return partners;
+        return count;
     }
 
     /// <summary>The words of a text (letter and digit runs) as slices of it, at most the first 400.</summary>
     internal static List<ReadOnlyMemory<char>> Tokenize(string text) =>
         WordSpan.Find(text, MaxTokensPerParagraph).ConvertAll(w => text.AsMemory(w.Start, w.Length));
-
-    // The distinct hashes of a paragraph's word 4-grams, sorted.
-    private static int[] Shingles(List<ReadOnlyMemory<char>> tokens)
-    {
-        if (tokens.Count < ShingleSize)
-            return [];
-        Span<int> hashes = tokens.Count <= 512 ? stackalloc int[tokens.Count] : new int[tokens.Count];
-        for (var i = 0; i < tokens.Count; i++)
-            hashes[i] = string.GetHashCode(tokens[i].Span, StringComparison.OrdinalIgnoreCase);
-        var set = new int[tokens.Count - ShingleSize + 1];
-        for (var i = 0; i < set.Length; i++)
-            set[i] = HashCode.Combine(hashes[i], hashes[i + 1], hashes[i + 2], hashes[i + 3]);
-        Array.Sort(set);
-        var unique = 0;
-        for (var i = 0; i < set.Length; i++)
-        {
-            if (i == 0 || set[i] != set[unique - 1])
-                set[unique++] = set[i];
-        }
-        return unique == set.Length ? set : set[..unique];
-    }
 
     private static List<ReadOnlyMemory<char>> Concat(List<ReadOnlyMemory<char>>[] tokens, int from, int to)
     {

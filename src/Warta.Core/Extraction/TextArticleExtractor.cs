@@ -194,7 +194,8 @@ public sealed partial class TextArticleExtractor
     {
         if (normalized.Length == 0)
             return EndMark().IsMatch(line) ? RemovalReasons.EndMark : null;
-        var words = WordCount(normalized);
+        // A normalized line is words between single spaces.
+        var words = normalized.AsSpan().Count(' ') + 1;
         if (_phrases.WholeLine(normalized) is { } whole)
             return whole;
         if (_phrases.Prefix(normalized) is { } prefix)
