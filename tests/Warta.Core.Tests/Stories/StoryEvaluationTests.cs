@@ -33,4 +33,18 @@ public class StoryEvaluationTests
         Assert.NotEqual(Items.Select(i => i.Item.Id), once.Select(i => i.Item.Id));
         Assert.Equal(once.Select(i => i.Item.Id), again.Select(i => i.Item.Id));
     }
+
+    [Fact]
+    public void Numbered_interleavings_are_other_fixed_orders_of_the_same_items_and_order_0_is_the_interleaved_view()
+    {
+        var many = Enumerable.Range(1, 40).Select(i => Item(i, $"s{i % 5}")).ToList();
+        var first = LabelledHeadlines.Interleaved(many, 0);
+        var second = LabelledHeadlines.Interleaved(many, 1);
+
+        Assert.Equal(LabelledHeadlines.Interleaved(many).Select(i => i.Item.Id), first.Select(i => i.Item.Id));
+        Assert.Equal(many.Select(i => i.Item.Id), second.Select(i => i.Item.Id).Order());
+        Assert.All(second, i => Assert.Null(i.Item.Published));
+        Assert.NotEqual(first.Select(i => i.Item.Id), second.Select(i => i.Item.Id));
+        Assert.Equal(second.Select(i => i.Item.Id), LabelledHeadlines.Interleaved(Enumerable.Reverse(many), 1).Select(i => i.Item.Id));
+    }
 }
