@@ -80,6 +80,11 @@ internal sealed class BlockWalker
                     continue;
                 case "td" or "th":
                     _pendingSpace = true;
+                    if (IsLayoutCell(element))
+                    {
+                        Flush();
+                        _owners.Add(element);
+                    }
                     break;
                 case "a":
                     _linkDepth++;
@@ -113,6 +118,11 @@ internal sealed class BlockWalker
                 break;
             case "td" or "th":
                 _pendingSpace = true;
+                if (_owners.Count > 0 && _owners[^1] == element)
+                {
+                    Flush();
+                    _owners.RemoveAt(_owners.Count - 1);
+                }
                 break;
         }
         if (BlockTags.Contains(tag))
@@ -121,6 +131,21 @@ internal sealed class BlockWalker
             if (_owners.Count > 0 && _owners[^1] == element)
                 _owners.RemoveAt(_owners.Count - 1);
         }
+    }
+
+    /// <summary>
+    /// A table cell that lays out a page column rather than holding a datum: it has block children (paragraphs,
+    /// headings, quotes, nested tables). Its own text between them belongs to it, not to the row, so the cell owns
+    /// that text; a data cell's text stays part of its row's block.
+    /// </summary>
+    private static bool IsLayoutCell(IElement cell)
+    {
+        foreach (var child in cell.Children)
+        {
+            if (BlockTags.Contains(child.LocalName))
+                return true;
+        }
+        return false;
     }
 
     private void AppendText(string data)

@@ -60,7 +60,7 @@ internal static class ContentSelector
             if (block.Text.Length < MinScoringChars || block.Kind is BlockKind.Heading || block.LinkDensity > MaxBlockLinkDensity)
                 continue;
             var score = 1.0 + Commas(block.Text) + Math.Min(block.Text.Length / 100, 3);
-            var start = IsParagraphTag(block.Owner.LocalName) ? block.Owner.ParentElement : block.Owner;
+            var start = ScoringStart(block.Owner);
             var level = 0;
             for (var e = start; e is not null && level < ScoreLevels; e = e.ParentElement, level++)
             {
@@ -467,6 +467,11 @@ internal static class ContentSelector
 
     private static double LinkDensity(Dictionary<IElement, (int Text, int Links)> totals, IElement element) =>
         totals.TryGetValue(element, out var t) && t.Text > 0 ? (double)t.Links / t.Text : 0;
+
+    // Where a block's score starts: a paragraph (and, as in Readability, a layout cell's own text) scores its
+    // container; scoring the cell itself instead made cells of product tables outscore their table (cleaneval).
+    private static IElement? ScoringStart(IElement owner) =>
+        owner.LocalName is "td" or "th" || IsParagraphTag(owner.LocalName) ? owner.ParentElement : owner;
 
     private static bool IsParagraphTag(string tag) =>
         tag is "p" or "li" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "blockquote" or "pre" or "tr" or "dt" or "dd";

@@ -276,6 +276,26 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_keeps_the_text_a_layout_cell_holds_between_its_quotes()
+    {
+        // An old table layout: the body column is a cell with bare text between blockquotes and headings.
+        const string Quote = "<blockquote><i>Give one loaf to your laborer, receive two from the work of his arms, said the scribe to his son.</i></blockquote>";
+        var html = "<html><head><title>Labour relations</title></head><body><table><tr>" +
+            "<td width=\"200\"><a href=\"/\">Main index</a><br><a href=\"/history\">History</a></td>" +
+            "<td><h1>Masters and workers</h1>The maxims sum up the attitude of the upper classes toward the working people:" + Quote +
+            "Not much has changed during the last few millennia, as the letters of the period show." + Quote +
+            "<h2>The voice of the workers</h2>Often abused, the worker still tried to improve his lot, as a story tells us." + Quote +
+            "</td></tr></table></body></html>";
+        var text = Extractor.Extract(html, null).Text;
+
+        Assert.Contains("The maxims sum up", text, StringComparison.Ordinal);
+        Assert.Contains("Not much has changed", text, StringComparison.Ordinal);
+        Assert.Contains("Often abused", text, StringComparison.Ordinal);
+        Assert.Contains("Give one loaf", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Main index", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_joins_a_body_split_over_sibling_containers()
     {
         var html = "<html><body><nav><a href=\"/\">Home</a></nav><div id=\"wrap\">" +
