@@ -235,15 +235,9 @@ public sealed class LinkStoreTests : IDisposable
     public void A_copy_arriving_after_its_story_was_retired_rejoins_that_story()
     {
         using var store = ArticleStore.Open(_directory);
-        // One active story at a time: every new story retires the one before it.
-        using var links = LinkStore.Attach(store, new LinkStoreOptions { Stories = new StoryClustererOptions { MaxActiveStories = 1, KeepRetired = false } });
+        using var links = LinkStore.Attach(store, OneActiveStory());
         var seed = SeedFiles.Read("000");
-        var original = Store(store, "original.txt", seed);
-        var other = Store(store, "other.txt", """
-            Harga beras di pasar tradisional Jakarta naik menjelang Lebaran.
-
-            Pedagang di Pasar Induk Cipinang mengatakan pasokan dari Jawa Tengah berkurang sejak awal bulan.
-            """, "Harga beras naik menjelang Lebaran");
+        var (original, other) = StoreSeedThenRetireIt(store, seed);
         Assert.NotEqual(links.LinksOf(original).StoryId, links.LinksOf(other).StoryId);
 
         var copy = Store(store, "copy.txt", seed);
@@ -259,15 +253,9 @@ public sealed class LinkStoreTests : IDisposable
     public void A_late_copy_joins_its_originals_story_without_carrying_new_articles_into_it()
     {
         using var store = ArticleStore.Open(_directory);
-        // One active story at a time: every new story retires the one before it.
-        using var links = LinkStore.Attach(store, new LinkStoreOptions { Stories = new StoryClustererOptions { MaxActiveStories = 1, KeepRetired = false } });
+        using var links = LinkStore.Attach(store, OneActiveStory());
         var seed = SeedFiles.Read("000");
-        var original = Store(store, "original.txt", seed);
-        Store(store, "other.txt", """
-            Harga beras di pasar tradisional Jakarta naik menjelang Lebaran.
-
-            Pedagang di Pasar Induk Cipinang mengatakan pasokan dari Jawa Tengah berkurang sejak awal bulan.
-            """, "Harga beras naik menjelang Lebaran");
+        var (original, _) = StoreSeedThenRetireIt(store, seed);
         var copy = Store(store, "copy.txt", seed);
         // Half of the seed: the same topic, contained in the copy, not a near duplicate of it.
         var paragraphs = seed.Split("\n\n");
@@ -311,6 +299,21 @@ public sealed class LinkStoreTests : IDisposable
         }
 
         Assert.Equal(late, links.LinksOf(early).DuplicateOf);
+    }
+
+    /// <summary>One active story at a time: every new story retires the one before it.</summary>
+    private static LinkStoreOptions OneActiveStory() => new() { Stories = new StoryClustererOptions { MaxActiveStories = 1, KeepRetired = false } };
+
+    /// <summary>Stores the seed, then an unrelated article whose story retires the seed's (with <see cref="OneActiveStory"/>).</summary>
+    private static (long Seed, long Other) StoreSeedThenRetireIt(ArticleStore store, string seed)
+    {
+        var original = Store(store, "original.txt", seed);
+        var other = Store(store, "other.txt", """
+            Harga beras di pasar tradisional Jakarta naik menjelang Lebaran.
+
+            Pedagang di Pasar Induk Cipinang mengatakan pasokan dari Jawa Tengah berkurang sejak awal bulan.
+            """, "Harga beras naik menjelang Lebaran");
+        return (original, other);
     }
 
     private static long Store(ArticleStore store, string source, string? text, string? title = null, string? outlet = null, DateTimeOffset? published = null)
