@@ -34,6 +34,43 @@ public sealed class ArticleStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_new_store_has_16_KB_pages_and_checkpoints_every_32_MB_of_WAL()
+    {
+        using var store = ArticleStore.Open(_directory);
+
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(store.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA page_size";
+        Assert.Equal(16384L, command.ExecuteScalar());
+        Assert.Equal(2048L, store.WalCheckpointPages);
+    }
+
+    [Fact]
+    public void A_store_made_with_4_KB_pages_keeps_them_and_still_checkpoints_every_32_MB_of_WAL()
+    {
+        Directory.CreateDirectory(_directory);
+        using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_directory, "warta.db")};Pooling=False"))
+        {
+            old.Open();
+            using var command = old.CreateCommand();
+            command.CommandText = "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL; CREATE TABLE t (x);";
+            command.ExecuteNonQuery();
+        }
+
+        using var store = ArticleStore.Open(_directory);
+        var (input, article) = Item("a.txt", "Judul\n\nIsi berita.", "Judul");
+        Assert.Equal(StoreOutcome.Stored, store.Add(input, article).Outcome);
+
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(store.ConnectionString);
+        connection.Open();
+        using var pageSize = connection.CreateCommand();
+        pageSize.CommandText = "PRAGMA page_size";
+        Assert.Equal(4096L, pageSize.ExecuteScalar());
+        Assert.Equal(8192L, store.WalCheckpointPages);
+    }
+
+    [Fact]
     public void Re_adding_the_same_input_is_idempotent()
     {
         using var store = ArticleStore.Open(_directory);
