@@ -315,15 +315,40 @@ public sealed class NerTagger
         /// </summary>
         public const int PreviousTags = 15;
 
-        /// <summary>Writes a word's <see cref="PerToken"/> hashes to <paramref name="h"/>.</summary>
+        /// <summary>
+        /// Writes a word's <see cref="PerToken"/> hashes to <paramref name="h"/>. One pass over the word hashes it as
+        /// written, in lowercase (whose state after three characters is the prefix's hash) and by shape; the suffixes
+        /// are hashed apart, from their own start.
+        /// </summary>
         public static void Prepare(ReadOnlySpan<char> word, Span<ulong> h)
         {
-            h[0] = Hash(word, lower: false);
-            h[1] = Hash(word, lower: true);
-            h[2] = ShapeHash(word);
-            var n = Math.Min(word.Length, 3);
-            h[3] = Hash(word[..n], lower: true);
-            h[4] = Hash(word[^n..], lower: true);
+            var exact = Offset;
+            var lower = Offset;
+            var prefix = Offset;
+            var shape = Offset;
+            var last = '\0';
+            var runs = 0;
+            for (var k = 0; k < word.Length; k++)
+            {
+                var c = word[k];
+                exact = (exact ^ c) * Prime;
+                lower = (lower ^ CaseFolding.ToLower(c)) * Prime;
+                if (k == 2)
+                    prefix = lower;
+                // Runs of one class collapse, and the shape keeps 8 of them at most.
+                var s = ShapeClass(c);
+                if (s != last && runs <= MaxShapeRuns && runs++ < MaxShapeRuns)
+                {
+                    last = s;
+                    shape = (shape ^ s) * Prime;
+                }
+            }
+
+            h[0] = exact;
+            h[1] = lower;
+            h[2] = shape;
+            h[3] = word.Length < 3 ? lower : prefix;
+            h[4] = Hash(word[^Math.Min(word.Length, 3)..], lower: true);
             h[5] = Hash(word[^Math.Min(word.Length, 2)..], lower: true);
         }
 
@@ -361,25 +386,10 @@ public sealed class NerTagger
             output[o] = Mix(Mix(37, leftShape), h[k + 2]);
         }
 
-        /// <summary>The hash of the word's shape: X for capitals, x for lowercase, d for digits, runs collapsed, 8 classes at most.</summary>
-        private static ulong ShapeHash(ReadOnlySpan<char> word)
-        {
-            var h = Offset;
-            var last = '\0';
-            var n = 0;
-            foreach (var c in word)
-            {
-                var s = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : c;
-                if (s == last)
-                    continue;
-                if (n++ == 8)
-                    break;
-                last = s;
-                h = (h ^ s) * Prime;
-            }
+        private const int MaxShapeRuns = 8;
 
-            return h;
-        }
+        /// <summary>A character's class in a word's shape: X for capitals, x for lowercase, d for digits, else itself.</summary>
+        private static char ShapeClass(char c) => char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : c;
 
         private static ulong Hash(ReadOnlySpan<char> text, bool lower)
         {

@@ -1,4 +1,5 @@
 using Warta.Analysis;
+using Warta.Language;
 
 namespace Warta.Tests.Analysis;
 
@@ -52,5 +53,51 @@ public sealed class NerTaggerTests
         var loaded = NerTagger.Load(stream);
         Assert.Equal(trained.Tag(["Budi", "pergi", "ke", "Bandung"]), loaded.Tag(["Budi", "pergi", "ke", "Bandung"]));
         Assert.Equal(["B-PER", "O", "O", "B-LOC"], loaded.Tag(["Budi", "pergi", "ke", "Bandung"]));
+    }
+
+    [Theory]
+    [InlineData("Jakarta")]
+    [InlineData("di")]
+    [InlineData("a")]
+    [InlineData("")]
+    [InlineData("2022-an")]
+    [InlineData("Kassym-Jomart")]
+    [InlineData("ÉCOLE")]
+    [InlineData("東京")]
+    [InlineData("a1B2c3D4e5F6g7")]
+    [InlineData("AAbb11--..!!")]
+    public void Prepare_hashes_a_word_as_the_separate_hashes_of_its_forms(string word)
+    {
+        var hashes = new ulong[NerTagger.Features.PerToken];
+        NerTagger.Features.Prepare(word, hashes);
+
+        var prefix = word[..Math.Min(word.Length, 3)];
+        Assert.Equal(
+            [Fnv(word), Fnv(Lower(word)), Fnv(Shape(word)), Fnv(Lower(prefix)), Fnv(Lower(word[^Math.Min(word.Length, 3)..])), Fnv(Lower(word[^Math.Min(word.Length, 2)..]))],
+            hashes);
+
+        static string Lower(string text) => string.Concat(text.Select(CaseFolding.ToLower));
+
+        // X for capitals, x for lowercase, d for digits, other characters as they are; runs collapse; 8 runs at most.
+        static string Shape(string text)
+        {
+            var runs = new List<char>();
+            foreach (var c in text)
+            {
+                var s = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : c;
+                if (runs.Count == 0 || runs[^1] != s)
+                    runs.Add(s);
+            }
+
+            return new string([.. runs.Take(8)]);
+        }
+
+        static ulong Fnv(string text)
+        {
+            var h = 14695981039346656037;
+            foreach (var c in text)
+                h = (h ^ c) * 1099511628211;
+            return h;
+        }
     }
 }
