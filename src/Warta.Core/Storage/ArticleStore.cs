@@ -37,8 +37,7 @@ public sealed class ArticleStore : IDisposable
         Execute(_writer, Schema);
         // The checkpoint interval is counted in pages: a store made before the page size changed (4 KB pages, which
         // a WAL database keeps) checkpoints at the same 32 MB of WAL.
-        using var pageSize = Command(_writer, null, "PRAGMA page_size");
-        Execute(_writer, FormattableString.Invariant($"PRAGMA wal_autocheckpoint = {WalCheckpointBytes / (long)pageSize.ExecuteScalar()!}"));
+        Execute(_writer, FormattableString.Invariant($"PRAGMA wal_autocheckpoint = {WalCheckpointBytes / Pragma("page_size")}"));
     }
 
     public string DataDirectory { get; }
@@ -48,16 +47,13 @@ public sealed class ArticleStore : IDisposable
 
     public string ConnectionString { get; }
 
-    /// <summary>The writer's checkpoint interval in WAL pages (32 MB of them).</summary>
-    internal long WalCheckpointPages
+    /// <summary>The value of an integer pragma on the writer's connection ("page_size", "wal_autocheckpoint").</summary>
+    internal long Pragma(string name)
     {
-        get
+        lock (_writeLock)
         {
-            lock (_writeLock)
-            {
-                using var command = Command(_writer, null, "PRAGMA wal_autocheckpoint");
-                return (long)command.ExecuteScalar()!;
-            }
+            using var command = Command(_writer, null, "PRAGMA " + name);
+            return (long)command.ExecuteScalar()!;
         }
     }
 

@@ -38,12 +38,8 @@ public sealed class ArticleStoreTests : IDisposable
     {
         using var store = ArticleStore.Open(_directory);
 
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(store.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA page_size";
-        Assert.Equal(16384L, command.ExecuteScalar());
-        Assert.Equal(2048L, store.WalCheckpointPages);
+        Assert.Equal(16384L, store.Pragma("page_size"));
+        Assert.Equal(2048L, store.Pragma("wal_autocheckpoint"));
     }
 
     [Fact]
@@ -62,12 +58,8 @@ public sealed class ArticleStoreTests : IDisposable
         var (input, article) = Item("a.txt", "Judul\n\nIsi berita.", "Judul");
         Assert.Equal(StoreOutcome.Stored, store.Add(input, article).Outcome);
 
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(store.ConnectionString);
-        connection.Open();
-        using var pageSize = connection.CreateCommand();
-        pageSize.CommandText = "PRAGMA page_size";
-        Assert.Equal(4096L, pageSize.ExecuteScalar());
-        Assert.Equal(8192L, store.WalCheckpointPages);
+        Assert.Equal(4096L, store.Pragma("page_size"));
+        Assert.Equal(8192L, store.Pragma("wal_autocheckpoint"));
     }
 
     [Fact]
