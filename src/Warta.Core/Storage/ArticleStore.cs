@@ -333,9 +333,10 @@ public sealed class ArticleStore : IDisposable
 
     private const string Schema = """
         -- 16 KB pages (SQLite's default is 4 KB), set before the database's first table and kept for its life: an
-        -- article's JSON (~9 KB) fits in its row's page instead of a chain of overflow pages, and a batch writes a
-        -- quarter of the WAL frames (each a header and a page, two write calls) and index pages. A 50,000-article
-        -- ingest took ~5% less CPU; with linking, no change (bench/RESULTS-ingest.md).
+        -- article's JSON (6.7 KB on average) fits in its row's page instead of a chain of overflow pages, and an ingest
+        -- makes fewer write and read calls (50k articles: 494k → 364k and 151k → 42k) though it writes more bytes
+        -- (index pages are rewritten whole at each commit, so pages larger still are not taken). Ingest without
+        -- linking took 3–8% less CPU at 50k and 200k articles; with linking, no change (bench/RESULTS-ingest.md).
         PRAGMA page_size = 16384;
         PRAGMA journal_mode = WAL;
         -- NORMAL in WAL mode survives a killed process (only a power loss can drop the last commits).
