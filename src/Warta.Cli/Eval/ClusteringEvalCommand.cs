@@ -155,9 +155,9 @@ internal static class ClusteringEvalCommand
             return null;
         }
 
-        if (!PythonHasSklearn() && !InstallSklearn())
+        if (!InstallPeers())
         {
-            Console.Error.WriteLine("peer skipped: python3-sklearn is not installed and apt-get failed");
+            Console.Error.WriteLine("peer skipped: python3-sklearn is not installed and bench/peers/linking/install.sh could not install it (run it by hand to see why)");
             return null;
         }
 
@@ -209,15 +209,24 @@ internal static class ClusteringEvalCommand
         return null;
     }
 
-    private static bool PythonHasSklearn() => RunPeer("/usr/bin/python3", "-c", "import sklearn") is not null;
-
-    private static bool InstallSklearn()
+    /// <summary>Installs the linking peers (npm minhash, Debian python3-sklearn) when absent; true when the script succeeded.</summary>
+    internal static bool InstallPeers()
     {
-        Console.Error.WriteLine("installing python3-sklearn with apt-get …");
-        return RunPeer("apt-get", "install", "-y", "-q", "python3-sklearn") is not null && PythonHasSklearn();
+        var install = PeerScript("install.sh");
+        if (install is null)
+        {
+            Console.Error.WriteLine("peer skipped: bench/peers/linking/install.sh not found (run from the repository)");
+            return false;
+        }
+
+        Console.Error.WriteLine("checking the linking peers (npm minhash, python3-sklearn); installing what is missing …");
+        return RunPeer("sh", install) is not null;
     }
 
-    /// <summary>Runs a peer tool; its trimmed stdout on success, null when it fails or is not installed.</summary>
+    /// <summary>
+    /// Runs a peer tool; its trimmed stdout on success, null when it fails or is not installed — then the reason
+    /// (the exit code and the last line the tool wrote to stderr) goes to stderr.
+    /// </summary>
     internal static string? RunPeer(string file, params string[] args)
     {
         try
@@ -227,10 +236,18 @@ internal static class ClusteringEvalCommand
             var output = process.StandardOutput.ReadToEnd().Trim();
             error.Wait();
             process.WaitForExit();
-            return process.ExitCode == 0 ? output : null;
+            if (process.ExitCode == 0)
+            {
+                return output;
+            }
+
+            var lastLine = error.Result.TrimEnd().Split('\n')[^1];
+            Console.Error.WriteLine($"peer failed: {file} {string.Join(' ', args)} exited with {process.ExitCode}: {lastLine}");
+            return null;
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (System.ComponentModel.Win32Exception e)
         {
+            Console.Error.WriteLine($"peer not run: {file}: {e.Message}");
             return null;
         }
     }
