@@ -209,8 +209,12 @@ internal static class ClusteringEvalCommand
         return null;
     }
 
-    /// <summary>Installs the linking peers (npm minhash, Debian python3-sklearn) when absent; true when the script succeeded.</summary>
-    internal static bool InstallPeers()
+    private static readonly Lazy<bool> PeersInstalled = new(InstallPeersOnce);
+
+    /// <summary>Installs the linking peers (npm minhash, Debian python3-sklearn) when absent, once a run; true when the script succeeded.</summary>
+    internal static bool InstallPeers() => PeersInstalled.Value;
+
+    private static bool InstallPeersOnce()
     {
         var install = PeerScript("install.sh");
         if (install is null)
