@@ -274,8 +274,9 @@ internal static class ContentSelector
     // text do not count. Calibrated on trafilatura-eval and mozilla-readability-testpages (first 150 pages).
     private const int OuterLevels = 3;
 
-    // Ancestors of the best container the climb may pass (wrappers with no other text included).
-    private const int MaxClimb = 12;
+    // Ancestors of the best container the climb may pass (wrappers with no other text included): a table layout nests a
+    // box beside the body column five tables deep, four elements each (table, tbody, tr, td).
+    private const int MaxClimb = 24;
 
     // A part joins when at least this share of its text (headings aside) is prose.
     private const double MinProseShare = 0.6;

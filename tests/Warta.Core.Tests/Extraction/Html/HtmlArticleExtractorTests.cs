@@ -296,6 +296,34 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_joins_a_body_column_to_an_essay_nested_deep_in_the_cell_beside_it()
+    {
+        // An old table layout: the body column's text between line breaks, and beside it a box essay nested five
+        // tables deep; the essay scores best, and the climb to the row both cells share passes over twenty levels.
+        static string Nested(string inner, int depth) =>
+            depth == 0 ? inner : $"<table><tr><td>{Nested(inner, depth - 1)}</td></tr></table>";
+        var essay = Nested("<table><tr><td>" +
+            "The first myth holds that families, wanting sons, had as many children as they could, and so grew enormous.<br><br>" +
+            "In fact births per woman were, on average, somewhat lower than in early modern Europe, as parish records show.<br><br>" +
+            "How families kept births down is disputed, but keep them down they did, in good years and in bad ones alike.<br><br>" +
+            "Demographers trained on Europe looked for late marriage, found none, and concluded, wrongly, that nothing was done." +
+            "</td></tr></table>", 4);
+        var html = "<html><head><title>Population growth</title></head><body><table><tr>" +
+            "<td width=\"180\"><a href=\"/\">Home</a><br><a href=\"/topics\">Topics</a></td>" +
+            "<td width=\"540\">The dynasty presided over a rough tripling of the population, and at the time this was seen as success.<br><br>" +
+            "The growth came without a fall in the standard of living, thanks to trade, granaries and new crops from abroad.<br><br>" +
+            "Taxes stayed light while the state, or private parties it encouraged, kept up flood control and famine relief." +
+            "<table><tr><td class=\"caption\">Video</td></tr></table></td>" +
+            $"<td width=\"5\"></td><td width=\"228\">{essay}</td></tr></table></body></html>";
+        var text = Extractor.Extract(html, null).Text;
+
+        Assert.Contains("The first myth", text, StringComparison.Ordinal);
+        Assert.Contains("rough tripling", text, StringComparison.Ordinal);
+        Assert.Contains("famine relief", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Topics", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_joins_a_body_split_over_sibling_containers()
     {
         var html = "<html><body><nav><a href=\"/\">Home</a></nav><div id=\"wrap\">" +
