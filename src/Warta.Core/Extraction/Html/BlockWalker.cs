@@ -200,7 +200,8 @@ internal sealed class BlockWalker
             case "pre":
                 return BlockKind.Preformatted;
             case "tr":
-                return BlockKind.TableRow;
+                // A row of one cell spans the table: its text is a paragraph of a layout, not a record of data.
+                return owner.ChildElementCount == 1 ? BlockKind.Paragraph : BlockKind.TableRow;
         }
         for (var i = _owners.Count - 1; i >= 0 && i >= _owners.Count - 3; i--)
         {

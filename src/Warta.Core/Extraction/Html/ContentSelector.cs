@@ -358,7 +358,7 @@ internal static class ContentSelector
                     pendingHeading = sibling;
                     continue;
                 }
-                if (IsProsePart(s))
+                if (IsProsePart(s) && !AsksToType(sibling))
                 {
                     if (pendingHeading is not null)
                         candidates.Add(pendingHeading);
@@ -405,6 +405,19 @@ internal static class ContentSelector
                 if (value.Contains(word, StringComparison.OrdinalIgnoreCase))
                     return true;
             }
+        }
+        return false;
+    }
+
+    // A box with fields to type in (a subscription offer, a contact or comment form) asks the reader for something;
+    // it is not a part of the body. A buy button's form has only hidden fields.
+    private static bool AsksToType(IElement element)
+    {
+        foreach (var field in element.QuerySelectorAll("input, textarea"))
+        {
+            if (field.LocalName == "textarea" || field.GetAttribute("type") is null
+                || field.GetAttribute("type") is { } type && (type.Equals("text", StringComparison.OrdinalIgnoreCase) || type.Equals("email", StringComparison.OrdinalIgnoreCase)))
+                return true;
         }
         return false;
     }

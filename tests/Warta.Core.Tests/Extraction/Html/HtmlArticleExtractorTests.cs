@@ -324,6 +324,48 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_joins_a_paragraph_in_a_table_row_of_one_cell_to_the_body_below_it()
+    {
+        // An old table layout: the introduction is the text of a row of one cell; the reviews below it, in a table of
+        // their own, score best. A row of one cell is a paragraph of the layout, so the introduction joins the body.
+        var html = "<html><head><title>Philip Glass</title></head><body><table><tr><td><a href=\"/\">Home</a></td></tr></table>" +
+            "<table><tr><td colspan=\"2\"><b>biography</b></td></tr>" +
+            "<tr><td colspan=\"2\">Glass, along with Steve Reich and Terry Riley, helped shape the minimalist movement, and his style, marked by repetitions, has won wide acceptance.</td></tr>" +
+            "<tr><td colspan=\"2\"><table>" +
+            "<tr><td><p>Although Einstein on the Beach is by definition an opera, it also transcends traditional music categories, with no plot at all.</p>" +
+            "<p>Fifteen years after its release, the score to Koyaanisqatsi is still as timeless as it was meant to be, and as hypnotic, too.</p>" +
+            "<p>The string quartets, played here with great care, show the composer at his most intimate, and, for many listeners, his best.</p></td></tr>" +
+            "</table></td></tr></table></body></html>";
+        var text = Extractor.Extract(html, null).Text;
+
+        Assert.Contains("Einstein on the Beach", text, StringComparison.Ordinal);
+        Assert.Contains("helped shape the minimalist movement", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Home", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_does_not_join_a_box_with_fields_to_type_in_beside_the_body()
+    {
+        // A subscription offer beside the body reads as prose, but its form asks the reader to type: not a part. A buy
+        // button's form, with hidden fields only, does not make a part a form.
+        var html = "<html><head><title>Sound window</title></head><body><div id=\"page\"><div class=\"story\"><div>" +
+            "<p>Matsushita has come up with an interesting twist on the loudspeaker, one in which air pressure itself drives the diaphragm.</p>" +
+            "<p>The result is a transparent panel speaker called the Sound Window, announced by the Japanese industrial giant in March.</p>" +
+            "<p>The invention is intended to mate acoustic radiating surfaces with video displays, according to the company's statement.</p></div></div>" +
+            "<div><p>The panel, which weighs little, can be hung in a window, and the company says it will sell it to shops and museums first.</p>" +
+            "<p>A larger model, meant for halls and stations, is planned for next year, though its price has not been set, the company said.</p>" +
+            "<form action=\"/buy\"><input type=\"hidden\" name=\"item\" value=\"1\"><input type=\"image\" src=\"/buy.gif\"></form></div>" +
+            "<div><p>Here is the fastest way to bring home the magazine that informs its readers about the latest technology, at no risk to you at all.</p>" +
+            "<form action=\"/subscribe\">Email: <input type=\"text\" name=\"email\"> Name: <input name=\"name\"></form></div>" +
+            "</div></body></html>";
+        var text = Extractor.Extract(html, null).Text;
+
+        Assert.Contains("air pressure itself", text, StringComparison.Ordinal);
+        Assert.Contains("hung in a window", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("fastest way", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_joins_a_body_split_over_sibling_containers()
     {
         var html = "<html><body><nav><a href=\"/\">Home</a></nav><div id=\"wrap\">" +
