@@ -85,6 +85,11 @@ internal static class ContentSelector
             }
         }
 
+        // An inline wrapper (small, font) around a whole column scores as the paragraphs' parent, but the column's
+        // text before its first paragraph belongs to the cell or block around it: that element is the body.
+        while (top is not null && top != root && !BlockWalker.IsBlockTag(top.LocalName) && top.LocalName is not ("td" or "th")
+            && top.ParentElement is { } outer && (outer.ChildElementCount == 1 || outer.LocalName is "td" or "th"))
+            top = outer;
         if (top is not null)
             top = TitledTwin(top, topScore, title, scores, totals) is var titled && titled != top ? titled
                 : PostsWrapper(top, topScore, title, scores, totals, root) ?? top;

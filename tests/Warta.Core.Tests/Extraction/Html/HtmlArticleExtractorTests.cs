@@ -366,6 +366,26 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_keeps_the_text_an_inline_wrapper_holds_before_the_first_paragraph_of_a_column()
+    {
+        // An old table layout wraps the whole answer column in <small>: its first paragraph is bare text before the
+        // first <p>. The paragraphs score the wrapper, and the lead belongs to the cell around it.
+        var html = "<html><head><title>Ask</title></head><body><table><tr>" +
+            "<td width=\"150\"><a href=\"/\">Home</a><br><a href=\"/archive\">Archive</a></td>" +
+            "<td class=\"ans\"><small>The Web is teeming with information covering every governmental topic, issue, and agency, so we searched for the term." +
+            "<p>The United States Marshals Service section provided all the information we needed, starting with its mission statement." +
+            "<p>That statement provided a good start, but we wanted to know more about a marshal's day-to-day work, so we read on." +
+            "<p>In recent years, marshals have protected judges, moved prisoners, guarded witnesses, and managed, among other things, seized assets." +
+            "<p>The role of the marshal is constantly changing; in the past, they took the census and protected the president.</p></small>" +
+            "</td></tr></table></body></html>";
+        var text = Extractor.Extract(html, null).Text;
+
+        Assert.Contains("The Web is teeming", text, StringComparison.Ordinal);
+        Assert.Contains("took the census", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Archive", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_joins_a_body_split_over_sibling_containers()
     {
         var html = "<html><body><nav><a href=\"/\">Home</a></nav><div id=\"wrap\">" +
