@@ -629,4 +629,15 @@ public sealed class HtmlArticleExtractorTests
         Assert.Equal(2.0 / 4.0, r);
         Assert.Equal((0.0, 0.0), ExtractionScorer.ShinglePrecisionRecall(string.Empty, "one two three four"));
     }
+
+    [Fact]
+    public void Shingle_scores_compare_words_not_lengths()
+    {
+        // Two texts of one length with no word in common share no shingle; a text twice the gold's holds it once.
+        Assert.Equal((0.0, 0.0), ExtractionScorer.ShinglePrecisionRecall("one two three four five", "six seven eight nine ten"));
+        var (p, r) = ExtractionScorer.ShinglePrecisionRecall("menu home news one two three four five", "one two three four five");
+
+        Assert.Equal(2.0 / 5.0, p);
+        Assert.Equal(1.0, r);
+    }
 }
