@@ -334,6 +334,7 @@ internal static class ContentSelector
                 return;
             int joined = 0, rest = 0;
             candidates.Clear();
+            var currentClass = current.GetAttribute("class");
             IElement? pendingHeading = null;
             foreach (var sibling in parent.Children)
             {
@@ -351,7 +352,8 @@ internal static class ContentSelector
                     continue;
                 // In the recall retry class words do not drop boxes, but a comment or share box still is not a part;
                 // nor is a box about the author or the post, or a call to action.
-                if (BoilerplateRules.ClassReason(sibling) is not null || NotAPart(sibling) || (s.Prose < MinPartProse && s.Heading < s.Text))
+                if (BoilerplateRules.ClassReason(sibling) is not null || NotAPart(sibling)
+                    || (s.Prose < MinPartProse && s.Heading < s.Text && !IsSameTemplate(sibling, current, currentClass)))
                 {
                     rest += s.Text;
                     continue;
@@ -363,7 +365,9 @@ internal static class ContentSelector
                     pendingHeading = sibling;
                     continue;
                 }
-                if (IsProsePart(s) && !AsksToType(sibling))
+                // A further section of the body's own template (the steps of a how-to, each a heading and a short
+                // paragraph) is a part, though its paragraphs are too short to count as prose.
+                if (((IsSameTemplate(sibling, current, currentClass) && s.Links * 4 <= s.Text) || IsProsePart(s)) && !AsksToType(sibling))
                 {
                     if (pendingHeading is not null)
                         candidates.Add(pendingHeading);
@@ -413,6 +417,10 @@ internal static class ContentSelector
         }
         return false;
     }
+
+    private static bool IsSameTemplate(IElement sibling, IElement current, string? currentClass) =>
+        !string.IsNullOrWhiteSpace(currentClass) && sibling.LocalName == current.LocalName
+        && string.Equals(sibling.GetAttribute("class"), currentClass, StringComparison.Ordinal);
 
     // A box with fields to type in (a subscription offer, a contact or comment form) asks the reader for something;
     // it is not a part of the body. A buy button's form has only hidden fields.

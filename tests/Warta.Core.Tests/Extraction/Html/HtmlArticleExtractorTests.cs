@@ -386,6 +386,32 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_joins_the_further_sections_of_the_body_template_though_their_paragraphs_are_short()
+    {
+        // A how-to: the introduction and each step in a section of one class; the steps' paragraphs are too short to
+        // count as prose, but sections of the body's own template are parts of it.
+        static string Step(string heading, string text) =>
+            $"<div class=\"mod step\"><div class=\"step-content\"><div class=\"content\"><h3>{heading}</h3><p>{text}</p></div></div></div>";
+        var html = "<html><head><title>How to build a terrarium</title></head><body><div class=\"col-main\">" +
+            "<div class=\"mod step\"><div class=\"step-content\"><div class=\"content lead\">" +
+            "<p>Glass cloche terrariums are not only appealing to the eye, but they also preserve a bit of nature in your home, and serve as a simple, yet beautiful, piece of art.</p>" +
+            "<p>Closed terrariums are easy to care for, as they retain much of their own moisture, and provide a warm environment with a consistent level of humidity.</p>" +
+            "<p>You will not have to water them unless the walls stop misting up, and small plants that need little light, such as ferns, moss, or orchids, work best.</p>" +
+            "</div></div></div>" +
+            "<div class=\"related\"><a href=\"/a\">Plant terrarium ideas</a> <a href=\"/b\">Succulent gardens</a></div>" +
+            Step("Step 1", "Measure the cloche and cut the foam a little smaller.") +
+            Step("Step 2", "Insert your plant into the hole.") +
+            Step("Step 3", "Attach moss around the foam with floral pins.") +
+            "</div></body></html>";
+        var text = Extractor.Extract(html, null).Text;
+
+        Assert.Contains("Glass cloche terrariums", text, StringComparison.Ordinal);
+        Assert.Contains("Insert your plant into the hole.", text, StringComparison.Ordinal);
+        Assert.Contains("floral pins", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Succulent gardens", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_joins_a_body_split_over_sibling_containers()
     {
         var html = "<html><body><nav><a href=\"/\">Home</a></nav><div id=\"wrap\">" +
