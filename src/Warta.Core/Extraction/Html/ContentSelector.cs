@@ -350,6 +350,9 @@ internal static class ContentSelector
                 // The copyright note closes articles and pages alike, so it tells nothing about the level.
                 if (IsCopyrightNotice(blocks[s.First].Text))
                     continue;
+                // Nor does a scrap shorter than a sentence (a "Read more" link, a label): too little to stop the climb.
+                if (s.Text < MinScoringChars && s.Heading < s.Text)
+                    continue;
                 // In the recall retry class words do not drop boxes, but a comment or share box still is not a part;
                 // nor is a box about the author or the post, or a call to action.
                 if (BoilerplateRules.ClassReason(sibling) is not null || NotAPart(sibling)

@@ -412,6 +412,31 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_climbs_past_a_scrap_of_a_link_beside_the_body_to_its_first_paragraphs()
+    {
+        // The intro and first paragraphs sit in the story's box; the rest, which scores best, two boxes down beside a
+        // "Read more" link. The link is too short to say the level beyond is the page's furniture.
+        var html = "<html><head><title>Angry media</title></head><body><div class=\"wrap\">" +
+            "<div class=\"story-intro\"><p>A high-powered federal government team has been doing the rounds of media organisations, and it failed.</p></div>" +
+            "<p>The roadshow featured the national security adviser, the police commissioner, and, among others, staffers of the minister.</p>" +
+            "<p>They held meetings with executives from the newspapers, the television networks, and a group from the union.</p>" +
+            "<div><div><a href=\"/more\">Read more</a></div><div class=\"article-text\">" +
+            "<p>The bill would require providers to store metadata, the who, where, when and how of a communication, for two years.</p>" +
+            "<p>Few would argue against the use of such material to catch criminals or terrorists, but the committee had concerns.</p>" +
+            "<p>Journalists, editors, and lawyers said the powers, as drafted, would expose sources, and the minister promised changes.</p>" +
+            "<p>The government said it would consider the amendments, though it gave no date, and the opposition reserved its position.</p>" +
+            "<p>Privacy groups, for their part, said the scheme, costly and intrusive, would not make anyone safer, and called for a review.</p>" +
+            "<p>The committee, which meets again in March, will hear from providers, regulators, and, for the first time, the press.</p>" +
+            "</div></div></div><div class=\"sidebar\"><a href=\"/x\">Other opinion columns</a></div></body></html>";
+        var text = Extractor.Extract(html, null).Text;
+
+        Assert.Contains("store metadata", text, StringComparison.Ordinal);
+        Assert.Contains("The roadshow featured", text, StringComparison.Ordinal);
+        Assert.Contains("high-powered federal government team", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Other opinion", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_joins_a_body_split_over_sibling_containers()
     {
         var html = "<html><body><nav><a href=\"/\">Home</a></nav><div id=\"wrap\">" +
