@@ -662,6 +662,16 @@ public sealed class HtmlArticleExtractorTests
         Assert.Equal((0.0, 0.0), ExtractionScorer.ShinglePrecisionRecall(string.Empty, "one two three four"));
     }
 
+    [Theory]
+    [InlineData("URL: http://example.com/a\n<p>The body text.")]
+    [InlineData("\uFEFFURL: http://example.com/a\n<p>The body text.")]
+    [InlineData("\nURL: http://example.com/a\n<h>The body text.")]
+    [InlineData("URL:\nhttp://example.com/a\n<p>The body text.")]
+    public void CleanEval_gold_drops_the_address_line_after_a_byte_order_mark_or_blank_line(string file)
+    {
+        Assert.Equal("The body text.", ExtractionCorpora.CleanEvalGold(file).Trim());
+    }
+
     [Fact]
     public void Shingle_scores_compare_words_not_lengths()
     {
