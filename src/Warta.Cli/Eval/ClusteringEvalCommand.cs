@@ -34,7 +34,8 @@ internal static class ClusteringEvalCommand
 
     private static int Run(string dataDir, double? threshold, bool sweep, bool runPeer, int orders)
     {
-        var sets = new List<(string Name, List<LabelledItem> Items)>();
+        // Each row names the calibration half of its set: the peer's distance threshold is chosen there, as warta's are.
+        var sets = new List<(string Name, List<LabelledItem> Items, List<LabelledItem> Calibration)>();
         // One interleaved order is one draw (UCI half 0: pair F1 0.873–0.917 over the first four): these sets are
         // scored as the mean over `orders` orders, warta only (the peer does not depend on the order).
         var averaged = new List<(string Name, List<LabelledItem> Items)>();
@@ -43,14 +44,15 @@ internal static class ClusteringEvalCommand
         {
             var items = LabelledHeadlines.ReadUci(uci, out var skipped);
             Console.Error.WriteLine($"uci-news-aggregator: {items.Count} headlines, {skipped} rows skipped");
-            sets.Add(("uci-news-aggregator (headlines)", items));
-            sets.Add(("uci half 0 (calibration)", LabelledHeadlines.StoryHalf(items, 0)));
-            sets.Add(("uci half 1 (held out)", LabelledHeadlines.StoryHalf(items, 1)));
+            var half0 = LabelledHeadlines.StoryHalf(items, 0);
+            sets.Add(("uci-news-aggregator (headlines)", items, half0));
+            sets.Add(("uci half 0 (calibration)", half0, half0));
+            sets.Add(("uci half 1 (held out)", LabelledHeadlines.StoryHalf(items, 1), half0));
 
             // The given order and times separate UCI's stories by themselves (see Interleaved): the words alone.
-            sets.Add(("uci interleaved, no times", LabelledHeadlines.Interleaved(items)));
-            sets.Add(("uci half 0 interleaved, no times", LabelledHeadlines.Interleaved(LabelledHeadlines.StoryHalf(items, 0))));
-            sets.Add(("uci half 1 interleaved, no times", LabelledHeadlines.Interleaved(LabelledHeadlines.StoryHalf(items, 1))));
+            sets.Add(("uci interleaved, no times", LabelledHeadlines.Interleaved(items), half0));
+            sets.Add(("uci half 0 interleaved, no times", LabelledHeadlines.Interleaved(half0), half0));
+            sets.Add(("uci half 1 interleaved, no times", LabelledHeadlines.Interleaved(LabelledHeadlines.StoryHalf(items, 1)), half0));
             averaged.Add(("uci", items));
             averaged.Add(("uci half 0", LabelledHeadlines.StoryHalf(items, 0)));
             averaged.Add(("uci half 1", LabelledHeadlines.StoryHalf(items, 1)));
@@ -60,9 +62,10 @@ internal static class ClusteringEvalCommand
         if (Directory.Exists(wikiref))
         {
             var items = LabelledHeadlines.ReadWikiRef(wikiref);
-            sets.Add(("wikiref220 (full text)", items));
-            sets.Add(("wikiref220 half 0 (calibration)", LabelledHeadlines.StoryHalf(items, 0)));
-            sets.Add(("wikiref220 half 1 (held out)", LabelledHeadlines.StoryHalf(items, 1)));
+            var half0 = LabelledHeadlines.StoryHalf(items, 0);
+            sets.Add(("wikiref220 (full text)", items, half0));
+            sets.Add(("wikiref220 half 0 (calibration)", half0, half0));
+            sets.Add(("wikiref220 half 1 (held out)", LabelledHeadlines.StoryHalf(items, 1), half0));
         }
 
         if (sets.Count == 0)
@@ -73,7 +76,8 @@ internal static class ClusteringEvalCommand
 
         Console.WriteLine("| set | system | items | clusters (gold) | pair P | pair R | pair F1 | BCubed P | BCubed R | BCubed F1 | seconds |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var (name, items) in sets)
+        var peerThresholds = new Dictionary<List<LabelledItem>, double?>(ReferenceEqualityComparer.Instance);
+        foreach (var (name, items, calibration) in sets)
         {
             // An override sets both join thresholds (with and without bodies), so it acts on headline sets too.
             var options = threshold is { } t ? new StoryClustererOptions { Threshold = t, HeadlineThreshold = t } : new StoryClustererOptions();
@@ -83,10 +87,15 @@ internal static class ClusteringEvalCommand
             if (runPeer)
             {
                 watch.Restart();
-                var peer = SklearnPeer(items);
-                if (peer is not null)
+                if (!peerThresholds.TryGetValue(calibration, out var peerThreshold))
                 {
-                    Print(name, "sklearn TF-IDF + agglomerative", peer, watch.Elapsed.TotalSeconds);
+                    peerThresholds[calibration] = peerThreshold = CalibratePeer(calibration, name);
+                    watch.Restart();
+                }
+
+                if (peerThreshold is { } chosen && SklearnPeer(items, [chosen])?[0] is { } peer)
+                {
+                    Print(name, string.Create(CultureInfo.InvariantCulture, $"sklearn TF-IDF + agglomerative (distance {chosen})"), peer, watch.Elapsed.TotalSeconds);
                 }
             }
 
@@ -142,11 +151,32 @@ internal static class ClusteringEvalCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {set} | {system} | {s.Items} | {s.PredictedClusters} ({s.GoldClusters}) | {s.PairPrecision:0.000} | {s.PairRecall:0.000} | {s.PairF1:0.000} | {s.BCubedPrecision:0.000} | {s.BCubedRecall:0.000} | {s.BCubedF1:0.000} | {seconds:0.0} |"));
 
+    /// <summary>The peer's distance thresholds tried on each set's calibration half (cosine distance, average linkage).</summary>
+    private static readonly double[] PeerGrid = [0.8, 0.85, 0.875, 0.9, 0.91, 0.92, 0.925, 0.93, 0.94, 0.95, 0.96, 0.97, 0.98];
+
     /// <summary>
-    /// Runs bench/peers/linking/sklearn_stories.py (installing Debian python3-sklearn if absent) on the same items;
-    /// null when the peer cannot run, with the reason on stderr.
+    /// The peer's distance threshold with the best pair F1 on a calibration half (the first on ties), so the baseline
+    /// gets its best shot on each set as warta's thresholds do; null when the peer cannot run.
     /// </summary>
-    private static ClusteringScore? SklearnPeer(List<LabelledItem> items)
+    private static double? CalibratePeer(List<LabelledItem> calibration, string setName)
+    {
+        var scores = SklearnPeer(calibration, PeerGrid);
+        if (scores is null)
+        {
+            return null;
+        }
+
+        var best = Enumerable.Range(0, PeerGrid.Length).MaxBy(i => scores[i].PairF1);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"sklearn peer for '{setName}' and its set: distance threshold {PeerGrid[best]} chosen on the calibration half (pair F1 {scores[best].PairF1:0.000}; tried {string.Join(", ", PeerGrid)})"));
+        return PeerGrid[best];
+    }
+
+    /// <summary>
+    /// Runs bench/peers/linking/sklearn_stories.py (installing Debian python3-sklearn if absent) on the same items,
+    /// once per distance threshold; null when the peer cannot run, with the reason on stderr.
+    /// </summary>
+    private static ClusteringScore[]? SklearnPeer(List<LabelledItem> items, double[] thresholds)
     {
         var script = PeerScript("sklearn_stories.py");
         if (script is null)
@@ -155,9 +185,9 @@ internal static class ClusteringEvalCommand
             return null;
         }
 
-        if (!PythonHasSklearn() && !InstallSklearn())
+        if (!InstallPeers())
         {
-            Console.Error.WriteLine("peer skipped: python3-sklearn is not installed and apt-get failed");
+            Console.Error.WriteLine("peer skipped: python3-sklearn is not installed and bench/peers/linking/install.sh could not install it (run it by hand to see why)");
             return null;
         }
 
@@ -177,17 +207,20 @@ internal static class ClusteringEvalCommand
                 }
             }
 
-            var start = new ProcessStartInfo("/usr/bin/python3", [script, input]) { RedirectStandardOutput = true };
+            var list = string.Join(',', thresholds.Select(t => t.ToString(CultureInfo.InvariantCulture)));
+            var start = new ProcessStartInfo("/usr/bin/python3", [script, input, list]) { RedirectStandardOutput = true };
             using var process = Process.Start(start)!;
-            var labels = process.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+            // One line per item: its cluster label under each threshold, space-separated.
+            var lines = process.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')).ToList();
             process.WaitForExit();
-            if (process.ExitCode != 0 || labels.Count != items.Count)
+            if (process.ExitCode != 0 || lines.Count != items.Count || lines.Any(l => l.Length != thresholds.Length))
             {
-                Console.Error.WriteLine($"peer failed: exit {process.ExitCode}, {labels.Count} labels for {items.Count} items");
+                Console.Error.WriteLine($"peer failed: exit {process.ExitCode}, {lines.Count} label lines for {items.Count} items");
                 return null;
             }
 
-            return ClusteringScore.Of(labels, items.Select(i => i.Gold).ToList());
+            var gold = items.Select(i => i.Gold).ToList();
+            return [.. Enumerable.Range(0, thresholds.Length).Select(k => ClusteringScore.Of(lines.Select(l => l[k]).ToList(), gold))];
         }
         finally
         {
@@ -209,15 +242,28 @@ internal static class ClusteringEvalCommand
         return null;
     }
 
-    private static bool PythonHasSklearn() => RunPeer("/usr/bin/python3", "-c", "import sklearn") is not null;
+    private static readonly Lazy<bool> PeersInstalled = new(InstallPeersOnce);
 
-    private static bool InstallSklearn()
+    /// <summary>Installs the linking peers (npm minhash, Debian python3-sklearn) when absent, once a run; true when the script succeeded.</summary>
+    internal static bool InstallPeers() => PeersInstalled.Value;
+
+    private static bool InstallPeersOnce()
     {
-        Console.Error.WriteLine("installing python3-sklearn with apt-get …");
-        return RunPeer("apt-get", "install", "-y", "-q", "python3-sklearn") is not null && PythonHasSklearn();
+        var install = PeerScript("install.sh");
+        if (install is null)
+        {
+            Console.Error.WriteLine("peer skipped: bench/peers/linking/install.sh not found (run from the repository)");
+            return false;
+        }
+
+        Console.Error.WriteLine("checking the linking peers (npm minhash, python3-sklearn); installing what is missing …");
+        return RunPeer("sh", install) is not null;
     }
 
-    /// <summary>Runs a peer tool; its trimmed stdout on success, null when it fails or is not installed.</summary>
+    /// <summary>
+    /// Runs a peer tool; its trimmed stdout on success, null when it fails or is not installed — then the reason
+    /// (the exit code and the last line the tool wrote to stderr) goes to stderr.
+    /// </summary>
     internal static string? RunPeer(string file, params string[] args)
     {
         try
@@ -227,10 +273,18 @@ internal static class ClusteringEvalCommand
             var output = process.StandardOutput.ReadToEnd().Trim();
             error.Wait();
             process.WaitForExit();
-            return process.ExitCode == 0 ? output : null;
+            if (process.ExitCode == 0)
+            {
+                return output;
+            }
+
+            var lastLine = error.Result.TrimEnd().Split('\n')[^1];
+            Console.Error.WriteLine($"peer failed: {file} {string.Join(' ', args)} exited with {process.ExitCode}: {lastLine}");
+            return null;
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (System.ComponentModel.Win32Exception e)
         {
+            Console.Error.WriteLine($"peer not run: {file}: {e.Message}");
             return null;
         }
     }

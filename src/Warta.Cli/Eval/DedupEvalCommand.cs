@@ -126,8 +126,7 @@ internal static class DedupEvalCommand
 
         var peer = double.NaN;
         var script = ClusteringEvalCommand.PeerScript("minhash-peer.mjs");
-        var install = ClusteringEvalCommand.PeerScript("install.sh");
-        if (script is not null && install is not null && ClusteringEvalCommand.RunPeer("sh", install) is not null)
+        if (script is not null && ClusteringEvalCommand.InstallPeers())
         {
             var input = Path.GetTempFileName();
             try
@@ -142,6 +141,11 @@ internal static class DedupEvalCommand
             {
                 File.Delete(input);
             }
+        }
+
+        if (double.IsNaN(peer))
+        {
+            Console.Error.WriteLine("signature peer skipped: npm minhash did not run (see the line above); the ratio column is empty");
         }
 
         Console.WriteLine();

@@ -30,7 +30,7 @@ internal static class ExtractionEvalCommand
         var limit = new Option<int>("--limit") { Description = "At most this many pages per set (0: all)." };
         var data = new Option<string>("--data") { Description = "The shared data folder.", DefaultValueFactory = _ => Path.Combine("..", "shared", "data") };
         var results = new Option<string?>("--results") { Description = "Where to write the markdown table (default bench/RESULTS-extraction.md when run from the repository, and only for full runs)." };
-        var debug = new Option<string?>("--debug") { Description = "Write Warta's per-page scores and metadata misses (gold vs extracted) to this file, worst recall first." };
+        var debug = new Option<string?>("--debug") { Description = "Write Warta's per-page scores and metadata misses (gold vs extracted) to this file, worst recall first; with peers, their per-page scores too (lines starting with peer)." };
         var command = new Command("extraction", "Body precision/recall/F1 and metadata accuracy of HTML extraction, with peers and speed.")
         {
             sets, peers, noPeers, limit, data, results, debug,
@@ -205,7 +205,11 @@ internal static class ExtractionEvalCommand
                         var run = PeerRunner.RunPeer(name, program, Path.Combine(peersDir, script), pages, work);
                         var score = new SystemScore(name) { Milliseconds = run.Milliseconds, CpuMilliseconds = run.CpuMilliseconds, PeakBytes = run.PeakBytes, Error = run.Error };
                         for (var i = 0; i < pages.Count; i++)
+                        {
                             score.Scorer.Add(pages[i], run.Outputs[i]);
+                            if (debug is not null)
+                                WritePeerDebug(debug, name, pages[i], run.Outputs[i]);
+                        }
                         systems.Add(score);
                         if (run.Error is not null)
                             Console.Error.WriteLine($"eval: {run.Error}");
@@ -295,6 +299,14 @@ internal static class ExtractionEvalCommand
         }
         foreach (var (_, line) in rows.OrderBy(r => r.Recall))
             debug.WriteLine(line);
+    }
+
+    // One line per page for a peer, beside Warta's: its recall and precision on the same page.
+    private static void WritePeerDebug(StreamWriter debug, string peer, ExtractionPage page, ExtractionOutput output)
+    {
+        var one = new ExtractionScorer();
+        one.Add(page, output);
+        debug.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peer\t{peer}\t{page.Set}\t{page.Id}\tR={one.Recall:0.000}\tP={one.Precision:0.000}"));
     }
 
     private static string Spaced(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

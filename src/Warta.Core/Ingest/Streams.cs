@@ -1,10 +1,8 @@
 namespace Warta.Ingest;
 
-/// <summary>A stream that first replays bytes already read for sniffing, then continues with the rest.</summary>
-internal sealed class PrefixedStream(byte[] prefix, Stream rest) : Stream
+/// <summary>A stream read once from start to end: no seeking, no length, no writing; subclasses provide <see cref="Stream.Read(Span{byte})"/>.</summary>
+internal abstract class ReadOnlyForwardStream : Stream
 {
-    private int _position;
-
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
@@ -16,6 +14,24 @@ internal sealed class PrefixedStream(byte[] prefix, Stream rest) : Stream
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public abstract override int Read(Span<byte> buffer);
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
+
+/// <summary>A stream that first replays bytes already read for sniffing, then continues with the rest.</summary>
+internal sealed class PrefixedStream(byte[] prefix, Stream rest) : ReadOnlyForwardStream
+{
+    private int _position;
 
     public override int Read(Span<byte> buffer)
     {
@@ -29,36 +45,14 @@ internal sealed class PrefixedStream(byte[] prefix, Stream rest) : Stream
 
         return rest.Read(buffer);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
 /// <summary>Counts the bytes read through it and stops (reads as end of data) at a limit: a gzip-bomb guard.</summary>
-internal sealed class CountingStream(Stream inner, long limit) : Stream
+internal sealed class CountingStream(Stream inner, long limit) : ReadOnlyForwardStream
 {
     public long Count { get; private set; }
 
     public bool LimitReached { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -73,16 +67,6 @@ internal sealed class CountingStream(Stream inner, long limit) : Stream
         Count += n;
         return n;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

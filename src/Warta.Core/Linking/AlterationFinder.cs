@@ -1,3 +1,4 @@
+using System.Globalization;
 using Warta.Model;
 
 namespace Warta.Linking;
@@ -253,7 +254,7 @@ public sealed class AlterationFinder(AlterationOptions? options = null)
     /// words for the Jaccard passes, and reordered paragraphs leave them no aligned neighbours. Identical sentences
     /// (moved) pair first. The copy's side may carry a few extra words away from the change (an attribution put in
     /// front) or be two sentences when the edit added a full stop. Only pairs that are each other's sole candidate
-    /// are taken, so a list of bare numbers is never paired by guess.
+    /// are taken (repeated identical sentences counting as one), so a list of bare numbers is never paired by guess.
     /// </summary>
     private static void PairSubstitutions(List<string> origin, List<string> copy, int[] originMatch, bool[] copyMatched, string?[] joined)
     {
@@ -303,11 +304,17 @@ public sealed class AlterationFinder(AlterationOptions? options = null)
             }
         }
 
-        var perOrigin = candidates.CountBy(p => p.O).ToDictionary();
-        var perCopy = candidates.SelectMany(p => p.Span == 1 ? [p.C] : new[] { p.C, p.C + 1 }).CountBy(c => c).ToDictionary();
+        // Sentences with the same text count as one candidate: two "Ric" lines facing two "Project" lines pair in
+        // order, whichever way they pair the findings are the same.
+        string OriginKey(int o) => TextTokens.Normalise(origin[o]);
+        string CopyKey(int c, int span) => span == 1 ? TextTokens.Normalise(copy[c]) : "\u0001" + c.ToString(CultureInfo.InvariantCulture);
+        var perOrigin = candidates.GroupBy(p => p.O).ToDictionary(g => g.Key, g => g.Select(p => CopyKey(p.C, p.Span)).Distinct(StringComparer.Ordinal).Count());
+        var perCopy = candidates.SelectMany(p => (p.Span == 1 ? [p.C] : new[] { p.C, p.C + 1 }).Select(c => (C: c, Origin: OriginKey(p.O))))
+            .GroupBy(p => p.C).ToDictionary(g => g.Key, g => g.Select(p => p.Origin).Distinct(StringComparer.Ordinal).Count());
         foreach (var (o, c, span) in candidates)
         {
-            if (perOrigin[o] == 1 && perCopy[c] == 1 && (span == 1 || perCopy[c + 1] == 1))
+            if (perOrigin[o] == 1 && perCopy[c] == 1 && (span == 1 || perCopy[c + 1] == 1)
+                && originMatch[o] < 0 && !copyMatched[c] && (span == 1 || !copyMatched[c + 1]))
             {
                 originMatch[o] = c;
                 copyMatched[c] = true;

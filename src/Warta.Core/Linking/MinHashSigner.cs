@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.Intrinsics;
+
 namespace Warta.Linking;
 
 /// <summary>
@@ -28,28 +31,106 @@ public sealed class MinHashSigner
 
     public int Permutations { get; }
 
+    /// <summary>The permutations' multipliers a_i (for tests that recompute a signature by the formula).</summary>
+    internal ReadOnlySpan<ulong> Multipliers => _a;
+
+    /// <summary>The permutations' offsets b_i.</summary>
+    internal ReadOnlySpan<ulong> Offsets => _b;
+
     /// <summary>The signature of a set of shingle hashes (values below 2^32); an empty set gives all-max values.</summary>
     public ulong[] Sign(ReadOnlySpan<ulong> shingles)
     {
         var signature = new ulong[Permutations];
         Array.Fill(signature, ulong.MaxValue);
-        var a = _a.AsSpan();
-        var b = _b.AsSpan(0, a.Length);
-        var min = signature.AsSpan(0, a.Length);
-        foreach (var shingle in shingles)
+        if (shingles.IsEmpty)
         {
-            var x = (ulong)(uint)(shingle ^ (shingle >> 32));
-            for (var i = 0; i < min.Length; i++)
-            {
-                var value = ((a[i] * x) + b[i]) >> 32;
-                if (value < min[i])
-                {
-                    min[i] = value;
-                }
-            }
+            return signature;
+        }
+
+        // Keys folded once; each block of permutations then keeps its a, b and minima in registers over all keys.
+        var rented = shingles.Length <= 1024 ? null : ArrayPool<ulong>.Shared.Rent(shingles.Length);
+        var keys = rented is null ? stackalloc ulong[shingles.Length] : rented.AsSpan(0, shingles.Length);
+        for (var k = 0; k < keys.Length; k++)
+        {
+            keys[k] = (uint)(shingles[k] ^ (shingles[k] >> 32));
+        }
+
+        var done = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            done = SignBlocks512(keys, signature);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            done = SignBlocks256(keys, signature);
+        }
+
+        SignScalar(keys, signature, done);
+        if (rented is not null)
+        {
+            ArrayPool<ulong>.Shared.Return(rented);
         }
 
         return signature;
+    }
+
+    /// <summary>Permutations from <paramref name="start"/> on, one at a time (the reference the vector blocks must equal).</summary>
+    internal void SignScalar(ReadOnlySpan<ulong> keys, Span<ulong> signature, int start = 0)
+    {
+        for (var i = start; i < signature.Length; i++)
+        {
+            ulong a = _a[i], b = _b[i], min = signature[i];
+            foreach (var x in keys)
+            {
+                var value = ((a * x) + b) >> 32;
+                if (value < min)
+                {
+                    min = value;
+                }
+            }
+
+            signature[i] = min;
+        }
+    }
+
+    /// <summary>Whole blocks of eight permutations (the same arithmetic as <see cref="SignScalar"/>, lane by lane); returns how many were done.</summary>
+    private int SignBlocks512(ReadOnlySpan<ulong> keys, Span<ulong> signature)
+    {
+        var blocks = signature.Length / Vector512<ulong>.Count * Vector512<ulong>.Count;
+        for (var i = 0; i < blocks; i += Vector512<ulong>.Count)
+        {
+            var a = Vector512.Create<ulong>(_a.AsSpan(i));
+            var b = Vector512.Create<ulong>(_b.AsSpan(i));
+            var min = Vector512.Create<ulong>(signature[i..]);
+            foreach (var x in keys)
+            {
+                min = Vector512.Min(min, Vector512.ShiftRightLogical((a * x) + b, 32));
+            }
+
+            min.CopyTo(signature[i..]);
+        }
+
+        return blocks;
+    }
+
+    /// <summary>Whole blocks of four permutations; returns how many were done.</summary>
+    private int SignBlocks256(ReadOnlySpan<ulong> keys, Span<ulong> signature)
+    {
+        var blocks = signature.Length / Vector256<ulong>.Count * Vector256<ulong>.Count;
+        for (var i = 0; i < blocks; i += Vector256<ulong>.Count)
+        {
+            var a = Vector256.Create<ulong>(_a.AsSpan(i));
+            var b = Vector256.Create<ulong>(_b.AsSpan(i));
+            var min = Vector256.Create<ulong>(signature[i..]);
+            foreach (var x in keys)
+            {
+                min = Vector256.Min(min, Vector256.ShiftRightLogical((a * x) + b, 32));
+            }
+
+            min.CopyTo(signature[i..]);
+        }
+
+        return blocks;
     }
 
     /// <summary>The fraction of positions where two signatures agree: an unbiased estimate of Jaccard.</summary>

@@ -100,6 +100,19 @@ public class AlterationFinderTests
     }
 
     [Fact]
+    public void A_name_replaced_on_repeated_identical_lines_is_found_on_each()
+    {
+        // A comment thread: the commenter's name on a line of its own before each of their comments, replaced in the copy.
+        const string origin = "Great tutorial, thanks!\n\nRic\n\nHe is never boring to listen to.\n\nRic\n\nWhere can I see a tablet running Windows 95?";
+        const string copy = "Project\n\nProject\n\nWhere can I see a tablet running Windows 95?\n\nGreat tutorial, thanks!\n\nHe is never boring to listen to.";
+
+        var findings = new AlterationFinder().Find(origin, copy);
+
+        Assert.Equal(2, findings.Count(f => f.Kind == AlterationKind.NameChanged && f.Original == "Ric" && f.Altered == "Project"));
+        Assert.DoesNotContain(findings, f => f.Kind is AlterationKind.SentenceRemoved or AlterationKind.SentenceAdded);
+    }
+
+    [Fact]
     public void Reordered_paragraphs_alone_are_not_alterations()
     {
         const string Origin = "Harga beras naik tajam di pasar induk pekan ini.\n\nPedagang mengeluhkan pasokan yang berkurang dari Jawa Tengah.";

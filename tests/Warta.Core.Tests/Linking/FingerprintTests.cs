@@ -50,6 +50,36 @@ public class FingerprintTests
         Assert.Equal(1.0, MinHashSigner.Estimate(new MinHashSigner(64).Sign(shingles), new MinHashSigner(64).Sign(shingles)));
     }
 
+    [Theory]
+    [InlineData(128, 0)]
+    [InlineData(128, 1)]
+    [InlineData(128, 700)]
+    [InlineData(128, 5000)]
+    [InlineData(64, 300)]
+    [InlineData(100, 300)]
+    [InlineData(3, 50)]
+    public void MinHash_signatures_equal_the_formula_permutation_by_permutation(int permutations, int setSize)
+    {
+        // The vector blocks and the scalar tail must give exactly what the documented formula gives: stored
+        // signatures and LSH bands of existing stores depend on it.
+        var random = new Random(permutations * 31 + setSize);
+        var shingles = Enumerable.Range(0, setSize).Select(_ => (ulong)random.NextInt64()).ToArray();
+        var signer = new MinHashSigner(permutations);
+
+        var expected = new ulong[permutations];
+        for (var i = 0; i < permutations; i++)
+        {
+            expected[i] = ulong.MaxValue;
+            foreach (var shingle in shingles)
+            {
+                var x = (ulong)(uint)(shingle ^ (shingle >> 32));
+                expected[i] = Math.Min(expected[i], ((signer.Multipliers[i] * x) + signer.Offsets[i]) >> 32);
+            }
+        }
+
+        Assert.Equal(expected, signer.Sign(shingles));
+    }
+
     [Fact]
     public void A_million_word_article_is_capped_and_fingerprinted_quickly()
     {

@@ -164,22 +164,31 @@ public static partial class ExtractionCorpora
             if (!cleanEval && DragnetCommentsMarker().Match(gold) is { Success: true } marker)
                 gold = gold[..marker.Index];
             if (cleanEval)
-            {
-                if (gold.StartsWith("URL:", StringComparison.Ordinal))
-                {
-                    var lines = gold.Split('\n');
-                    var skip = lines.Length > 1 && lines[0].Trim() == "URL:" ? 2 : 1;
-                    gold = string.Join('\n', lines.Skip(skip));
-                }
-                // Part of the gold (CleanPortalEval's tv.msnbc.com pages) kept the pages' character references
-                // ("today&#8217;s"); every system's output is decoded text, so the gold is decoded too.
-                gold = System.Net.WebUtility.HtmlDecode(CleanEvalMarkup().Replace(gold, "\n"));
-            }
+                gold = CleanEvalGold(gold);
             pages.Add(new ExtractionPage { Set = set, Id = name, Html = Decode(bytes), GoldText = gold });
             if (limit > 0 && pages.Count >= limit)
                 break;
         }
         return pages;
+    }
+
+    /// <summary>
+    /// A CleanEval gold file's text: without its first line, the page's address ("URL: http://…", or "URL:" with the
+    /// address on the next line), which no page shows; a byte-order mark or blank lines may come first (all of
+    /// CleanPortalEval's files start with a blank line). Without the markup tags, character references decoded.
+    /// </summary>
+    internal static string CleanEvalGold(string gold)
+    {
+        gold = gold.TrimStart('\uFEFF', '\r', '\n', ' ', '\t');
+        if (gold.StartsWith("URL:", StringComparison.Ordinal))
+        {
+            var lines = gold.Split('\n');
+            var skip = lines.Length > 1 && lines[0].Trim() == "URL:" ? 2 : 1;
+            gold = string.Join('\n', lines.Skip(skip));
+        }
+        // Part of the gold (CleanPortalEval's tv.msnbc.com pages) kept the pages' character references
+        // ("today&#8217;s"); every system's output is decoded text, so the gold is decoded too.
+        return System.Net.WebUtility.HtmlDecode(CleanEvalMarkup().Replace(gold, "\n"));
     }
 
     private static List<ExtractionPage> IdNews(string dataDir, int limit)

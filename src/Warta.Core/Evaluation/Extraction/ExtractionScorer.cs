@@ -134,10 +134,12 @@ public sealed class ExtractionScorer
 
     private static Dictionary<string, int> Shingles(string text)
     {
-        var tokens = Tokens(text);
+        // An array: string.Join(char, List, int, int) binds to Join(char, params object[]) and joins the list's type
+        // name with the two numbers, which made every shingle its position and the score a comparison of lengths.
+        var tokens = Tokens(text).ToArray();
         var result = new Dictionary<string, int>(StringComparer.Ordinal);
-        var size = Math.Min(ShingleSize, tokens.Count);
-        for (var i = 0; size > 0 && i + size <= tokens.Count; i++)
+        var size = Math.Min(ShingleSize, tokens.Length);
+        for (var i = 0; size > 0 && i + size <= tokens.Length; i++)
         {
             var key = string.Join(' ', tokens, i, size);
             result[key] = result.GetValueOrDefault(key) + 1;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Warta.Ingest;
 using Warta.Stories;
 
 namespace Warta.Evaluation.Linking;
@@ -52,7 +53,8 @@ public static class LabelledHeadlines
         long id = 0;
         foreach (var file in files)
         {
-            var text = File.ReadAllText(file, Encoding.UTF8);
+            // 140 of the 220 files are windows-1252, not UTF-8: decoded as Warta decodes any text input.
+            var text = TextDecoder.Decode(File.ReadAllBytes(file)).Text;
             var firstLine = text.Split('\n', 2)[0].Trim();
             var title = firstLine.Length > 200 ? firstLine[..200] : firstLine;
             items.Add(new LabelledItem(new StoryItem(++id, title, text, null, null, "en"), WikiRefLabel(Path.GetFileNameWithoutExtension(file))));

@@ -138,15 +138,23 @@ internal sealed class BlockWalker
     /// headings, quotes, nested tables). Its own text between them belongs to it, not to the row, so the cell owns
     /// that text; a data cell's text stays part of its row's block.
     /// </summary>
-    private static bool IsLayoutCell(IElement cell)
+    private static bool IsLayoutCell(IElement cell) => HasBlockChild(cell, InlineLevels);
+
+    // Inline wrappers (small, font, span) a layout cell may put around its whole column, looked through for blocks.
+    private const int InlineLevels = 2;
+
+    private static bool HasBlockChild(IElement element, int inlineLevels)
     {
-        foreach (var child in cell.Children)
+        foreach (var child in element.Children)
         {
-            if (BlockTags.Contains(child.LocalName))
+            if (BlockTags.Contains(child.LocalName) || (inlineLevels > 0 && child.LocalName is not ("a" or "img" or "br") && HasBlockChild(child, inlineLevels - 1)))
                 return true;
         }
         return false;
     }
+
+    /// <summary>Whether elements of this tag start a block of text of their own.</summary>
+    public static bool IsBlockTag(string tag) => BlockTags.Contains(tag);
 
     private void AppendText(string data)
     {
@@ -200,7 +208,8 @@ internal sealed class BlockWalker
             case "pre":
                 return BlockKind.Preformatted;
             case "tr":
-                return BlockKind.TableRow;
+                // A row of one cell spans the table: its text is a paragraph of a layout, not a record of data.
+                return owner.ChildElementCount == 1 ? BlockKind.Paragraph : BlockKind.TableRow;
         }
         for (var i = _owners.Count - 1; i >= 0 && i >= _owners.Count - 3; i--)
         {

@@ -85,6 +85,11 @@ internal static class ContentSelector
             }
         }
 
+        // An inline wrapper (small, font) around a whole column scores as the paragraphs' parent, but the column's
+        // text before its first paragraph belongs to the cell or block around it: that element is the body.
+        while (top is not null && top != root && !BlockWalker.IsBlockTag(top.LocalName) && top.LocalName is not ("td" or "th")
+            && top.ParentElement is { } outer && (outer.ChildElementCount == 1 || outer.LocalName is "td" or "th"))
+            top = outer;
         if (top is not null)
             top = TitledTwin(top, topScore, title, scores, totals) is var titled && titled != top ? titled
                 : PostsWrapper(top, topScore, title, scores, totals, root) ?? top;
@@ -274,8 +279,9 @@ internal static class ContentSelector
     // text do not count. Calibrated on trafilatura-eval and mozilla-readability-testpages (first 150 pages).
     private const int OuterLevels = 3;
 
-    // Ancestors of the best container the climb may pass (wrappers with no other text included).
-    private const int MaxClimb = 12;
+    // Ancestors of the best container the climb may pass (wrappers with no other text included): a table layout nests a
+    // box beside the body column five tables deep, four elements each (table, tbody, tr, td).
+    private const int MaxClimb = 24;
 
     // A part joins when at least this share of its text (headings aside) is prose.
     private const double MinProseShare = 0.6;
@@ -328,6 +334,7 @@ internal static class ContentSelector
                 return;
             int joined = 0, rest = 0;
             candidates.Clear();
+            var currentClass = current.GetAttribute("class");
             IElement? pendingHeading = null;
             foreach (var sibling in parent.Children)
             {
@@ -343,9 +350,13 @@ internal static class ContentSelector
                 // The copyright note closes articles and pages alike, so it tells nothing about the level.
                 if (IsCopyrightNotice(blocks[s.First].Text))
                     continue;
+                // Nor does a scrap shorter than a sentence (a "Read more" link, a label): too little to stop the climb.
+                if (s.Text < MinScoringChars && s.Heading < s.Text)
+                    continue;
                 // In the recall retry class words do not drop boxes, but a comment or share box still is not a part;
                 // nor is a box about the author or the post, or a call to action.
-                if (BoilerplateRules.ClassReason(sibling) is not null || NotAPart(sibling) || (s.Prose < MinPartProse && s.Heading < s.Text))
+                if (BoilerplateRules.ClassReason(sibling) is not null || NotAPart(sibling)
+                    || (s.Prose < MinPartProse && s.Heading < s.Text && !IsSameTemplate(sibling, current, currentClass)))
                 {
                     rest += s.Text;
                     continue;
@@ -357,7 +368,9 @@ internal static class ContentSelector
                     pendingHeading = sibling;
                     continue;
                 }
-                if (IsProsePart(s))
+                // A further section of the body's own template (the steps of a how-to, each a heading and a short
+                // paragraph) is a part, though its paragraphs are too short to count as prose.
+                if (((IsSameTemplate(sibling, current, currentClass) && s.Links * 4 <= s.Text) || IsProsePart(s)) && !AsksToType(sibling))
                 {
                     if (pendingHeading is not null)
                         candidates.Add(pendingHeading);
@@ -404,6 +417,23 @@ internal static class ContentSelector
                 if (value.Contains(word, StringComparison.OrdinalIgnoreCase))
                     return true;
             }
+        }
+        return false;
+    }
+
+    private static bool IsSameTemplate(IElement sibling, IElement current, string? currentClass) =>
+        !string.IsNullOrWhiteSpace(currentClass) && sibling.LocalName == current.LocalName
+        && string.Equals(sibling.GetAttribute("class"), currentClass, StringComparison.Ordinal);
+
+    // A box with fields to type in (a subscription offer, a contact or comment form) asks the reader for something;
+    // it is not a part of the body. A buy button's form has only hidden fields.
+    private static bool AsksToType(IElement element)
+    {
+        foreach (var field in element.QuerySelectorAll("input, textarea"))
+        {
+            if (field.LocalName == "textarea" || field.GetAttribute("type") is null
+                || field.GetAttribute("type") is { } type && (type.Equals("text", StringComparison.OrdinalIgnoreCase) || type.Equals("email", StringComparison.OrdinalIgnoreCase)))
+                return true;
         }
         return false;
     }

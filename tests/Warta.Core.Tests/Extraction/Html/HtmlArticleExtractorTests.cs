@@ -21,6 +21,14 @@ public sealed class HtmlArticleExtractorTests
         $"<div class=\"container\"><div class=\"article-content\">{article}</div>{extra}</div>" +
         "<footer><p>Hak cipta dilindungi undang-undang. Dilarang mengutip tanpa izin redaksi kami.</p></footer></body></html>";
 
+    // Extracts the page and checks the body holds each kept passage and none of the dropped ones.
+    private static void AssertKeeps(string html, string[] kept, string[] dropped)
+    {
+        var text = Extractor.Extract(html, null).Text;
+        Assert.All(kept, passage => Assert.Contains(passage, text, StringComparison.Ordinal));
+        Assert.All(dropped, passage => Assert.DoesNotContain(passage, text, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Extract_keeps_the_body_and_drops_navigation_and_footer()
     {
@@ -296,6 +304,120 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_joins_a_body_column_to_an_essay_nested_deep_in_the_cell_beside_it()
+    {
+        // An old table layout: the body column's text between line breaks, and beside it a box essay nested five
+        // tables deep; the essay scores best, and the climb to the row both cells share passes over twenty levels.
+        static string Nested(string inner, int depth) =>
+            depth == 0 ? inner : $"<table><tr><td>{Nested(inner, depth - 1)}</td></tr></table>";
+        var essay = Nested("<table><tr><td>" +
+            "The first myth holds that families, wanting sons, had as many children as they could, and so grew enormous.<br><br>" +
+            "In fact births per woman were, on average, somewhat lower than in early modern Europe, as parish records show.<br><br>" +
+            "How families kept births down is disputed, but keep them down they did, in good years and in bad ones alike.<br><br>" +
+            "Demographers trained on Europe looked for late marriage, found none, and concluded, wrongly, that nothing was done." +
+            "</td></tr></table>", 4);
+        var html = "<html><head><title>Population growth</title></head><body><table><tr>" +
+            "<td width=\"180\"><a href=\"/\">Home</a><br><a href=\"/topics\">Topics</a></td>" +
+            "<td width=\"540\">The dynasty presided over a rough tripling of the population, and at the time this was seen as success.<br><br>" +
+            "The growth came without a fall in the standard of living, thanks to trade, granaries and new crops from abroad.<br><br>" +
+            "Taxes stayed light while the state, or private parties it encouraged, kept up flood control and famine relief." +
+            "<table><tr><td class=\"caption\">Video</td></tr></table></td>" +
+            $"<td width=\"5\"></td><td width=\"228\">{essay}</td></tr></table></body></html>";
+        AssertKeeps(html, ["The first myth", "rough tripling", "famine relief"], ["Topics"]);
+    }
+
+    [Fact]
+    public void Extract_joins_a_paragraph_in_a_table_row_of_one_cell_to_the_body_below_it()
+    {
+        // An old table layout: the introduction is the text of a row of one cell; the reviews below it, in a table of
+        // their own, score best. A row of one cell is a paragraph of the layout, so the introduction joins the body.
+        var html = "<html><head><title>Philip Glass</title></head><body><table><tr><td><a href=\"/\">Home</a></td></tr></table>" +
+            "<table><tr><td colspan=\"2\"><b>biography</b></td></tr>" +
+            "<tr><td colspan=\"2\">Glass, along with Steve Reich and Terry Riley, helped shape the minimalist movement, and his style, marked by repetitions, has won wide acceptance.</td></tr>" +
+            "<tr><td colspan=\"2\"><table>" +
+            "<tr><td><p>Although Einstein on the Beach is by definition an opera, it also transcends traditional music categories, with no plot at all.</p>" +
+            "<p>Fifteen years after its release, the score to Koyaanisqatsi is still as timeless as it was meant to be, and as hypnotic, too.</p>" +
+            "<p>The string quartets, played here with great care, show the composer at his most intimate, and, for many listeners, his best.</p></td></tr>" +
+            "</table></td></tr></table></body></html>";
+        AssertKeeps(html, ["Einstein on the Beach", "helped shape the minimalist movement"], ["Home"]);
+    }
+
+    [Fact]
+    public void Extract_does_not_join_a_box_with_fields_to_type_in_beside_the_body()
+    {
+        // A subscription offer beside the body reads as prose, but its form asks the reader to type: not a part. A buy
+        // button's form, with hidden fields only, does not make a part a form.
+        var html = "<html><head><title>Sound window</title></head><body><div id=\"page\"><div class=\"story\"><div>" +
+            "<p>Matsushita has come up with an interesting twist on the loudspeaker, one in which air pressure itself drives the diaphragm.</p>" +
+            "<p>The result is a transparent panel speaker called the Sound Window, announced by the Japanese industrial giant in March.</p>" +
+            "<p>The invention is intended to mate acoustic radiating surfaces with video displays, according to the company's statement.</p></div></div>" +
+            "<div><p>The panel, which weighs little, can be hung in a window, and the company says it will sell it to shops and museums first.</p>" +
+            "<p>A larger model, meant for halls and stations, is planned for next year, though its price has not been set, the company said.</p>" +
+            "<form action=\"/buy\"><input type=\"hidden\" name=\"item\" value=\"1\"><input type=\"image\" src=\"/buy.gif\"></form></div>" +
+            "<div><p>Here is the fastest way to bring home the magazine that informs its readers about the latest technology, at no risk to you at all.</p>" +
+            "<form action=\"/subscribe\">Email: <input type=\"text\" name=\"email\"> Name: <input name=\"name\"></form></div>" +
+            "</div></body></html>";
+        AssertKeeps(html, ["air pressure itself", "hung in a window"], ["fastest way"]);
+    }
+
+    [Fact]
+    public void Extract_keeps_the_text_an_inline_wrapper_holds_before_the_first_paragraph_of_a_column()
+    {
+        // An old table layout wraps the whole answer column in <small>: its first paragraph is bare text before the
+        // first <p>. The paragraphs score the wrapper, and the lead belongs to the cell around it.
+        var html = "<html><head><title>Ask</title></head><body><table><tr>" +
+            "<td width=\"150\"><a href=\"/\">Home</a><br><a href=\"/archive\">Archive</a></td>" +
+            "<td class=\"ans\"><small>The Web is teeming with information covering every governmental topic, issue, and agency, so we searched for the term." +
+            "<p>The United States Marshals Service section provided all the information we needed, starting with its mission statement." +
+            "<p>That statement provided a good start, but we wanted to know more about a marshal's day-to-day work, so we read on." +
+            "<p>In recent years, marshals have protected judges, moved prisoners, guarded witnesses, and managed, among other things, seized assets." +
+            "<p>The role of the marshal is constantly changing; in the past, they took the census and protected the president.</p></small>" +
+            "</td></tr></table></body></html>";
+        AssertKeeps(html, ["The Web is teeming", "took the census"], ["Archive"]);
+    }
+
+    [Fact]
+    public void Extract_joins_the_further_sections_of_the_body_template_though_their_paragraphs_are_short()
+    {
+        // A how-to: the introduction and each step in a section of one class; the steps' paragraphs are too short to
+        // count as prose, but sections of the body's own template are parts of it.
+        static string Step(string heading, string text) =>
+            $"<div class=\"mod step\"><div class=\"step-content\"><div class=\"content\"><h3>{heading}</h3><p>{text}</p></div></div></div>";
+        var html = "<html><head><title>How to build a terrarium</title></head><body><div class=\"col-main\">" +
+            "<div class=\"mod step\"><div class=\"step-content\"><div class=\"content lead\">" +
+            "<p>Glass cloche terrariums are not only appealing to the eye, but they also preserve a bit of nature in your home, and serve as a simple, yet beautiful, piece of art.</p>" +
+            "<p>Closed terrariums are easy to care for, as they retain much of their own moisture, and provide a warm environment with a consistent level of humidity.</p>" +
+            "<p>You will not have to water them unless the walls stop misting up, and small plants that need little light, such as ferns, moss, or orchids, work best.</p>" +
+            "</div></div></div>" +
+            "<div class=\"related\"><a href=\"/a\">Plant terrarium ideas</a> <a href=\"/b\">Succulent gardens</a></div>" +
+            Step("Step 1", "Measure the cloche and cut the foam a little smaller.") +
+            Step("Step 2", "Insert your plant into the hole.") +
+            Step("Step 3", "Attach moss around the foam with floral pins.") +
+            "</div></body></html>";
+        AssertKeeps(html, ["Glass cloche terrariums", "Insert your plant into the hole.", "floral pins"], ["Succulent gardens"]);
+    }
+
+    [Fact]
+    public void Extract_climbs_past_a_scrap_of_a_link_beside_the_body_to_its_first_paragraphs()
+    {
+        // The intro and first paragraphs sit in the story's box; the rest, which scores best, two boxes down beside a
+        // "Read more" link. The link is too short to say the level beyond is the page's furniture.
+        var html = "<html><head><title>Angry media</title></head><body><div class=\"wrap\">" +
+            "<div class=\"story-intro\"><p>A high-powered federal government team has been doing the rounds of media organisations, and it failed.</p></div>" +
+            "<p>The roadshow featured the national security adviser, the police commissioner, and, among others, staffers of the minister.</p>" +
+            "<p>They held meetings with executives from the newspapers, the television networks, and a group from the union.</p>" +
+            "<div><div><a href=\"/more\">Read more</a></div><div class=\"article-text\">" +
+            "<p>The bill would require providers to store metadata, the who, where, when and how of a communication, for two years.</p>" +
+            "<p>Few would argue against the use of such material to catch criminals or terrorists, but the committee had concerns.</p>" +
+            "<p>Journalists, editors, and lawyers said the powers, as drafted, would expose sources, and the minister promised changes.</p>" +
+            "<p>The government said it would consider the amendments, though it gave no date, and the opposition reserved its position.</p>" +
+            "<p>Privacy groups, for their part, said the scheme, costly and intrusive, would not make anyone safer, and called for a review.</p>" +
+            "<p>The committee, which meets again in March, will hear from providers, regulators, and, for the first time, the press.</p>" +
+            "</div></div></div><div class=\"sidebar\"><a href=\"/x\">Other opinion columns</a></div></body></html>";
+        AssertKeeps(html, ["store metadata", "The roadshow featured", "high-powered federal government team"], ["Other opinion"]);
+    }
+
+    [Fact]
     public void Extract_joins_a_body_split_over_sibling_containers()
     {
         var html = "<html><body><nav><a href=\"/\">Home</a></nav><div id=\"wrap\">" +
@@ -538,5 +660,26 @@ public sealed class HtmlArticleExtractorTests
         Assert.Equal(1.0, p);
         Assert.Equal(2.0 / 4.0, r);
         Assert.Equal((0.0, 0.0), ExtractionScorer.ShinglePrecisionRecall(string.Empty, "one two three four"));
+    }
+
+    [Theory]
+    [InlineData("URL: http://example.com/a\n<p>The body text.")]
+    [InlineData("\uFEFFURL: http://example.com/a\n<p>The body text.")]
+    [InlineData("\nURL: http://example.com/a\n<h>The body text.")]
+    [InlineData("URL:\nhttp://example.com/a\n<p>The body text.")]
+    public void CleanEval_gold_drops_the_address_line_after_a_byte_order_mark_or_blank_line(string file)
+    {
+        Assert.Equal("The body text.", ExtractionCorpora.CleanEvalGold(file).Trim());
+    }
+
+    [Fact]
+    public void Shingle_scores_compare_words_not_lengths()
+    {
+        // Two texts of one length with no word in common share no shingle; a text twice the gold's holds it once.
+        Assert.Equal((0.0, 0.0), ExtractionScorer.ShinglePrecisionRecall("one two three four five", "six seven eight nine ten"));
+        var (p, r) = ExtractionScorer.ShinglePrecisionRecall("menu home news one two three four five", "one two three four five");
+
+        Assert.Equal(2.0 / 5.0, p);
+        Assert.Equal(1.0, r);
     }
 }
