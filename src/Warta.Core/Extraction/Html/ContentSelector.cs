@@ -21,6 +21,10 @@ internal static class ContentSelector
     // A kept block may be at most this share link text; calibrated on mozilla-readability-testpages.
     private const double MaxBlockLinkDensity = 0.5;
 
+    // A list under this share of link text is a list of points, whose all-link items are kept; calibrated on
+    // mozilla-readability-testpages.
+    private const double MaxProseListLinkDensity = 0.3;
+
     public sealed class Selection
     {
         public required List<TextBlock> Blocks { get; init; }
@@ -115,7 +119,7 @@ internal static class ContentSelector
             // An h1 above the body is the headline, which metadata reads; one after body text is a section heading.
             if (block.Owner.LocalName == "h1" && !kept.Exists(b => b.Kind != BlockKind.Heading))
                 continue;
-            if (block.LinkDensity > MaxBlockLinkDensity)
+            if (block.LinkDensity > MaxBlockLinkDensity && !InProseList(block, totals))
             {
                 // A paragraph that is mostly a link (a source, a petition, an address) between paragraphs of the
                 // body is part of it; link lists and "read more" lines after the body are not.
@@ -449,6 +453,12 @@ internal static class ContentSelector
 
     private static bool IsProsePart(PartStats s) =>
         s.Links * 4 <= s.Text && s.Prose >= MinProseShare * (s.Text - s.Heading) && s.Prose > 0;
+
+    // An item that is all link (a linked headline) in a list whose items are mostly running text with a few links
+    // (release notes, a bullet summary) is one of its points; in a list of links (related stories, a menu) it is not.
+    private static bool InProseList(TextBlock block, Dictionary<IElement, (int Text, int Links)> totals) =>
+        block.Owner.LocalName == "li" && block.Owner.ParentElement is { LocalName: "ul" or "ol" } list
+        && totals.TryGetValue(list, out var t) && t.Links < t.Text * MaxProseListLinkDensity;
 
     // A block of running text: long enough to be a sentence or more, and mostly not links.
     private static bool IsProse(TextBlock block) =>

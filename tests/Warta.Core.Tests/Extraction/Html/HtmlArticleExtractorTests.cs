@@ -418,6 +418,23 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_keeps_an_all_link_point_of_a_list_of_prose_but_not_a_list_of_links()
+    {
+        // Release notes: most points are sentences with a bug link, one is only a link to a post. The list is a list
+        // of points, so that one is a point too; the related-stories list below the body is links and stays out.
+        var html = "<html><head><title>These weeks in Firefox</title></head><body><div class=\"entry-content\">" +
+            "<p>Here is what the team shipped in the last two weeks, with thanks to everyone who filed, triaged and fixed bugs.</p>" +
+            "<ul><li><a href=\"/review\">Here is our Performance Year in Review!</a></li>" +
+            "<li>We have just landed <a href=\"/b1\">Bug 1553982</a>, which aims to prevent starting an update while another instance is running.</li>" +
+            "<li>Thanks to a volunteer, users can now import logins from a password manager file, with their folders, notes and dates kept.</li>" +
+            "<li>From the next release, it is possible to disable tab-to-search for each engine, by unchecking it in the search preferences.</li></ul>" +
+            "<p>That is all for this time, and as always, the team thanks the volunteers who sent their first patches.</p>" +
+            "<ul><li><a href=\"/r1\">Previous: These weeks in Firefox, issue 84</a></li><li><a href=\"/r2\">Next: These weeks in Firefox, issue 86</a></li></ul>" +
+            "</div></body></html>";
+        AssertKeeps(html, ["Performance Year in Review", "Bug 1553982", "first patches"], ["issue 84", "issue 86"]);
+    }
+
+    [Fact]
     public void Extract_joins_a_body_split_over_sibling_containers()
     {
         var html = "<html><body><nav><a href=\"/\">Home</a></nav><div id=\"wrap\">" +
