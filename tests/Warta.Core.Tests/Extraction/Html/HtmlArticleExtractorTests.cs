@@ -690,6 +690,17 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Readability_gold_text_breaks_words_at_blocks_not_at_inline_elements()
+    {
+        var html = "<div><p>Hello <b>wor</b>ld, see<sup>1</sup></p><p>一波波<span>接續性</span>低溫</p><ul><li>a<br>b</li><li>c</li></ul></div>";
+        var body = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).Body;
+
+        var text = string.Join(' ', ExtractionCorpora.BlockText(body).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+        Assert.Equal("Hello world, see1 一波波接續性低溫 a b c", text);
+    }
+
+    [Fact]
     public void Shingle_scores_compare_words_not_lengths()
     {
         // Two texts of one length with no word in common share no shingle; a text twice the gold's holds it once.
