@@ -435,6 +435,18 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_keeps_the_words_of_a_link_that_opens_a_popup_but_drops_the_popup()
+    {
+        // A study edition glosses words of the story with links that open a note; the words are the story's.
+        var html = "<html><head><title>Bartleby</title></head><body><div class=\"story\">" +
+            "<p>I am a <a class=\"popup \" href=\"javascript:void(0);\">rather elderly</a> man. The nature of my <a class=\"popup\" href=\"#\">avocations</a> for the last thirty years has brought me into contact with an interesting set of men.</p>" +
+            "<p>I mean the law-copyists or scriveners. I have known very many of them, professionally and privately, and if I pleased, could relate divers histories.</p>" +
+            "<div class=\"popup\">Sign up for the study guide newsletter and get every note by email.</div>" +
+            "</div></body></html>";
+        AssertKeeps(html, ["I am a rather elderly man.", "nature of my avocations for"], ["study guide newsletter"]);
+    }
+
+    [Fact]
     public void Extract_joins_a_body_split_over_sibling_containers()
     {
         var html = "<html><body><nav><a href=\"/\">Home</a></nav><div id=\"wrap\">" +
