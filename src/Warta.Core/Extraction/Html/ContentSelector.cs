@@ -352,7 +352,7 @@ internal static class ContentSelector
                 if (!stats.TryGetValue(sibling, out var s) || s.Text == 0 || containers.Contains(sibling))
                     continue;
                 // The copyright note closes articles and pages alike, so it tells nothing about the level.
-                if (IsCopyrightNotice(blocks[s.First].Text))
+                if (IsCopyrightNotice(blocks[s.First].Text) || IsReferenceList(sibling))
                     continue;
                 // Nor does a scrap shorter than a sentence (a "Read more" link, a label): too little to stop the climb.
                 if (s.Text < MinScoringChars && s.Heading < s.Text)
@@ -446,6 +446,19 @@ internal static class ContentSelector
     private static bool IsCaption(IElement owner) =>
         owner.Id?.Contains("caption", StringComparison.OrdinalIgnoreCase) == true
         || owner.ClassName?.Contains("caption", StringComparison.OrdinalIgnoreCase) == true;
+
+    // An article's list of references or footnotes, after its text and before the page's furniture: long and
+    // linked, it is not prose, but it closes the article, not the page.
+    private static bool IsReferenceList(IElement element)
+    {
+        foreach (var value in (string?[])[element.GetAttribute("class"), element.GetAttribute("id")])
+        {
+            if (value is not null && (value.Contains("reflist", StringComparison.OrdinalIgnoreCase)
+                || value.Contains("references", StringComparison.OrdinalIgnoreCase) || value.Contains("footnotes", StringComparison.OrdinalIgnoreCase)))
+                return true;
+        }
+        return false;
+    }
 
     // The site's copyright and terms-of-use note below an article.
     private static bool IsCopyrightNotice(string firstLine) =>

@@ -447,6 +447,41 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_climbs_from_a_list_table_past_its_references_to_the_intro()
+    {
+        // A list article: the table scores best; the intro paragraphs are its siblings, and so is the long, linked
+        // reference list after it, which is not prose but closes the article rather than start the page's furniture.
+        var html = "<html><head><title>List of films featuring time loops</title></head><body><div id=\"content\"><div class=\"parser-output\">" +
+            "<p>This list of films featuring time loops, in which characters experience the same period of time again and again, gives their names.</p>" +
+            "<p>The list provides the names and brief synopses of films in which time loops are a prominent plot device, by year of release.</p>" +
+            "<table class=\"wikitable\"><tbody>" +
+            "<tr><td>Film 1</td><td>1991</td><td>A man relives the same day, again and again, until he learns what the day was for, number 1.</td></tr>" +
+            "<tr><td>Film 2</td><td>1992</td><td>A man relives the same day, again and again, until he learns what the day was for, number 2.</td></tr>" +
+            "<tr><td>Film 3</td><td>1993</td><td>A man relives the same day, again and again, until he learns what the day was for, number 3.</td></tr>" +
+            "<tr><td>Film 4</td><td>1994</td><td>A man relives the same day, again and again, until he learns what the day was for, number 4.</td></tr>" +
+            "<tr><td>Film 5</td><td>1995</td><td>A man relives the same day, again and again, until he learns what the day was for, number 5.</td></tr>" +
+            "<tr><td>Film 6</td><td>1996</td><td>A man relives the same day, again and again, until he learns what the day was for, number 6.</td></tr>" +
+            "<tr><td>Film 7</td><td>1997</td><td>A man relives the same day, again and again, until he learns what the day was for, number 7.</td></tr>" +
+            "<tr><td>Film 8</td><td>1998</td><td>A man relives the same day, again and again, until he learns what the day was for, number 8.</td></tr>" +
+            "</tbody></table>" +
+            "<h2>References</h2><div class=\"reflist\"><ol>" +
+            "<li><a href=\"/r1\">Smith, John (2001). \"Time loops on film, part 1\"</a>. <a href=\"/j\">Journal of Film</a>. Retrieved 1 May.</li>" +
+            "<li><a href=\"/r2\">Smith, John (2002). \"Time loops on film, part 2\"</a>. <a href=\"/j\">Journal of Film</a>. Retrieved 2 May.</li>" +
+            "<li><a href=\"/r3\">Smith, John (2003). \"Time loops on film, part 3\"</a>. <a href=\"/j\">Journal of Film</a>. Retrieved 3 May.</li>" +
+            "<li><a href=\"/r4\">Smith, John (2004). \"Time loops on film, part 4\"</a>. <a href=\"/j\">Journal of Film</a>. Retrieved 4 May.</li>" +
+            "<li><a href=\"/r5\">Smith, John (2005). \"Time loops on film, part 5\"</a>. <a href=\"/j\">Journal of Film</a>. Retrieved 5 May.</li>" +
+            "<li><a href=\"/r6\">Smith, John (2006). \"Time loops on film, part 6\"</a>. <a href=\"/j\">Journal of Film</a>. Retrieved 6 May.</li>" +
+            "<li><a href=\"/r7\">Smith, John (2007). \"Time loops on film, part 7\"</a>. <a href=\"/j\">Journal of Film</a>. Retrieved 7 May.</li>" +
+            "<li><a href=\"/r8\">Smith, John (2008). \"Time loops on film, part 8\"</a>. <a href=\"/j\">Journal of Film</a>. Retrieved 8 May.</li>" +
+            "<li><a href=\"/r9\">Smith, John (2009). \"Time loops on film, part 9\"</a>. <a href=\"/j\">Journal of Film</a>. Retrieved 9 May.</li>" +
+            "<li><a href=\"/r10\">Smith, John (2010). \"Time loops on film, part 10\"</a>. <a href=\"/j\">Journal of Film</a>. Retrieved 10 May.</li>" +
+            "<li><a href=\"/r11\">Smith, John (2011). \"Time loops on film, part 11\"</a>. <a href=\"/j\">Journal of Film</a>. Retrieved 11 May.</li>" +
+            "<li><a href=\"/r12\">Smith, John (2012). \"Time loops on film, part 12\"</a>. <a href=\"/j\">Journal of Film</a>. Retrieved 12 May.</li>" +
+            "</ol></div></div></div></body></html>";
+        AssertKeeps(html, ["This list of films featuring time loops", "prominent plot device", "number 8."], []);
+    }
+
+    [Fact]
     public void Extract_joins_a_body_split_over_sibling_containers()
     {
         var html = "<html><body><nav><a href=\"/\">Home</a></nav><div id=\"wrap\">" +
