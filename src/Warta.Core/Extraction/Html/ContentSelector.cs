@@ -21,9 +21,9 @@ internal static class ContentSelector
     // A kept block may be at most this share link text; calibrated on mozilla-readability-testpages.
     private const double MaxBlockLinkDensity = 0.5;
 
-    // A list under this share of link text is a list of points, whose all-link items are kept; calibrated on
-    // mozilla-readability-testpages.
-    private const double MaxProseListLinkDensity = 0.3;
+    // A list under this share of link text is a list of points, whose mostly linked items are kept (the list as a
+    // whole would pass as a block); calibrated on mozilla-readability-testpages and checked on all five sets.
+    private const double MaxProseListLinkDensity = 0.5;
 
     public sealed class Selection
     {
@@ -467,8 +467,8 @@ internal static class ContentSelector
     private static bool IsProsePart(PartStats s) =>
         s.Links * 4 <= s.Text && s.Prose >= MinProseShare * (s.Text - s.Heading) && s.Prose > 0;
 
-    // An item that is all link (a linked headline) in a list whose items are mostly running text with a few links
-    // (release notes, a bullet summary) is one of its points; in a list of links (related stories, a menu) it is not.
+    // An item that is mostly link (a linked headline, a credit) in a list of running text with some links (release
+    // notes, a bullet summary) is one of its points; in a list of links (related stories, a menu) it is not.
     private static bool InProseList(TextBlock block, Dictionary<IElement, (int Text, int Links)> totals) =>
         block.Owner.LocalName == "li" && block.Owner.ParentElement is { LocalName: "ul" or "ol" } list
         && totals.TryGetValue(list, out var t) && t.Links < t.Text * MaxProseListLinkDensity;

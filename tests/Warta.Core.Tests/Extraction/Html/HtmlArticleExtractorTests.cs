@@ -435,6 +435,23 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_keeps_a_mostly_linked_point_of_a_list_under_half_link_text()
+    {
+        // Credits: each point names a contributor and links what they fixed; the first is mostly link, the list is
+        // not (40% link text). A list of related posts (all link) stays out.
+        var html = "<html><head><title>These weeks in Firefox</title></head><body><div class=\"entry-content\">" +
+            "<p>Here is what the team shipped in the last two weeks, with thanks to everyone who filed, triaged and fixed bugs.</p>" +
+            "<p>Many volunteers sent their first patches in these weeks, and the team is grateful for each of them, as always.</p>" +
+            "<ul><li>Ankush Dua <a href=\"/b1\">fixed an issue with revoked devtools page permissions</a></li>" +
+            "<li>gero <a href=\"/b2\">removed the windowtype attribute</a> from dialogs where we did not need it anymore, which cleans up the code</li>" +
+            "<li>manekenpix <a href=\"/b3\">converted some DevTools code</a> to use DOM Promises instead of the defer library, as planned last year</li></ul>" +
+            "<p>That is all for this time, and as always, the team thanks the volunteers who sent their first patches.</p>" +
+            "<ul><li><a href=\"/r1\">Previous: These weeks in Firefox, issue 84</a></li><li><a href=\"/r2\">Next: These weeks in Firefox, issue 86</a></li></ul>" +
+            "</div></body></html>";
+        AssertKeeps(html, ["revoked devtools page permissions", "defer library", "always, the team"], ["issue 84", "issue 86"]);
+    }
+
+    [Fact]
     public void Extract_keeps_the_words_of_a_link_that_opens_a_popup_but_drops_the_popup()
     {
         // A study edition glosses words of the story with links that open a note; the words are the story's.
