@@ -417,20 +417,25 @@ public sealed class HtmlArticleExtractorTests
         AssertKeeps(html, ["store metadata", "The roadshow featured", "high-powered federal government team"], ["Other opinion"]);
     }
 
+    // Release notes around a list of points, with a list of links to the other issues after them.
+    private static string ReleaseNotes(string points) =>
+        "<html><head><title>These weeks in Firefox</title></head><body><div class=\"entry-content\">" +
+        "<p>Here is what the team shipped in the last two weeks, with thanks to everyone who filed, triaged and fixed bugs.</p>" +
+        $"<ul>{points}</ul>" +
+        "<p>That is all for this time, and as always, the team thanks the volunteers who sent their first patches.</p>" +
+        "<ul><li><a href=\"/r1\">Previous: These weeks in Firefox, issue 84</a></li><li><a href=\"/r2\">Next: These weeks in Firefox, issue 86</a></li></ul>" +
+        "</div></body></html>";
+
     [Fact]
     public void Extract_keeps_an_all_link_point_of_a_list_of_prose_but_not_a_list_of_links()
     {
-        // Release notes: most points are sentences with a bug link, one is only a link to a post. The list is a list
-        // of points, so that one is a point too; the related-stories list below the body is links and stays out.
-        var html = "<html><head><title>These weeks in Firefox</title></head><body><div class=\"entry-content\">" +
-            "<p>Here is what the team shipped in the last two weeks, with thanks to everyone who filed, triaged and fixed bugs.</p>" +
-            "<ul><li><a href=\"/review\">Here is our Performance Year in Review!</a></li>" +
+        // Most points are sentences with a bug link, one is only a link to a post. The list is a list of points, so
+        // that one is a point too; the list of other issues below the body is links and stays out.
+        var html = ReleaseNotes(
+            "<li><a href=\"/review\">Here is our Performance Year in Review!</a></li>" +
             "<li>We have just landed <a href=\"/b1\">Bug 1553982</a>, which aims to prevent starting an update while another instance is running.</li>" +
             "<li>Thanks to a volunteer, users can now import logins from a password manager file, with their folders, notes and dates kept.</li>" +
-            "<li>From the next release, it is possible to disable tab-to-search for each engine, by unchecking it in the search preferences.</li></ul>" +
-            "<p>That is all for this time, and as always, the team thanks the volunteers who sent their first patches.</p>" +
-            "<ul><li><a href=\"/r1\">Previous: These weeks in Firefox, issue 84</a></li><li><a href=\"/r2\">Next: These weeks in Firefox, issue 86</a></li></ul>" +
-            "</div></body></html>";
+            "<li>From the next release, it is possible to disable tab-to-search for each engine, by unchecking it in the search preferences.</li>");
         AssertKeeps(html, ["Performance Year in Review", "Bug 1553982", "first patches"], ["issue 84", "issue 86"]);
     }
 
@@ -438,17 +443,12 @@ public sealed class HtmlArticleExtractorTests
     public void Extract_keeps_a_mostly_linked_point_of_a_list_under_half_link_text()
     {
         // Credits: each point names a contributor and links what they fixed; the first is mostly link, the list is
-        // not (40% link text). A list of related posts (all link) stays out.
-        var html = "<html><head><title>These weeks in Firefox</title></head><body><div class=\"entry-content\">" +
-            "<p>Here is what the team shipped in the last two weeks, with thanks to everyone who filed, triaged and fixed bugs.</p>" +
-            "<p>Many volunteers sent their first patches in these weeks, and the team is grateful for each of them, as always.</p>" +
-            "<ul><li>Ankush Dua <a href=\"/b1\">fixed an issue with revoked devtools page permissions</a></li>" +
+        // not (40% link text).
+        var html = ReleaseNotes(
+            "<li>Ankush Dua <a href=\"/b1\">fixed an issue with revoked devtools page permissions</a></li>" +
             "<li>gero <a href=\"/b2\">removed the windowtype attribute</a> from dialogs where we did not need it anymore, which cleans up the code</li>" +
-            "<li>manekenpix <a href=\"/b3\">converted some DevTools code</a> to use DOM Promises instead of the defer library, as planned last year</li></ul>" +
-            "<p>That is all for this time, and as always, the team thanks the volunteers who sent their first patches.</p>" +
-            "<ul><li><a href=\"/r1\">Previous: These weeks in Firefox, issue 84</a></li><li><a href=\"/r2\">Next: These weeks in Firefox, issue 86</a></li></ul>" +
-            "</div></body></html>";
-        AssertKeeps(html, ["revoked devtools page permissions", "defer library", "always, the team"], ["issue 84", "issue 86"]);
+            "<li>manekenpix <a href=\"/b3\">converted some DevTools code</a> to use DOM Promises instead of the defer library, as planned last year</li>");
+        AssertKeeps(html, ["revoked devtools page permissions", "defer library", "first patches"], ["issue 84", "issue 86"]);
     }
 
     [Fact]
