@@ -323,8 +323,13 @@ internal static class ContentSelector
                 continue;
             var prose = IsProse(block) && !IsCaption(block.Owner) ? block.Text.Length : 0;
             var heading = block.Kind == BlockKind.Heading && block.LinkChars == 0 ? block.Text.Length : 0;
-            var s = stats.TryGetValue(child, out var seen) ? seen : new PartStats(0, 0, 0, 0, i);
-            stats[child] = s with { Text = s.Text + block.Text.Length, Links = s.Links + block.LinkChars, Prose = s.Prose + prose, Heading = s.Heading + heading };
+            var linkedHeading = block.Kind == BlockKind.Heading && block.LinkDensity > MaxBlockLinkDensity ? 1 : 0;
+            var s = stats.TryGetValue(child, out var seen) ? seen : new PartStats(0, 0, 0, 0, i, 0);
+            stats[child] = s with
+            {
+                Text = s.Text + block.Text.Length, Links = s.Links + block.LinkChars, Prose = s.Prose + prose, Heading = s.Heading + heading,
+                LinkedHeadings = s.LinkedHeadings + linkedHeading,
+            };
         }
         var current = top;
         var levels = 0;
@@ -464,8 +469,12 @@ internal static class ContentSelector
     private static bool IsCopyrightNotice(string firstLine) =>
         firstLine.StartsWith('©') || firstLine.StartsWith("Copyright", StringComparison.OrdinalIgnoreCase);
 
+    // A box of teasers (each a linked headline over a standfirst) reads as prose, but its headlines lead elsewhere.
     private static bool IsProsePart(PartStats s) =>
-        s.Links * 4 <= s.Text && s.Prose >= MinProseShare * (s.Text - s.Heading) && s.Prose > 0;
+        s.Links * 4 <= s.Text && s.Prose >= MinProseShare * (s.Text - s.Heading) && s.Prose > 0 && s.LinkedHeadings < MinTeasers;
+
+    // Linked headlines that make a box a list of teasers.
+    private const int MinTeasers = 3;
 
     // An item that is mostly link (a linked headline, a credit) in a list of running text with some links (release
     // notes, a bullet summary) is one of its points; in a list of links (related stories, a menu) it is not.
@@ -479,7 +488,7 @@ internal static class ContentSelector
         && (block.Text.Length >= 80 || (block.Text.Length >= MinScoringChars && EndsSentence(block.Text)));
 
     // Characters under an element: all, linked, prose and headings; and its first block's index.
-    private readonly record struct PartStats(int Text, int Links, int Prose, int Heading, int First);
+    private readonly record struct PartStats(int Text, int Links, int Prose, int Heading, int First, int LinkedHeadings);
 
     private static bool Within(IElement element, HashSet<IElement> containers, IElement root)
     {

@@ -499,6 +499,23 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_does_not_join_a_box_of_teasers_beside_the_body()
+    {
+        // Other columns, each a linked headline over a standfirst: the standfirsts read as prose, but the box is a
+        // list of other stories, not a part of this one.
+        static string Teaser(int n, string title) =>
+            $"<div class=\"story-block\"><h4><a href=\"/op/{n}\">{title}</a></h4><p class=\"standfirst\">The columnist argues, at some length and with some heat, that {title.ToLowerInvariant()} matters more than the government says it does.</p></div>";
+        var html = "<html><head><title>Angry media</title></head><body><div class=\"wrap\"><div class=\"article-text\">" +
+            "<p>The bill would require providers to store metadata, the who, where, when and how of a communication, for two years.</p>" +
+            "<p>Few would argue against the use of such material to catch criminals or terrorists, but the committee had concerns.</p>" +
+            "<p>Journalists, editors, and lawyers said the powers, as drafted, would expose sources, and the minister promised changes.</p>" +
+            "<p>The government said it would consider the amendments, though it gave no date, and the opposition reserved its position.</p>" +
+            "</div><div class=\"group\">" + Teaser(1, "Fraser's lasting legacy") + Teaser(2, "The budget hole") + Teaser(3, "Our city's trains") +
+            "</div></div></body></html>";
+        AssertKeeps(html, ["store metadata", "reserved its position"], ["columnist argues"]);
+    }
+
+    [Fact]
     public void Extract_joins_a_body_split_over_sibling_containers()
     {
         var html = "<html><body><nav><a href=\"/\">Home</a></nav><div id=\"wrap\">" +
