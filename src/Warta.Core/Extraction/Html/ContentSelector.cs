@@ -327,7 +327,10 @@ internal static class ContentSelector
             var s = stats.TryGetValue(child, out var seen) ? seen : new PartStats(0, 0, 0, 0, i, 0);
             stats[child] = s with
             {
-                Text = s.Text + block.Text.Length, Links = s.Links + block.LinkChars, Prose = s.Prose + prose, Heading = s.Heading + heading,
+                Text = s.Text + block.Text.Length,
+                Links = s.Links + block.LinkChars,
+                Prose = s.Prose + prose,
+                Heading = s.Heading + heading,
                 LinkedHeadings = s.LinkedHeadings + linkedHeading,
             };
         }
