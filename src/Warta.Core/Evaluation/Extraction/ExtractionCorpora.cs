@@ -117,8 +117,7 @@ public static partial class ExtractionCorpora
             var entries = group.ToDictionary(kv => Path.GetFileName(kv.Key), kv => kv.Value, StringComparer.Ordinal);
             if (!entries.TryGetValue("source.html", out var source) || !entries.TryGetValue("expected.html", out var expected))
                 continue;
-            var expectedDoc = parser.ParseDocument(Encoding.UTF8.GetString(expected));
-            var goldText = BlockText(expectedDoc.Body);
+            var goldText = BlockText(parser.ParseDocument(Encoding.UTF8.GetString(expected)).Body);
             string? title = null, byline = null, site = null, published = null;
             if (entries.TryGetValue("expected-metadata.json", out var metaBytes))
             {
@@ -145,9 +144,46 @@ public static partial class ExtractionCorpora
         return pages;
     }
 
-    // Text of an element with block boundaries kept as spaces, for the gold side.
-    private static string BlockText(AngleSharp.Dom.IElement? element) =>
-        element is null ? string.Empty : Regex.Replace(element.InnerHtml, "<[^>]*>", " ", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(10)) is var s ? System.Net.WebUtility.HtmlDecode(s) : string.Empty;
+    /// <summary>
+    /// Text of an element as a reader sees it, for the gold side: a block boundary (and a line break or cell) is a
+    /// space, an inline element is not, so a word or a run of CJK text split over spans, links or bold stays one.
+    /// </summary>
+    internal static string BlockText(AngleSharp.Dom.IElement? element)
+    {
+        if (element is null)
+            return string.Empty;
+        var text = new StringBuilder();
+        var stack = new Stack<AngleSharp.Dom.INode>();
+        stack.Push(element);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node is AngleSharp.Dom.IText t)
+            {
+                text.Append(t.Data);
+                continue;
+            }
+            if (ReferenceEquals(node, BlockEnd))
+            {
+                text.Append(' ');
+                continue;
+            }
+            if (node is not AngleSharp.Dom.IElement e)
+                continue;
+            var breaks = e.LocalName is "br" or "td" or "th" || BlockWalker.IsBlockTag(e.LocalName);
+            if (breaks)
+            {
+                text.Append(' ');
+                stack.Push(BlockEnd);
+            }
+            for (var i = e.ChildNodes.Length - 1; i >= 0; i--)
+                stack.Push(e.ChildNodes[i]);
+        }
+        return text.ToString();
+    }
+
+    // A marker on the walk's stack, below a block's children: the space after the block.
+    private static readonly AngleSharp.Dom.INode BlockEnd = new HtmlParser().ParseDocument(string.Empty).CreateComment(string.Empty);
 
     private static List<ExtractionPage> PairedFolders(string dataDir, string tarball, string set, string prefix, int limit, bool cleanEval)
     {

@@ -136,8 +136,14 @@ internal static class BoilerplateRules
             return byRole;
         if (!strict)
             return null;
-        return ClassReason(element, cache);
+        var reason = ClassReason(element, cache);
+        // A link whose class says popup or modal opens one (a gloss on a word, a sign-in box): the link's own text
+        // is the page's, often words of a sentence.
+        return reason == Hidden && tag == "a" && OpensOverlay(element.GetAttribute("class")) ? null : reason;
     }
+
+    private static bool OpensOverlay(string? className) =>
+        className is not null && (className.Contains("popup", StringComparison.OrdinalIgnoreCase) || className.Contains("modal", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Why the element's class or id words mark it as boilerplate, or null; body, main and article never are.</summary>
     public static string? ClassReason(IElement element, Dictionary<string, string?>? cache = null)

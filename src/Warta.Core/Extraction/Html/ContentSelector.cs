@@ -21,6 +21,10 @@ internal static class ContentSelector
     // A kept block may be at most this share link text; calibrated on mozilla-readability-testpages.
     private const double MaxBlockLinkDensity = 0.5;
 
+    // A list under this share of link text is a list of points, whose mostly linked items are kept (the list as a
+    // whole would pass as a block); calibrated on mozilla-readability-testpages and checked on all five sets.
+    private const double MaxProseListLinkDensity = 0.5;
+
     public sealed class Selection
     {
         public required List<TextBlock> Blocks { get; init; }
@@ -115,7 +119,7 @@ internal static class ContentSelector
             // An h1 above the body is the headline, which metadata reads; one after body text is a section heading.
             if (block.Owner.LocalName == "h1" && !kept.Exists(b => b.Kind != BlockKind.Heading))
                 continue;
-            if (block.LinkDensity > MaxBlockLinkDensity)
+            if (block.LinkDensity > MaxBlockLinkDensity && !InProseList(block, totals))
             {
                 // A paragraph that is mostly a link (a source, a petition, an address) between paragraphs of the
                 // body is part of it; link lists and "read more" lines after the body are not.
@@ -319,8 +323,16 @@ internal static class ContentSelector
                 continue;
             var prose = IsProse(block) && !IsCaption(block.Owner) ? block.Text.Length : 0;
             var heading = block.Kind == BlockKind.Heading && block.LinkChars == 0 ? block.Text.Length : 0;
-            var s = stats.TryGetValue(child, out var seen) ? seen : new PartStats(0, 0, 0, 0, i);
-            stats[child] = s with { Text = s.Text + block.Text.Length, Links = s.Links + block.LinkChars, Prose = s.Prose + prose, Heading = s.Heading + heading };
+            var linkedHeading = block.Kind == BlockKind.Heading && block.LinkDensity > MaxBlockLinkDensity ? 1 : 0;
+            var s = stats.TryGetValue(child, out var seen) ? seen : new PartStats(0, 0, 0, 0, i, 0);
+            stats[child] = s with
+            {
+                Text = s.Text + block.Text.Length,
+                Links = s.Links + block.LinkChars,
+                Prose = s.Prose + prose,
+                Heading = s.Heading + heading,
+                LinkedHeadings = s.LinkedHeadings + linkedHeading,
+            };
         }
         var current = top;
         var levels = 0;
@@ -348,7 +360,7 @@ internal static class ContentSelector
                 if (!stats.TryGetValue(sibling, out var s) || s.Text == 0 || containers.Contains(sibling))
                     continue;
                 // The copyright note closes articles and pages alike, so it tells nothing about the level.
-                if (IsCopyrightNotice(blocks[s.First].Text))
+                if (IsCopyrightNotice(blocks[s.First].Text) || IsReferenceList(sibling))
                     continue;
                 // Nor does a scrap shorter than a sentence (a "Read more" link, a label): too little to stop the climb.
                 if (s.Text < MinScoringChars && s.Heading < s.Text)
@@ -443,12 +455,35 @@ internal static class ContentSelector
         owner.Id?.Contains("caption", StringComparison.OrdinalIgnoreCase) == true
         || owner.ClassName?.Contains("caption", StringComparison.OrdinalIgnoreCase) == true;
 
+    // An article's list of references or footnotes, after its text and before the page's furniture: long and
+    // linked, it is not prose, but it closes the article, not the page.
+    private static bool IsReferenceList(IElement element)
+    {
+        foreach (var value in (string?[])[element.GetAttribute("class"), element.GetAttribute("id")])
+        {
+            if (value is not null && (value.Contains("reflist", StringComparison.OrdinalIgnoreCase)
+                || value.Contains("references", StringComparison.OrdinalIgnoreCase) || value.Contains("footnotes", StringComparison.OrdinalIgnoreCase)))
+                return true;
+        }
+        return false;
+    }
+
     // The site's copyright and terms-of-use note below an article.
     private static bool IsCopyrightNotice(string firstLine) =>
         firstLine.StartsWith('©') || firstLine.StartsWith("Copyright", StringComparison.OrdinalIgnoreCase);
 
+    // A box of teasers (each a linked headline over a standfirst) reads as prose, but its headlines lead elsewhere.
     private static bool IsProsePart(PartStats s) =>
-        s.Links * 4 <= s.Text && s.Prose >= MinProseShare * (s.Text - s.Heading) && s.Prose > 0;
+        s.Links * 4 <= s.Text && s.Prose >= MinProseShare * (s.Text - s.Heading) && s.Prose > 0 && s.LinkedHeadings < MinTeasers;
+
+    // Linked headlines that make a box a list of teasers.
+    private const int MinTeasers = 3;
+
+    // An item that is mostly link (a linked headline, a credit) in a list of running text with some links (release
+    // notes, a bullet summary) is one of its points; in a list of links (related stories, a menu) it is not.
+    private static bool InProseList(TextBlock block, Dictionary<IElement, (int Text, int Links)> totals) =>
+        block.Owner.LocalName == "li" && block.Owner.ParentElement is { LocalName: "ul" or "ol" } list
+        && totals.TryGetValue(list, out var t) && t.Links < t.Text * MaxProseListLinkDensity;
 
     // A block of running text: long enough to be a sentence or more, and mostly not links.
     private static bool IsProse(TextBlock block) =>
@@ -456,7 +491,7 @@ internal static class ContentSelector
         && (block.Text.Length >= 80 || (block.Text.Length >= MinScoringChars && EndsSentence(block.Text)));
 
     // Characters under an element: all, linked, prose and headings; and its first block's index.
-    private readonly record struct PartStats(int Text, int Links, int Prose, int Heading, int First);
+    private readonly record struct PartStats(int Text, int Links, int Prose, int Heading, int First, int LinkedHeadings);
 
     private static bool Within(IElement element, HashSet<IElement> containers, IElement root)
     {

@@ -417,6 +417,104 @@ public sealed class HtmlArticleExtractorTests
         AssertKeeps(html, ["store metadata", "The roadshow featured", "high-powered federal government team"], ["Other opinion"]);
     }
 
+    // Release notes around a list of points, with a list of links to the other issues after them.
+    private static string ReleaseNotes(string points) =>
+        "<html><head><title>These weeks in Firefox</title></head><body><div class=\"entry-content\">" +
+        "<p>Here is what the team shipped in the last two weeks, with thanks to everyone who filed, triaged and fixed bugs.</p>" +
+        $"<ul>{points}</ul>" +
+        "<p>That is all for this time, and as always, the team thanks the volunteers who sent their first patches.</p>" +
+        "<ul><li><a href=\"/r1\">Previous: These weeks in Firefox, issue 84</a></li><li><a href=\"/r2\">Next: These weeks in Firefox, issue 86</a></li></ul>" +
+        "</div></body></html>";
+
+    [Fact]
+    public void Extract_keeps_an_all_link_point_of_a_list_of_prose_but_not_a_list_of_links()
+    {
+        // Most points are sentences with a bug link, one is only a link to a post. The list is a list of points, so
+        // that one is a point too; the list of other issues below the body is links and stays out.
+        var html = ReleaseNotes(
+            "<li><a href=\"/review\">Here is our Performance Year in Review!</a></li>" +
+            "<li>We have just landed <a href=\"/b1\">Bug 1553982</a>, which aims to prevent starting an update while another instance is running.</li>" +
+            "<li>Thanks to a volunteer, users can now import logins from a password manager file, with their folders, notes and dates kept.</li>" +
+            "<li>From the next release, it is possible to disable tab-to-search for each engine, by unchecking it in the search preferences.</li>");
+        AssertKeeps(html, ["Performance Year in Review", "Bug 1553982", "first patches"], ["issue 84", "issue 86"]);
+    }
+
+    [Fact]
+    public void Extract_keeps_a_mostly_linked_point_of_a_list_under_half_link_text()
+    {
+        // Credits: each point names a contributor and links what they fixed; the first is mostly link, the list is
+        // not (40% link text).
+        var html = ReleaseNotes(
+            "<li>Ankush Dua <a href=\"/b1\">fixed an issue with revoked devtools page permissions</a></li>" +
+            "<li>gero <a href=\"/b2\">removed the windowtype attribute</a> from dialogs where we did not need it anymore, which cleans up the code</li>" +
+            "<li>manekenpix <a href=\"/b3\">converted some DevTools code</a> to use DOM Promises instead of the defer library, as planned last year</li>");
+        AssertKeeps(html, ["revoked devtools page permissions", "defer library", "first patches"], ["issue 84", "issue 86"]);
+    }
+
+    [Fact]
+    public void Extract_keeps_the_words_of_a_link_that_opens_a_popup_but_drops_the_popup()
+    {
+        // A study edition glosses words of the story with links that open a note; the words are the story's.
+        var html = "<html><head><title>Bartleby</title></head><body><div class=\"story\">" +
+            "<p>I am a <a class=\"popup \" href=\"javascript:void(0);\">rather elderly</a> man. The nature of my <a class=\"popup\" href=\"#\">avocations</a> for the last thirty years has brought me into contact with an interesting set of men.</p>" +
+            "<p>I mean the law-copyists or scriveners. I have known very many of them, professionally and privately, and if I pleased, could relate divers histories.</p>" +
+            "<div class=\"popup\">Sign up for the study guide newsletter and get every note by email.</div>" +
+            "</div></body></html>";
+        AssertKeeps(html, ["I am a rather elderly man.", "nature of my avocations for"], ["study guide newsletter"]);
+    }
+
+    [Fact]
+    public void Extract_climbs_from_a_list_table_past_its_references_to_the_intro()
+    {
+        // A list article: the table scores best; the intro paragraphs are its siblings, and so is the long, linked
+        // reference list after it, which is not prose but closes the article rather than start the page's furniture.
+        var html = "<html><head><title>List of films featuring time loops</title></head><body><div id=\"content\"><div class=\"parser-output\">" +
+            "<p>This list of films featuring time loops, in which characters experience the same period of time again and again, gives their names.</p>" +
+            "<p>The list provides the names and brief synopses of films in which time loops are a prominent plot device, by year of release.</p>" +
+            "<table class=\"wikitable\"><tbody>" +
+            "<tr><td>Film 1</td><td>1991</td><td>A man relives the same day, again and again, until he learns what the day was for, number 1.</td></tr>" +
+            "<tr><td>Film 2</td><td>1992</td><td>A man relives the same day, again and again, until he learns what the day was for, number 2.</td></tr>" +
+            "<tr><td>Film 3</td><td>1993</td><td>A man relives the same day, again and again, until he learns what the day was for, number 3.</td></tr>" +
+            "<tr><td>Film 4</td><td>1994</td><td>A man relives the same day, again and again, until he learns what the day was for, number 4.</td></tr>" +
+            "<tr><td>Film 5</td><td>1995</td><td>A man relives the same day, again and again, until he learns what the day was for, number 5.</td></tr>" +
+            "<tr><td>Film 6</td><td>1996</td><td>A man relives the same day, again and again, until he learns what the day was for, number 6.</td></tr>" +
+            "<tr><td>Film 7</td><td>1997</td><td>A man relives the same day, again and again, until he learns what the day was for, number 7.</td></tr>" +
+            "<tr><td>Film 8</td><td>1998</td><td>A man relives the same day, again and again, until he learns what the day was for, number 8.</td></tr>" +
+            "</tbody></table>" +
+            "<h2>References</h2><div class=\"reflist\"><ol>" +
+            "<li><a href=\"/r1\">Smith, John (2001). \"Time loops on film, part 1\"</a>. <a href=\"/j\">Journal of Film</a>. Retrieved 1 May.</li>" +
+            "<li><a href=\"/r2\">Smith, John (2002). \"Time loops on film, part 2\"</a>. <a href=\"/j\">Journal of Film</a>. Retrieved 2 May.</li>" +
+            "<li><a href=\"/r3\">Smith, John (2003). \"Time loops on film, part 3\"</a>. <a href=\"/j\">Journal of Film</a>. Retrieved 3 May.</li>" +
+            "<li><a href=\"/r4\">Smith, John (2004). \"Time loops on film, part 4\"</a>. <a href=\"/j\">Journal of Film</a>. Retrieved 4 May.</li>" +
+            "<li><a href=\"/r5\">Smith, John (2005). \"Time loops on film, part 5\"</a>. <a href=\"/j\">Journal of Film</a>. Retrieved 5 May.</li>" +
+            "<li><a href=\"/r6\">Smith, John (2006). \"Time loops on film, part 6\"</a>. <a href=\"/j\">Journal of Film</a>. Retrieved 6 May.</li>" +
+            "<li><a href=\"/r7\">Smith, John (2007). \"Time loops on film, part 7\"</a>. <a href=\"/j\">Journal of Film</a>. Retrieved 7 May.</li>" +
+            "<li><a href=\"/r8\">Smith, John (2008). \"Time loops on film, part 8\"</a>. <a href=\"/j\">Journal of Film</a>. Retrieved 8 May.</li>" +
+            "<li><a href=\"/r9\">Smith, John (2009). \"Time loops on film, part 9\"</a>. <a href=\"/j\">Journal of Film</a>. Retrieved 9 May.</li>" +
+            "<li><a href=\"/r10\">Smith, John (2010). \"Time loops on film, part 10\"</a>. <a href=\"/j\">Journal of Film</a>. Retrieved 10 May.</li>" +
+            "<li><a href=\"/r11\">Smith, John (2011). \"Time loops on film, part 11\"</a>. <a href=\"/j\">Journal of Film</a>. Retrieved 11 May.</li>" +
+            "<li><a href=\"/r12\">Smith, John (2012). \"Time loops on film, part 12\"</a>. <a href=\"/j\">Journal of Film</a>. Retrieved 12 May.</li>" +
+            "</ol></div></div></div></body></html>";
+        AssertKeeps(html, ["This list of films featuring time loops", "prominent plot device", "number 8."], []);
+    }
+
+    [Fact]
+    public void Extract_does_not_join_a_box_of_teasers_beside_the_body()
+    {
+        // Other columns, each a linked headline over a standfirst: the standfirsts read as prose, but the box is a
+        // list of other stories, not a part of this one.
+        static string Teaser(int n, string title) =>
+            $"<div class=\"story-block\"><h4><a href=\"/op/{n}\">{title}</a></h4><p class=\"standfirst\">The columnist argues, at some length and with some heat, that {title.ToLowerInvariant()} matters more than the government says it does.</p></div>";
+        var html = "<html><head><title>Angry media</title></head><body><div class=\"wrap\"><div class=\"article-text\">" +
+            "<p>The bill would require providers to store metadata, the who, where, when and how of a communication, for two years.</p>" +
+            "<p>Few would argue against the use of such material to catch criminals or terrorists, but the committee had concerns.</p>" +
+            "<p>Journalists, editors, and lawyers said the powers, as drafted, would expose sources, and the minister promised changes.</p>" +
+            "<p>The government said it would consider the amendments, though it gave no date, and the opposition reserved its position.</p>" +
+            "</div><div class=\"group\">" + Teaser(1, "Fraser's lasting legacy") + Teaser(2, "The budget hole") + Teaser(3, "Our city's trains") +
+            "</div></div></body></html>";
+        AssertKeeps(html, ["store metadata", "reserved its position"], ["columnist argues"]);
+    }
+
     [Fact]
     public void Extract_joins_a_body_split_over_sibling_containers()
     {
@@ -670,6 +768,17 @@ public sealed class HtmlArticleExtractorTests
     public void CleanEval_gold_drops_the_address_line_after_a_byte_order_mark_or_blank_line(string file)
     {
         Assert.Equal("The body text.", ExtractionCorpora.CleanEvalGold(file).Trim());
+    }
+
+    [Fact]
+    public void Readability_gold_text_breaks_words_at_blocks_not_at_inline_elements()
+    {
+        var html = "<div><p>Hello <b>wor</b>ld, see<sup>1</sup></p><p>一波波<span>接續性</span>低溫</p><ul><li>a<br>b</li><li>c</li></ul></div>";
+        var body = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).Body;
+
+        var text = string.Join(' ', ExtractionCorpora.BlockText(body).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+        Assert.Equal("Hello world, see1 一波波接續性低溫 a b c", text);
     }
 
     [Fact]
