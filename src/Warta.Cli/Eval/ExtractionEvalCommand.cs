@@ -261,10 +261,23 @@ internal static class ExtractionEvalCommand
         Console.Out.Write(text[text.IndexOf("## Speed", StringComparison.Ordinal)..]);
         if (resultsPath is not null)
         {
-            File.WriteAllText(resultsPath, text);
-            Console.Out.WriteLine($"wrote {resultsPath}");
+            File.WriteAllText(resultsPath, WithKeptNotes(text, File.Exists(resultsPath) ? File.ReadAllText(resultsPath) : null));
+            Console.Out.WriteLine($"wrote {resultsPath} (the table and speed ratios replaced; the file's other sections kept)");
         }
         return 0;
+    }
+
+    /// <summary>
+    /// The new report followed by the sections of the old file this command does not write (its notes, from the first
+    /// second-level heading other than the speed ratios), so a rerun replaces the table but keeps what people wrote.
+    /// </summary>
+    internal static string WithKeptNotes(string report, string? existing)
+    {
+        if (existing is null)
+            return report;
+        var lines = existing.Split('\n');
+        var first = Array.FindIndex(lines, l => l.StartsWith("## ", StringComparison.Ordinal) && !l.StartsWith("## Speed ratio", StringComparison.Ordinal));
+        return first < 0 ? report : report.TrimEnd('\n') + "\n\n" + string.Join('\n', lines[first..]);
     }
 
     // Per page: recall and precision (shingles or snippets), then each metadata field that missed, gold → ours.
