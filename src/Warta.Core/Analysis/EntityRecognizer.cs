@@ -38,8 +38,8 @@ internal sealed class EntityRecognizer
         "pemimpin", "pelatih", "kapten", "coach", "mantan", "former", "hakim", "jaksa", "kanselir", "chancellor", "pm",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    // Bit n of entry c - 'a' is set when a role head of n characters starts with the letter c.
-    private static readonly ulong[] RoleHeadShapes = Shapes(RoleHeads);
+    // The role heads by first letter and length: most words are none, and are not lowercased to be looked up.
+    private static readonly InitialAndLengthFilter RoleHeadInitials = new(RoleHeads);
 
     // Indexed by (tag id + 1) / 2 over NerTagger.Tags.
     private static readonly string[] TypeNames = ["", "PER", "ORG", "LOC"];
@@ -133,7 +133,7 @@ internal sealed class EntityRecognizer
         for (var i = 0; i < tokens.Count; i++)
         {
             // Role heads are words: a number or a mark is passed over without a lookup.
-            if (tokens[i].Kind != TokenKind.Word || !MayBeRoleHead(tokens[i].Text) || !RoleHeads.Contains(units.Lower(i)))
+            if (tokens[i].Kind != TokenKind.Word || !RoleHeadInitials.MayMatch(tokens[i].Text) || !RoleHeads.Contains(units.Lower(i)))
                 continue;
 
             var sentence = units.Sentences[units.SentenceOf(i)];
@@ -163,28 +163,6 @@ internal sealed class EntityRecognizer
         }
 
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
-    }
-
-    /// <summary>
-    /// False when <paramref name="word"/> cannot be a role head whatever its case: it starts with an ASCII character
-    /// and no head has its first letter and length (lowercasing keeps the length). Most words go no further, so they
-    /// are not lowercased for the lookup.
-    /// </summary>
-    private static bool MayBeRoleHead(string word)
-    {
-        var c = word[0];
-        if (c >= 128)
-            return true;
-        c = (char)(c | 0x20);
-        return c is >= 'a' and <= 'z' && word.Length < 64 && ((RoleHeadShapes[c - 'a'] >> word.Length) & 1) != 0;
-    }
-
-    private static ulong[] Shapes(FrozenSet<string> words)
-    {
-        var shapes = new ulong[26];
-        foreach (var w in words)
-            shapes[w[0] - 'a'] |= 1UL << w.Length;
-        return shapes;
     }
 
     /// <summary>Drops the mentions a role person replaces: any overlapping its name, and persons inside its role.</summary>

@@ -30,9 +30,9 @@ internal static class QuoteFinder
         "warned", "argued", "insisted",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    // Bit n of entry c - 'a' is set when a before-verb or "menurut" of n characters starts with the letter c: most
-    // tokens have neither shape, and are not lowercased to be looked up.
-    private static readonly ulong[] IndirectCueShapes = Shapes([.. BeforeVerbs, "menurut"]);
+    // The before-verbs and "menurut" by first letter and length: most tokens match neither, and are not lowercased
+    // to be looked up.
+    private static readonly InitialAndLengthFilter IndirectCues = new([.. BeforeVerbs, "menurut"]);
 
     private static readonly FrozenSet<string> SpeakerStop = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -207,7 +207,7 @@ internal static class QuoteFinder
         {
             for (var i = first + 1; i < first + count - 2; i++)
             {
-                if (!MayBeIndirectCue(tokens[i].Text))
+                if (!IndirectCues.MayMatch(tokens[i].Text))
                     continue;
                 var lower = units.Lower(i);
                 var menurut = lower is "menurut" && i == first;
@@ -246,23 +246,6 @@ internal static class QuoteFinder
                 break;
             }
         }
-    }
-
-    /// <summary>False when <paramref name="word"/>, lowercased, cannot be a before-verb or "menurut" (see <see cref="IndirectCueShapes"/>).</summary>
-    private static bool MayBeIndirectCue(string word)
-    {
-        if (word.Length == 0 || word[0] >= 128)
-            return true;
-        var c = (char)(word[0] | 0x20);
-        return c is >= 'a' and <= 'z' && word.Length < 64 && ((IndirectCueShapes[c - 'a'] >> word.Length) & 1) != 0;
-    }
-
-    private static ulong[] Shapes(IEnumerable<string> words)
-    {
-        var shapes = new ulong[26];
-        foreach (var w in words)
-            shapes[w[0] - 'a'] |= 1UL << w.Length;
-        return shapes;
     }
 
     private static int CountWords(ReadOnlySpan<char> s)

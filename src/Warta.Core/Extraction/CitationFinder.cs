@@ -1,4 +1,5 @@
 using System.Text;
+using Warta.Language;
 using Warta.Model;
 
 namespace Warta.Extraction;
@@ -30,12 +31,9 @@ public sealed class CitationFinder
 
     // The same map looked up by a span of the text, so scanning an article's words allocates no string per word.
     private readonly Dictionary<string, List<AliasEntry>>.AlternateLookup<ReadOnlySpan<char>> _aliasesBySpan;
-    // Bit n of entry c is set when an alias's first word has n characters (63: 63 or more) and starts with the ASCII
-    // character c, lowercased. Most of an article's words match no entry, so they are never hashed for the lookup.
-    private readonly ulong[] _firstWordShapes = new ulong[128];
-
-    // An alias whose first word starts outside ASCII turns the shape check off (case folding there is not ASCII's).
-    private readonly bool _nonAsciiFirstWords;
+    // The aliases' first words by first character and length: most of an article's words match none, so they are
+    // never hashed for the lookup.
+    private readonly InitialAndLengthFilter _firstWords;
     private readonly List<string[]> _before = [];
     private readonly HashSet<string> _after = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _fillers = new(StringComparer.OrdinalIgnoreCase);
@@ -52,10 +50,6 @@ public sealed class CitationFinder
                 var words = WordSpan.Find(alias).Select(w => alias[w.Start..w.End]).ToArray();
                 if (words.Length == 0)
                     continue;
-                if (words[0][0] < 128)
-                    _firstWordShapes[char.ToLowerInvariant(words[0][0])] |= 1UL << Math.Min(words[0].Length, 63);
-                else
-                    _nonAsciiFirstWords = true;
                 if (!_aliasesByFirstWord.TryGetValue(words[0], out var list))
                     _aliasesByFirstWord[words[0]] = list = [];
                 list.Add(new AliasEntry(words, agency, alias.Length <= 4));
@@ -64,6 +58,7 @@ public sealed class CitationFinder
         foreach (var list in _aliasesByFirstWord.Values)
             list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
         _aliasesBySpan = _aliasesByFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        _firstWords = new InitialAndLengthFilter(_aliasesByFirstWord.Keys);
         LoadCues();
     }
 
@@ -132,7 +127,7 @@ public sealed class CitationFinder
         for (var i = 0; i < words.Count; i++)
         {
             var w = words[i];
-            if (!MayStartAlias(text[w.Start], w.Length) || !_aliasesBySpan.TryGetValue(text.AsSpan(w.Start, w.Length), out var entries))
+            if (!_firstWords.MayMatch(text[w.Start], w.Length) || !_aliasesBySpan.TryGetValue(text.AsSpan(w.Start, w.Length), out var entries))
                 continue;
             foreach (var entry in entries)
             {
@@ -148,17 +143,6 @@ public sealed class CitationFinder
                 break;
             }
         }
-    }
-
-    /// <summary>
-    /// False when no alias's first word has this first character (ignoring ASCII case) and length: ordinal
-    /// case-insensitive equality keeps the length, and maps an ASCII letter only to its other case.
-    /// </summary>
-    private bool MayStartAlias(char first, int length)
-    {
-        if (first >= 128 || _nonAsciiFirstWords)
-            return true;
-        return ((_firstWordShapes[first | (char.IsAsciiLetterUpper(first) ? 0x20 : 0)] >> Math.Min(length, 63)) & 1) != 0;
     }
 
     private static bool Matches(string text, List<WordSpan> words, int at, AliasEntry entry, bool strict)
