@@ -44,18 +44,18 @@ internal static class ClusteringEvalCommand
         {
             var items = LabelledHeadlines.ReadUci(uci, out var skipped);
             Console.Error.WriteLine($"uci-news-aggregator: {items.Count} headlines, {skipped} rows skipped");
-            var half0 = LabelledHeadlines.StoryHalf(items, 0);
+            var (half0, half1) = (LabelledHeadlines.StoryHalf(items, 0), LabelledHeadlines.StoryHalf(items, 1));
             sets.Add(("uci-news-aggregator (headlines)", items, half0));
             sets.Add(("uci half 0 (calibration)", half0, half0));
-            sets.Add(("uci half 1 (held out)", LabelledHeadlines.StoryHalf(items, 1), half0));
+            sets.Add(("uci half 1 (held out)", half1, half0));
 
             // The given order and times separate UCI's stories by themselves (see Interleaved): the words alone.
             sets.Add(("uci interleaved, no times", LabelledHeadlines.Interleaved(items), half0));
             sets.Add(("uci half 0 interleaved, no times", LabelledHeadlines.Interleaved(half0), half0));
-            sets.Add(("uci half 1 interleaved, no times", LabelledHeadlines.Interleaved(LabelledHeadlines.StoryHalf(items, 1)), half0));
+            sets.Add(("uci half 1 interleaved, no times", LabelledHeadlines.Interleaved(half1), half0));
             averaged.Add(("uci", items));
-            averaged.Add(("uci half 0", LabelledHeadlines.StoryHalf(items, 0)));
-            averaged.Add(("uci half 1", LabelledHeadlines.StoryHalf(items, 1)));
+            averaged.Add(("uci half 0", half0));
+            averaged.Add(("uci half 1", half1));
         }
 
         var wikiref = Path.Combine(dataDir, "wikiref220", "app", "data_processing", "test_data", "wikiref", "WikiRef220");
@@ -76,11 +76,11 @@ internal static class ClusteringEvalCommand
 
         Console.WriteLine("| set | system | items | clusters (gold) | pair P | pair R | pair F1 | BCubed P | BCubed R | BCubed F1 | seconds |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        // An override sets both join thresholds (with and without bodies), so it acts on headline sets too.
+        var options = threshold is { } t ? new StoryClustererOptions { Threshold = t, HeadlineThreshold = t } : new StoryClustererOptions();
         var peerThresholds = new Dictionary<List<LabelledItem>, double?>(ReferenceEqualityComparer.Instance);
         foreach (var (name, items, calibration) in sets)
         {
-            // An override sets both join thresholds (with and without bodies), so it acts on headline sets too.
-            var options = threshold is { } t ? new StoryClustererOptions { Threshold = t, HeadlineThreshold = t } : new StoryClustererOptions();
             var watch = Stopwatch.StartNew();
             var score = Cluster(items, options);
             Print(name, "warta StoryClusterer", score, watch.Elapsed.TotalSeconds);
@@ -111,7 +111,6 @@ internal static class ClusteringEvalCommand
 
         foreach (var (name, items) in orders > 0 ? averaged : [])
         {
-            var options = threshold is { } t ? new StoryClustererOptions { Threshold = t, HeadlineThreshold = t } : new StoryClustererOptions();
             var watch = Stopwatch.StartNew();
             var scores = Enumerable.Range(0, orders).Select(seed => Cluster(LabelledHeadlines.Interleaved(items, seed), options)).ToList();
             var mean = Mean(scores);

@@ -367,8 +367,9 @@ internal static class ContentSelector
                     continue;
                 // In the recall retry class words do not drop boxes, but a comment or share box still is not a part;
                 // nor is a box about the author or the post, or a call to action.
+                var sameTemplate = IsSameTemplate(sibling, current, currentClass);
                 if (BoilerplateRules.ClassReason(sibling) is not null || NotAPart(sibling)
-                    || (s.Prose < MinPartProse && s.Heading < s.Text && !IsSameTemplate(sibling, current, currentClass)))
+                    || (s.Prose < MinPartProse && s.Heading < s.Text && !sameTemplate))
                 {
                     rest += s.Text;
                     continue;
@@ -382,7 +383,7 @@ internal static class ContentSelector
                 }
                 // A further section of the body's own template (the steps of a how-to, each a heading and a short
                 // paragraph) is a part, though its paragraphs are too short to count as prose.
-                if (((IsSameTemplate(sibling, current, currentClass) && s.Links * 4 <= s.Text) || IsProsePart(s)) && !AsksToType(sibling))
+                if (((sameTemplate && s.Links * 4 <= s.Text) || IsProsePart(s)) && !AsksToType(sibling))
                 {
                     if (pendingHeading is not null)
                         candidates.Add(pendingHeading);
