@@ -132,10 +132,12 @@ public sealed class CliContractTests : IDisposable
     [Fact]
     public async Task A_killed_ingest_loses_nothing_it_reported_and_a_rerun_completes_without_duplicates()
     {
+        const int Articles = 20_000;
         var feed = Path.Combine(_directory, "many.jsonl");
         await using (var writer = new StreamWriter(feed))
         {
-            for (var i = 0; i < 4_000; i++)
+            // Large enough that the ingest outlasts the first progress line (two seconds) on a fast machine too.
+            for (var i = 0; i < Articles; i++)
             {
                 var n = i.ToString(CultureInfo.InvariantCulture);
                 await writer.WriteLineAsync(JsonSerializer.Serialize(new
@@ -181,8 +183,8 @@ public sealed class CliContractTests : IDisposable
         var rerun = await CliProcess.RunAsync(["ingest", "--data", Data, feed]);
         Assert.Equal(0, rerun.Exit);
         var exported = Lines((await CliProcess.RunAsync(["export", "--data", Data])).Out);
-        Assert.Equal(4_000, exported.Count);
-        Assert.Equal(4_000, exported.Select(r => r.GetProperty("externalId").GetString()).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(Articles, exported.Count);
+        Assert.Equal(Articles, exported.Select(r => r.GetProperty("externalId").GetString()).Distinct(StringComparer.Ordinal).Count());
         Assert.All(exported, r => Assert.Equal(JsonValueKind.Number, r.GetProperty("storyId").ValueKind));
     }
 
