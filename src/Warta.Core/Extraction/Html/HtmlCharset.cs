@@ -6,7 +6,7 @@ namespace Warta.Extraction.Html;
 /// <summary>
 /// Decodes HTML bytes: a byte-order mark, then a declared charset (header or the page's own meta), then strict
 /// UTF-8, else Windows-1252. A declared charset that the bytes contradict (declared Latin-1 but valid multi-byte
-/// UTF-8) loses to UTF-8.
+/// UTF-8) loses to UTF-8; declared UTF-8 stays UTF-8 though a byte is invalid, as in a browser.
 /// </summary>
 public static partial class HtmlCharset
 {
@@ -49,6 +49,13 @@ public static partial class HtmlCharset
         {
             charset = "utf-8";
             return text!;
+        }
+        // Declared UTF-8 with a stray invalid byte (a title cut mid-character): browsers decode it as UTF-8 and show
+        // one replacement character; Windows-1252 would garble every non-ASCII letter of the page.
+        if (declared is not null && IsUtf8Name(declared))
+        {
+            charset = "utf-8";
+            return Encoding.UTF8.GetString(bytes);
         }
         if (declared is not null && !IsUtf8Name(declared))
         {

@@ -730,6 +730,18 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Declared_utf8_with_a_stray_invalid_byte_stays_utf8()
+    {
+        var bytes = Encoding.UTF8.GetBytes("<html><head><meta charset=\"UTF-8\"></head><body><p>Sprzeciw wobec ataków na Fundację</p><p>papieros")
+            .Concat(new byte[] { 0xC3 }).Concat(Encoding.UTF8.GetBytes("...</p></body></html>")).ToArray();
+
+        var html = HtmlCharset.Decode(bytes, null, out var charset);
+
+        Assert.Equal("utf-8", charset);
+        Assert.Contains("ataków na Fundację", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Windows_1252_bytes_decode_as_declared()
     {
         var bytes = Encoding.Latin1.GetBytes("<html><head><meta charset=\"windows-1252\"></head><body><p>caf\u00e9</p></body></html>");
