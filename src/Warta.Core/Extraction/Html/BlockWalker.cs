@@ -60,6 +60,8 @@ internal sealed class BlockWalker
             if (element != root)
             {
                 var reason = BoilerplateRules.Reason(element, _strict, out var silent, _classCache);
+                if (reason is not null && _strict && HoldsHeadline(element, root))
+                    reason = null;
                 if (reason is not null)
                 {
                     if (!silent)
@@ -131,6 +133,32 @@ internal sealed class BlockWalker
             if (_owners.Count > 0 && _owners[^1] == element)
                 _owners.RemoveAt(_owners.Count - 1);
         }
+    }
+
+    // A headline is at least this long; a site's name in an h1 (the logo) is shorter.
+    private const int MinHeadlineChars = 20;
+
+    private HashSet<IElement>? _headlineHolders;
+
+    /// <summary>
+    /// Whether a box that only its class or id words drop ("page-wrapper" with id "left-navigation_page", a
+    /// "sidebar-wrapper" around article and sidebar) holds the page's headline, its only h1: then the name is the
+    /// layout's around the article, not furniture's beside it. A comment thread never holds the headline either way.
+    /// </summary>
+    private bool HoldsHeadline(IElement element, IElement root)
+    {
+        if (_headlineHolders is null)
+        {
+            _headlineHolders = [];
+            var headlines = root.GetElementsByTagName("h1");
+            if (headlines.Length == 1 && headlines[0].TextContent.AsSpan().Trim().Length >= MinHeadlineChars)
+            {
+                for (var e = headlines[0].ParentElement; e is not null && e != root; e = e.ParentElement)
+                    _headlineHolders.Add(e);
+            }
+        }
+        return _headlineHolders.Contains(element) && element.LocalName is "div" or "section" or "span"
+            && BoilerplateRules.Reason(element, strict: false, out _) is null;
     }
 
     /// <summary>

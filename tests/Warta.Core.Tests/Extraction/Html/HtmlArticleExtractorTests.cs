@@ -43,6 +43,19 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void A_layout_box_named_sidebar_that_holds_the_headline_is_walked()
+    {
+        var html = "<html><head><title>Gempa Cianjur</title></head><body>" +
+            "<div class=\"sidebar-wrapper\"><div class=\"article-wrapper\"><h1>Gempa Cianjur merusak ratusan rumah warga</h1>" + Body + "</div>" +
+            "<div class=\"sidebar\"><p>Kolom samping ini berisi tautan ke rubrik lain dan jadwal acara pekan depan di kota kami.</p></div></div>" +
+            "<div class=\"site-info\"><p>Kami adalah portal berita daerah yang didirikan oleh sekelompok wartawan muda dan terbit setiap hari sejak lama.</p>" +
+            "<p>Redaksi menerima tulisan pembaca tentang peristiwa di sekitar tempat tinggal mereka melalui surat elektronik kepada kami.</p>" +
+            "<p>Iklan dan kerja sama dengan perusahaan daerah diatur oleh bagian usaha yang terpisah dari meja redaksi kami.</p></div></body></html>";
+
+        AssertKeeps(html, ["mengguncang Cianjur", "layanan kesehatan."], ["Kolom samping", "portal berita daerah"]);
+    }
+
+    [Fact]
     public void Extract_drops_share_related_comment_cookie_and_newsletter_blocks()
     {
         var extra =
