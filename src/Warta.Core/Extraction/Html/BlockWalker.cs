@@ -68,7 +68,8 @@ internal sealed class BlockWalker
                         _dropped.Add(new DroppedElement(element, reason));
                     if (BlockTags.Contains(tag))
                         Flush();
-                    else
+                    // A ruby reading sits inside a word ("子<rt>こ</rt>ども"), so its place is no word break.
+                    else if (tag is not ("rt" or "rp"))
                         _pendingSpace = true;
                     continue;
                 }

@@ -40,6 +40,9 @@ internal static class BoilerplateRules
         ["head"] = null,
         ["map"] = null,
         ["dialog"] = null,
+        // Ruby readings: the pronunciation printed over the characters, not the text itself.
+        ["rt"] = null,
+        ["rp"] = null,
         ["nav"] = RemovalReasons.Navigation,
         ["menu"] = RemovalReasons.Navigation,
         ["footer"] = Footer,

@@ -56,6 +56,16 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Ruby_readings_are_not_part_of_the_text()
+    {
+        var body = "<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができました。</p>";
+
+        var text = Extractor.Extract(Page("<title>法律</title>", body + Body), null).Text;
+
+        Assert.Contains("子どもへの虐待をなくすための法律ができました。", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_drops_share_related_comment_cookie_and_newsletter_blocks()
     {
         var extra =
