@@ -139,10 +139,35 @@ internal static class BoilerplateRules
             return byRole;
         if (!strict)
             return null;
-        var reason = ClassReason(element, cache);
+        var reason = ClassReason(element, cache) ?? (OpensWithCloseControl(element) ? Hidden : null);
         // A link whose class says popup or modal opens one (a gloss on a word, a sign-in box): the link's own text
         // is the page's, often words of a sentence.
         return reason == Hidden && tag == "a" && OpensOverlay(element.GetAttribute("class")) ? null : reason;
+    }
+
+    /// <summary>
+    /// A box whose first element is a close control ("Schließen [X]", a button classed "close") is an overlay the
+    /// page opens on demand (shipping terms, a sign-in panel): hidden until then, and not the article.
+    /// </summary>
+    private static bool OpensWithCloseControl(IElement element)
+    {
+        if (element.FirstElementChild is not { } first || element.LocalName is "body" or "html" or "main" or "article")
+            return false;
+        return first.HasAttribute("data-dismiss") || first.HasAttribute("data-bs-dismiss") || HasWord(first.GetAttribute("class"), "close");
+    }
+
+    // Whether the class list holds the word on its own or as a part of a compound ("btn-close", "close_button").
+    private static bool HasWord(string? className, string word)
+    {
+        if (className is null)
+            return false;
+        for (var i = className.IndexOf(word, StringComparison.OrdinalIgnoreCase); i >= 0; i = className.IndexOf(word, i + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = i + word.Length;
+            if ((i == 0 || !char.IsAsciiLetterOrDigit(className[i - 1])) && (end == className.Length || !char.IsAsciiLetterOrDigit(className[end])))
+                return true;
+        }
+        return false;
     }
 
     private static bool OpensOverlay(string? className) =>

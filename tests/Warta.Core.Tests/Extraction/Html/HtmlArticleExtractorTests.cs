@@ -56,6 +56,20 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void An_overlay_that_opens_with_a_close_control_is_not_the_body()
+    {
+        var overlay = "<div id=\"shipping\"><div class=\"close\">Tutup [X]</div><h3>Ongkos kirim dan pengiriman</h3>" +
+            "<p>Pesanan dikirim lewat kurir, pos, atau jasa ekspedisi lain, dan biasanya tiba dalam dua sampai lima hari kerja, tergantung alamat, cuaca, dan hari libur.</p>" +
+            "<p>Ongkos kirim gratis untuk belanja di atas lima ratus ribu rupiah, sedangkan di bawahnya dikenakan biaya, dihitung dari berat, jarak, dan jenis layanan.</p>" +
+            "<p>Barang yang rusak, basah, atau tidak sesuai pesanan dapat dikembalikan, ditukar, atau diganti uangnya, asalkan dilaporkan dalam tujuh hari setelah diterima.</p>" +
+            "<p>Untuk pertanyaan, keluhan, atau permintaan khusus, hubungi layanan pelanggan kami, setiap hari, pukul delapan pagi sampai delapan malam.</p></div>";
+
+        var html = "<html><head><title>Gempa Cianjur</title></head><body><div id=\"page\">" + Body + "</div>" + overlay + "</body></html>";
+
+        AssertKeeps(html, ["mengguncang Cianjur", "layanan kesehatan."], ["Ongkos kirim", "Tutup"]);
+    }
+
+    [Fact]
     public void Ruby_readings_are_not_part_of_the_text()
     {
         var body = "<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができました。</p>";
