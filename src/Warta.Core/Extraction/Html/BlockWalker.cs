@@ -68,6 +68,10 @@ internal sealed class BlockWalker
                         _dropped.Add(new DroppedElement(element, reason));
                     if (BlockTags.Contains(tag))
                         Flush();
+                    // An article's header holds its headline and byline, which metadata reads, and its standfirst,
+                    // which is the article's text: that alone is walked.
+                    if (reason == BoilerplateRules.Header && tag == "header")
+                        PushLeads(element, stack);
                     // A ruby reading sits inside a word ("子<rt>こ</rt>ども"), so its place is no word break.
                     else if (tag is not ("rt" or "rp"))
                         _pendingSpace = true;
@@ -135,6 +139,31 @@ internal sealed class BlockWalker
                 _owners.RemoveAt(_owners.Count - 1);
         }
     }
+
+    private static void PushLeads(IElement header, Stack<(INode Node, bool Exit)> stack)
+    {
+        List<IElement>? leads = null;
+        var pending = new Stack<(IElement Element, int Depth)>();
+        pending.Push((header, 0));
+        while (pending.Count > 0)
+        {
+            var (e, depth) = pending.Pop();
+            if (e != header && BoilerplateRules.IsLead(e))
+            {
+                (leads ??= []).Add(e);
+                continue;
+            }
+            if (depth >= MaxLeadDepth)
+                continue;
+            for (var i = e.Children.Length - 1; i >= 0; i--)
+                pending.Push((e.Children[i], depth + 1));
+        }
+        for (var i = (leads?.Count ?? 0) - 1; i >= 0; i--)
+            stack.Push((leads![i], false));
+    }
+
+    // Levels below a header where its standfirst is looked for.
+    private const int MaxLeadDepth = 5;
 
     // A headline is at least this long; a site's name in an h1 (the logo) is shorter.
     private const int MinHeadlineChars = 20;

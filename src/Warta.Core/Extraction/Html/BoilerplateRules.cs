@@ -170,6 +170,23 @@ internal static class BoilerplateRules
         return false;
     }
 
+    // Class words of an article's standfirst: the lead paragraph or subtitle between headline and body.
+    private static readonly string[] LeadWords = ["lead", "intro", "introtext", "introduction", "standfirst", "excerpt", "abstract", "subtitle", "subheadline"];
+
+    /// <summary>Whether the element's class names it an article's standfirst ("article-lead", "ts-intro", "entry__subtitle").</summary>
+    public static bool IsLead(IElement element)
+    {
+        var className = element.GetAttribute("class");
+        if (string.IsNullOrEmpty(className) || className.Length > 500)
+            return false;
+        foreach (var word in LeadWords)
+        {
+            if (HasWord(className, word))
+                return true;
+        }
+        return false;
+    }
+
     private static bool OpensOverlay(string? className) =>
         className is not null && (className.Contains("popup", StringComparison.OrdinalIgnoreCase) || className.Contains("modal", StringComparison.OrdinalIgnoreCase));
 

@@ -70,6 +70,16 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void The_standfirst_in_an_articles_header_is_kept_and_the_byline_is_not()
+    {
+        var article = "<article><header><h1>Gempa Cianjur merusak ratusan rumah warga</h1><p class=\"byline\">Oleh Redaksi Daerah</p>" +
+            "<p class=\"article-lead\">Ribuan warga Cianjur masih bertahan di tenda pengungsian tiga hari setelah gempa, menunggu bantuan logistik dan air bersih.</p></header>" +
+            "<div class=\"article-body\">" + Body + "</div></article>";
+
+        AssertKeeps(Page("<title>Gempa Cianjur</title>", article), ["bertahan di tenda pengungsian", "mengguncang Cianjur"], ["Oleh Redaksi"]);
+    }
+
+    [Fact]
     public void Ruby_readings_are_not_part_of_the_text()
     {
         var body = "<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができました。</p>";
