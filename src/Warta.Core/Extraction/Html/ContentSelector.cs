@@ -108,6 +108,7 @@ internal static class ContentSelector
             containers.Add(top);
             JoinSiblings(top, topScore, scores, totals, containers);
             JoinOuterParts(top, blocks, root, containers);
+            JoinLead(top, blocks, root, containers);
         }
 
         var kept = new List<TextBlock>();
@@ -409,6 +410,51 @@ internal static class ContentSelector
             }
             current = parent;
         }
+    }
+
+    // Blocks before the body's first where its standfirst is looked for (headline, byline and date come between).
+    private const int LeadReach = 8;
+
+    // Levels above the best container where the standfirst and the body meet (the article's header and its body).
+    private const int LeadLevels = 6;
+
+    /// <summary>
+    /// An article's standfirst (a paragraph or subtitle whose class says lead, intro or excerpt) sits above the body
+    /// in the article's header, a few levels away from the body's container: it joins when it comes a few blocks
+    /// before the body's first one, under one of the container's nearest ancestors.
+    /// </summary>
+    private static void JoinLead(IElement top, List<TextBlock> blocks, IElement root, HashSet<IElement> containers)
+    {
+        var first = blocks.FindIndex(b => Within(b.Owner, containers, root));
+        if (first <= 0)
+            return;
+        var ancestors = new List<IElement>(LeadLevels);
+        for (var e = top.ParentElement; e is not null && e != root && ancestors.Count < LeadLevels; e = e.ParentElement)
+        {
+            if (e.LocalName is "body" or "html")
+                break;
+            ancestors.Add(e);
+        }
+        for (var i = first - 1; i >= Math.Max(0, first - LeadReach); i--)
+        {
+            var block = blocks[i];
+            if (block.Text.Length < MinScoringChars || block.LinkDensity >= 0.3 || LeadOf(block.Owner) is not { } lead
+                || !ancestors.Exists(a => a.Contains(lead)))
+                continue;
+            containers.Add(lead);
+        }
+    }
+
+    // The element that names the block a standfirst: its owner or one of the owner's two nearest ancestors.
+    private static IElement? LeadOf(IElement owner)
+    {
+        var e = owner;
+        for (var level = 0; level < 3 && e is not null; level++, e = e.ParentElement)
+        {
+            if (BoilerplateRules.IsLead(e))
+                return e;
+        }
+        return null;
     }
 
     // Class and id fragments of boxes beside a body that hold prose but not the article's: author boxes and bios,

@@ -80,6 +80,16 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void A_standfirst_above_the_body_joins_it()
+    {
+        var article = "<div class=\"post\"><div class=\"head\"><h1>Gempa Cianjur merusak ratusan rumah warga</h1><div class=\"date\">Senin, 21 November 2022</div>" +
+            "<p class=\"intro\">Ribuan warga Cianjur masih bertahan di tenda pengungsian tiga hari setelah gempa.</p></div>" +
+            "<div class=\"wrap\"><div class=\"inner\"><div class=\"entry-body\">" + Body + "</div></div></div></div>";
+
+        AssertKeeps(Page("<title>Gempa Cianjur</title>", article), ["bertahan di tenda pengungsian", "mengguncang Cianjur"], ["Senin, 21 November"]);
+    }
+
+    [Fact]
     public void Ruby_readings_are_not_part_of_the_text()
     {
         var body = "<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができました。</p>";
