@@ -128,6 +128,16 @@ public class TextArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_drops_german_share_like_comment_and_related_lines()
+    {
+        var prose = "Die Stadt Lübeck hat am Montag beschlossen, die Öffnungszeiten der Bibliotheken zu verlängern, wie ein Sprecher der Verwaltung mitteilte.";
+
+        var article = SeedGoldenTests.Clean("Bibliotheken länger offen\n\n" + prose + "\n\nTeilen mit:\n\nGefällt mir:\n\nÄhnliche Beiträge\n\nKommentar verfassen");
+
+        Assert.Equal(prose, article.Text);
+    }
+
+    [Fact]
     public void Extract_keeps_long_prose_that_mentions_google_news()
     {
         var prose = "Publishers said their traffic fell sharply after the change on Google News, which now shows fewer links to local outlets and more to national ones, according to a survey of forty newsrooms across three provinces.";
