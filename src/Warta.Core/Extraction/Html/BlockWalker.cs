@@ -177,6 +177,8 @@ internal sealed class BlockWalker
     /// </summary>
     private bool HoldsHeadline(IElement element, IElement root)
     {
+        if (element.LocalName is not ("div" or "section" or "span") || BoilerplateRules.Reason(element, strict: false, out _) is not null)
+            return false;
         if (_headlineHolders is null)
         {
             _headlineHolders = [];
@@ -187,8 +189,7 @@ internal sealed class BlockWalker
                     _headlineHolders.Add(e);
             }
         }
-        return _headlineHolders.Contains(element) && element.LocalName is "div" or "section" or "span"
-            && BoilerplateRules.Reason(element, strict: false, out _) is null;
+        return _headlineHolders.Contains(element);
     }
 
     /// <summary>

@@ -146,14 +146,15 @@ internal static class BoilerplateRules
     }
 
     /// <summary>
-    /// A box whose first element is a close control ("Schließen [X]", a button classed "close") is an overlay the
+    /// A div whose first element is a close control ("Schließen [X]", a button classed "close") is an overlay the
     /// page opens on demand (shipping terms, a sign-in panel): hidden until then, and not the article.
     /// </summary>
     private static bool OpensWithCloseControl(IElement element)
     {
-        if (element.FirstElementChild is not { } first || element.LocalName is "body" or "html" or "main" or "article")
+        // Overlays are boxes (div); the check runs on every element the class words keep, so it stays this cheap.
+        if (element.LocalName != "div" || element.FirstElementChild is not { } first)
             return false;
-        return first.HasAttribute("data-dismiss") || first.HasAttribute("data-bs-dismiss") || HasWord(first.GetAttribute("class"), "close");
+        return HasWord(first.GetAttribute("class"), "close") || first.HasAttribute("data-dismiss") || first.HasAttribute("data-bs-dismiss");
     }
 
     // Whether the class list holds the word on its own or as a part of a compound ("btn-close", "close_button").

@@ -108,15 +108,18 @@ internal static class ContentSelector
             containers.Add(top);
             JoinSiblings(top, topScore, scores, totals, containers);
             JoinOuterParts(top, blocks, root, containers);
-            JoinLead(top, blocks, root, containers);
         }
 
         var kept = new List<TextBlock>();
         List<TextBlock>? linkParagraphs = null;
-        foreach (var block in blocks)
+        var first = -1;
+        for (var i = 0; i < blocks.Count; i++)
         {
+            var block = blocks[i];
             if (!Within(block.Owner, containers, root))
                 continue;
+            if (first < 0)
+                first = i;
             // An h1 above the body is the headline, which metadata reads; one after body text is a section heading.
             if (block.Owner.LocalName == "h1" && !kept.Exists(b => b.Kind != BlockKind.Heading))
                 continue;
@@ -133,6 +136,8 @@ internal static class ContentSelector
             linkParagraphs?.Clear();
             kept.Add(block);
         }
+        if (top is not null && first > 0)
+            JoinLead(top, blocks, first, root, containers, kept);
         return new Selection
         {
             Blocks = kept,
@@ -423,25 +428,25 @@ internal static class ContentSelector
     /// in the article's header, a few levels away from the body's container: it joins when it comes a few blocks
     /// before the body's first one, under one of the container's nearest ancestors.
     /// </summary>
-    private static void JoinLead(IElement top, List<TextBlock> blocks, IElement root, HashSet<IElement> containers)
+    private static void JoinLead(IElement top, List<TextBlock> blocks, int first, IElement root, HashSet<IElement> containers, List<TextBlock> kept)
     {
-        var first = blocks.FindIndex(b => Within(b.Owner, containers, root));
-        if (first <= 0)
-            return;
-        var ancestors = new List<IElement>(LeadLevels);
-        for (var e = top.ParentElement; e is not null && e != root && ancestors.Count < LeadLevels; e = e.ParentElement)
-        {
-            if (e.LocalName is "body" or "html")
-                break;
-            ancestors.Add(e);
-        }
+        List<IElement>? ancestors = null;
         for (var i = first - 1; i >= Math.Max(0, first - LeadReach); i--)
         {
             var block = blocks[i];
-            if (block.Text.Length < MinScoringChars || block.LinkDensity >= 0.3 || LeadOf(block.Owner) is not { } lead
-                || !ancestors.Exists(a => a.Contains(lead)))
+            if (block.Text.Length < MinScoringChars || block.LinkDensity >= 0.3 || LeadOf(block.Owner) is not { } lead)
+                continue;
+            if (ancestors is null)
+            {
+                ancestors = new List<IElement>(LeadLevels);
+                for (var e = top.ParentElement; e is not null && e != root && ancestors.Count < LeadLevels && e.LocalName is not ("body" or "html"); e = e.ParentElement)
+                    ancestors.Add(e);
+            }
+            if (!ancestors.Exists(a => a.Contains(lead)))
                 continue;
             containers.Add(lead);
+            // The blocks before the body's first come before all of the body's, in reading order.
+            kept.Insert(0, block);
         }
     }
 
