@@ -171,8 +171,9 @@ internal static class BoilerplateRules
         return false;
     }
 
-    // Class words of an article's standfirst: the lead paragraph or subtitle between headline and body.
-    private static readonly string[] LeadWords = ["lead", "intro", "introtext", "introduction", "standfirst", "excerpt", "abstract", "subtitle", "subheadline"];
+    // Class words of an article's standfirst: the lead paragraph or subtitle between headline and body. A teaser
+    // elsewhere on a page is another story's, but the body's own comes right before it (see ContentSelector.JoinLead).
+    private static readonly string[] LeadWords = ["lead", "intro", "introtext", "introduction", "standfirst", "excerpt", "abstract", "subtitle", "subheadline", "teaser"];
 
     /// <summary>Whether the element's class names it an article's standfirst ("article-lead", "ts-intro", "entry__subtitle").</summary>
     public static bool IsLead(IElement element)

@@ -73,6 +73,7 @@ public sealed class HtmlArticleExtractorTests
     // levels above the body's.
     [Theory]
     [InlineData("<article><header>", "article-lead", "</header><div class=\"article-body\">", "</div></article>")]
+    [InlineData("<div class=\"post\"><div class=\"head\">", "teaser-text", "</div><div class=\"wrap\"><div class=\"inner\"><div class=\"entry-body\">", "</div></div></div></div>")]
     [InlineData("<div class=\"post\"><div class=\"head\">", "intro", "</div><div class=\"wrap\"><div class=\"inner\"><div class=\"entry-body\">", "</div></div></div></div>")]
     public void A_standfirst_above_the_body_is_kept_and_the_byline_is_not(string open, string leadClass, string between, string close)
     {
