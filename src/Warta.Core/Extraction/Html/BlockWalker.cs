@@ -86,7 +86,7 @@ internal sealed class BlockWalker
                         _owners.Add(element);
                     }
                     break;
-                case "a":
+                case "a" when IsLink(element):
                     _linkDepth++;
                     break;
                 case "pre":
@@ -110,7 +110,7 @@ internal sealed class BlockWalker
     {
         switch (tag)
         {
-            case "a":
+            case "a" when IsLink(element):
                 _linkDepth--;
                 break;
             case "pre":
@@ -132,6 +132,15 @@ internal sealed class BlockWalker
                 _owners.RemoveAt(_owners.Count - 1);
         }
     }
+
+    /// <summary>
+    /// A link leads elsewhere; a "javascript:" one around blocks of text (paragraphs wrapped in a click handler) ran a
+    /// script of the page that a stored copy no longer has, so its text reads as plain text, as Readability turns such
+    /// links into spans. A "javascript:" action link ("back", "print", a mail address unscrambled on click) stays a link.
+    /// </summary>
+    private static bool IsLink(IElement anchor) =>
+        anchor.GetAttribute("href") is not { } href || !href.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)
+        || !anchor.Children.Any(c => BlockTags.Contains(c.LocalName) && !string.IsNullOrWhiteSpace(c.TextContent));
 
     /// <summary>
     /// A table cell that lays out a page column rather than holding a datum: it has block children (paragraphs,

@@ -464,6 +464,18 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_reads_paragraphs_inside_a_javascript_link_as_text()
+    {
+        // A click handler wrapped around the story: the script is gone from a stored copy, so the text is not a
+        // link; an action link ("print") stays one and stays out.
+        var html = "<html><head><title>Harbour</title></head><body><a href=\"javascript:\">" +
+            "<p>The harbour was quiet on Monday, and the fishing boats stayed in, as the storm moved along the coast.</p>" +
+            "<p>Fishermen said they had not seen such waves in years, and the port authority closed the pier until Wednesday.</p>" +
+            "</a><p><a href=\"javascript:window.print()\">Print this story for your records</a></p></body></html>";
+        AssertKeeps(html, ["The harbour was quiet on Monday", "closed the pier until Wednesday."], ["Print this story"]);
+    }
+
+    [Fact]
     public void Extract_climbs_from_a_list_table_past_its_references_to_the_intro()
     {
         // A list article: the table scores best; the intro paragraphs are its siblings, and so is the long, linked
