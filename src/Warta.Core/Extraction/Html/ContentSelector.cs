@@ -116,8 +116,9 @@ internal static class ContentSelector
         {
             if (!Within(block.Owner, containers, root))
                 continue;
-            // An h1 above the body is the headline, which metadata reads; one after body text is a section heading.
-            if (block.Owner.LocalName == "h1" && !kept.Exists(b => b.Kind != BlockKind.Heading))
+            // An h1 above the body is the headline, which metadata reads; one after body text is a section heading,
+            // and so is one that says something else than the title (a page whose headline is not its title).
+            if (block.Owner.LocalName == "h1" && !kept.Exists(b => b.Kind != BlockKind.Heading) && (title is null || RepeatsTitle(block.Text, title)))
                 continue;
             if (block.LinkDensity > MaxBlockLinkDensity && !InProseList(block, totals))
             {
@@ -552,6 +553,30 @@ internal static class ContentSelector
         }
         return n;
     }
+
+    // Share of a heading's words, by length, that the title holds, at or above which the heading repeats the title
+    // (Readability's header-duplicates-title test).
+    private const double MinTitleSimilarity = 0.75;
+
+    /// <summary>Whether a heading repeats the page's title: the title holds most of its words (by their length).</summary>
+    private static bool RepeatsTitle(string heading, string title)
+    {
+        var titleWords = new HashSet<string>(Words(title), StringComparer.Ordinal);
+        int all = 0, other = 0;
+        foreach (var word in Words(heading))
+        {
+            all += word.Length + 1;
+            if (!titleWords.Contains(word))
+                other += word.Length + 1;
+        }
+        return all == 0 || 1 - ((double)other / all) >= MinTitleSimilarity;
+    }
+
+    private static IEnumerable<string> Words(string text) =>
+        text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim(WordEdges)).Where(w => w.Length > 0);
+
+    private static readonly char[] WordEdges = ['.', ',', ':', ';', '!', '?', '"', '\'', '(', ')', '[', ']', '“', '”', '‘', '’', '«', '»', '|', '-', '–', '—'];
 
     private static bool EndsSentence(string text)
     {

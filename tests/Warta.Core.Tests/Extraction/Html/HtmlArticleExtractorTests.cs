@@ -475,6 +475,21 @@ public sealed class HtmlArticleExtractorTests
         AssertKeeps(html, ["The harbour was quiet on Monday", "closed the pier until Wednesday."], ["Print this story"]);
     }
 
+    [Theory]
+    [InlineData("Harbour closed as storm hits the coast | Daily Bugle", "Harbour closed as storm hits the coast", false)]
+    [InlineData("Harbour closed as storm hits the coast", "Fishermen count their losses after the worst week in years", true)]
+    public void Extract_keeps_an_h1_above_the_body_only_when_it_is_not_the_title(string title, string h1, bool kept)
+    {
+        var html = $"<html><head><title>{title}</title></head><body><article><h1>{h1}</h1><div>" +
+            "<p>The harbour was quiet on Monday, and the fishing boats stayed in, as the storm moved along the coast.</p>" +
+            "<p>Fishermen said they had not seen such waves in years, and the port authority closed the pier until Wednesday.</p>" +
+            "</div></article></body></html>";
+        var text = Extractor.Extract(html, null).Text;
+
+        Assert.Contains("closed the pier until Wednesday.", text, StringComparison.Ordinal);
+        Assert.Equal(kept, text.Contains(h1, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Extract_climbs_from_a_list_table_past_its_references_to_the_intro()
     {
