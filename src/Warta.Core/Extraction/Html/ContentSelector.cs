@@ -120,7 +120,7 @@ internal static class ContentSelector
             // and so is one that says something else than the title (a page whose headline is not its title).
             if (block.Owner.LocalName == "h1" && !kept.Exists(b => b.Kind != BlockKind.Heading) && (title is null || RepeatsTitle(block.Text, title)))
                 continue;
-            if (block.LinkDensity > MaxBlockLinkDensity && !InProseList(block, totals))
+            if (block.LinkDensity > MaxBlockLinkDensity && !InProseList(block, totals) && !InReferences(block.Owner))
             {
                 // A paragraph that is mostly a link (a source, a petition, an address) between paragraphs of the
                 // body is part of it; link lists and "read more" lines after the body are not.
@@ -361,8 +361,17 @@ internal static class ContentSelector
                 if (!stats.TryGetValue(sibling, out var s) || s.Text == 0 || containers.Contains(sibling))
                     continue;
                 // The copyright note closes articles and pages alike, so it tells nothing about the level.
-                if (IsCopyrightNotice(blocks[s.First].Text) || IsReferenceList(sibling))
+                if (IsCopyrightNotice(blocks[s.First].Text))
                     continue;
+                // An article's references close it: they join with their heading, but do not decide the level.
+                if (IsReferenceList(sibling))
+                {
+                    if (pendingHeading is not null)
+                        candidates.Add(pendingHeading);
+                    candidates.Add(sibling);
+                    pendingHeading = null;
+                    continue;
+                }
                 // Nor does a scrap shorter than a sentence (a "Read more" link, a label): too little to stop the climb.
                 if (s.Text < MinScoringChars && s.Heading < s.Text)
                     continue;
@@ -465,6 +474,20 @@ internal static class ContentSelector
         {
             if (value is not null && (value.Contains("reflist", StringComparison.OrdinalIgnoreCase)
                 || value.Contains("references", StringComparison.OrdinalIgnoreCase) || value.Contains("footnotes", StringComparison.OrdinalIgnoreCase)))
+                return true;
+        }
+        return false;
+    }
+
+    // A reference of an article's reference list: its linked sources are what it is for.
+    private static bool InReferences(IElement owner)
+    {
+        if (owner.LocalName != "li")
+            return false;
+        var e = owner.ParentElement;
+        for (var level = 0; level < 3 && e is not null; level++, e = e.ParentElement)
+        {
+            if (IsReferenceList(e))
                 return true;
         }
         return false;

@@ -526,6 +526,23 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_keeps_an_articles_reference_list_but_not_the_links_after_it()
+    {
+        // An encyclopedia article: its sources are mostly links, but they are the article's own closing part; the
+        // box of links after it is the page's.
+        static string Reference(int n) =>
+            $"<li><a href=\"#back{n}\">^</a> <a href=\"/source/{n}\">Lee, Ann ({2000 + n}). \"Harbours of the north coast, volume {n}\"</a>. Retrieved {n} May.</li>";
+        var html = "<html><head><title>North harbour</title></head><body><div id=\"content\"><div class=\"article-text\">" +
+            "<p>The north harbour was built in 1820, and for a century it was the busiest port of the coast, with ships from every country.</p>" +
+            "<p>After the railway came, the trade moved south, and the harbour was used by fishing boats, as it is today, and by a ferry.</p>" +
+            "<p>The old customs house, a stone building by the pier, is now a museum of the town, and it is open every day but Monday.</p>" +
+            "<h2>References</h2><div class=\"reflist\"><ol class=\"references\">" + Reference(1) + Reference(2) + Reference(3) + Reference(4) + "</ol></div>" +
+            "</div><div class=\"more\"><ul><li><a href=\"/a\">Harbours of the south coast</a></li><li><a href=\"/b\">Lighthouses of the north</a></li></ul></div>" +
+            "</div></body></html>";
+        AssertKeeps(html, ["museum of the town", "Harbours of the north coast, volume 1", "volume 4"], ["Lighthouses of the north"]);
+    }
+
+    [Fact]
     public void Extract_does_not_join_a_box_of_teasers_beside_the_body()
     {
         // Other columns, each a linked headline over a standfirst: the standfirsts read as prose, but the box is a
