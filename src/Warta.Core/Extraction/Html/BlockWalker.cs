@@ -24,6 +24,8 @@ internal sealed class BlockWalker
     private readonly Dictionary<string, string?> _classCache = new(StringComparer.Ordinal);
     private readonly bool _strict;
     private int _linkDepth;
+    private int _inPageLinkDepth;
+    private int _inPageLinkChars;
     private int _preDepth;
     private int _linkChars;
     private bool _pendingSpace;
@@ -88,6 +90,8 @@ internal sealed class BlockWalker
                     break;
                 case "a" when IsLink(element):
                     _linkDepth++;
+                    if (IsInPageLink(element))
+                        _inPageLinkDepth++;
                     break;
                 case "pre":
                     _preDepth++;
@@ -112,6 +116,8 @@ internal sealed class BlockWalker
         {
             case "a" when IsLink(element):
                 _linkDepth--;
+                if (IsInPageLink(element))
+                    _inPageLinkDepth--;
                 break;
             case "pre":
                 _preDepth--;
@@ -141,6 +147,10 @@ internal sealed class BlockWalker
     private static bool IsLink(IElement anchor) =>
         anchor.GetAttribute("href") is not { } href || !href.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)
         || !anchor.Children.Any(c => BlockTags.Contains(c.LocalName) && !string.IsNullOrWhiteSpace(c.TextContent));
+
+    // A link to a place on the same page ("#section-2"): back to the contents, a permalink of a section.
+    private static bool IsInPageLink(IElement anchor) =>
+        anchor.GetAttribute("href") is { Length: > 1 } href && href[0] == '#';
 
     /// <summary>
     /// A table cell that lays out a page column rather than holding a datum: it has block children (paragraphs,
@@ -188,6 +198,8 @@ internal sealed class BlockWalker
             _text.Append(c);
             if (_linkDepth > 0)
                 _linkChars++;
+            if (_inPageLinkDepth > 0)
+                _inPageLinkChars++;
         }
     }
 
@@ -197,13 +209,20 @@ internal sealed class BlockWalker
         if (_text.Length == 0)
         {
             _linkChars = 0;
+            _inPageLinkChars = 0;
             return;
         }
         var owner = _owners.Count > 0 ? _owners[^1] : null;
         if (owner is not null)
-            _blocks.Add(new TextBlock(_text.ToString(), _linkChars, owner, KindOf(owner)));
+        {
+            // A section heading linked within the page (back to the contents, or its own permalink) is a heading of
+            // this text, not a link to another page's, as a linked headline is.
+            var kind = KindOf(owner);
+            _blocks.Add(new TextBlock(_text.ToString(), kind == BlockKind.Heading ? _linkChars - _inPageLinkChars : _linkChars, owner, kind));
+        }
         _text.Clear();
         _linkChars = 0;
+        _inPageLinkChars = 0;
     }
 
     private BlockKind KindOf(IElement owner)

@@ -543,6 +543,20 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_keeps_section_headings_linked_back_to_the_contents()
+    {
+        // A manual's sections: each heading links back to the contents at the top of the same page.
+        static string Section(string id, string heading, string text) =>
+            $"<h2><a class=\"toc-backref\" href=\"#toc-{id}\">{heading}</a></h2><p>{text}</p>";
+        var html = "<html><head><title>Sharing history</title></head><body><div class=\"document\">" +
+            Section("a", "Setting up the repositories", "We will work through an example with three repositories, although in real life they would be on different machines.") +
+            Section("b", "Amending a shared change", "Once the change is pushed to the test machine, the tests fail, so we amend it and push it again, which replaces the old one.") +
+            Section("c", "Publishing the final version", "When all the tests pass, the change is pushed to the public repository, and only the final version is ever seen there.") +
+            "</div></body></html>";
+        AssertKeeps(html, ["Amending a shared change", "Publishing the final version", "only the final version"], []);
+    }
+
+    [Fact]
     public void Extract_does_not_join_a_box_of_teasers_beside_the_body()
     {
         // Other columns, each a linked headline over a standfirst: the standfirsts read as prose, but the box is a
