@@ -25,6 +25,7 @@ internal sealed class BlockWalker
     private readonly bool _strict;
     private int _linkDepth;
     private int _inPageLinkDepth;
+    private int _articleHeaderDepth;
     private int _inPageLinkChars;
     private int _preDepth;
     private int _linkChars;
@@ -62,6 +63,12 @@ internal sealed class BlockWalker
             if (element != root)
             {
                 var reason = BoilerplateRules.Reason(element, _strict, out var silent, _classCache);
+                if (reason == BoilerplateRules.Header && IsArticleHeader(element))
+                {
+                    // Its headline and byline stay out as before (metadata reads them); its standfirst is walked.
+                    reason = null;
+                    _articleHeaderDepth++;
+                }
                 if (reason is not null)
                 {
                     if (!silent)
@@ -122,6 +129,10 @@ internal sealed class BlockWalker
             case "pre":
                 _preDepth--;
                 break;
+            case "header" when _articleHeaderDepth > 0 && IsArticleHeader(element):
+                Flush();
+                _articleHeaderDepth--;
+                break;
             case "td" or "th":
                 _pendingSpace = true;
                 if (_owners.Count > 0 && _owners[^1] == element)
@@ -147,6 +158,14 @@ internal sealed class BlockWalker
     private static bool IsLink(IElement anchor) =>
         anchor.GetAttribute("href") is not { } href || !href.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)
         || !anchor.Children.Any(c => BlockTags.Contains(c.LocalName) && !string.IsNullOrWhiteSpace(c.TextContent));
+
+    // An article's own header (the first inside an article element, not the page's): headline, byline, standfirst.
+    // A later one heads a part of it (a chart, the comments).
+    private bool IsArticleHeader(IElement header) =>
+        _strict && header.LocalName == "header" && header.Closest("article") is { } article && article.QuerySelector("header") == header;
+
+    // Of an article's header only the standfirst is body text: a paragraph of unlinked prose.
+    private const int MinStandfirstChars = 80;
 
     // A link to a place on the same page ("#section-2"): back to the contents, a permalink of a section.
     private static bool IsInPageLink(IElement anchor) =>
@@ -213,6 +232,8 @@ internal sealed class BlockWalker
             return;
         }
         var owner = _owners.Count > 0 ? _owners[^1] : null;
+        if (_articleHeaderDepth > 0 && (owner?.LocalName != "p" || _linkChars > 0 || _text.Length < MinStandfirstChars))
+            owner = null;
         if (owner is not null)
         {
             // A section heading linked within the page (back to the contents, or its own permalink) is a heading of

@@ -557,6 +557,20 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_keeps_the_standfirst_of_an_articles_header_but_not_its_byline_or_the_page_header()
+    {
+        var html = "<html><head><title>Interest on the debt</title></head><body>" +
+            "<header><p>The Daily Ledger, news and analysis for readers who want the whole picture every day.</p></header>" +
+            "<article><header><h1>Interest on the debt</h1>" +
+            "<p>Tax cuts, spending increases and higher interest rates could make it harder to respond to future recessions.</p>" +
+            "<p>By Jane Doe</p></header><section>" +
+            "<p>The government will soon spend more on interest than on the military, according to the budget office, which published its outlook on Monday.</p>" +
+            "<p>Economists said the shift, driven by rising rates and a larger debt, would leave less room for other spending in the years ahead.</p>" +
+            "</section></article></body></html>";
+        AssertKeeps(html, ["harder to respond to future recessions.", "less room for other spending"], ["By Jane Doe", "The Daily Ledger"]);
+    }
+
+    [Fact]
     public void Extract_does_not_join_a_box_of_teasers_beside_the_body()
     {
         // Other columns, each a linked headline over a standfirst: the standfirsts read as prose, but the box is a
