@@ -159,12 +159,13 @@ internal sealed class BlockWalker
         anchor.GetAttribute("href") is not { } href || !href.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)
         || !anchor.Children.Any(c => BlockTags.Contains(c.LocalName) && !string.IsNullOrWhiteSpace(c.TextContent));
 
-    // An article's own header (the first inside an article element, not the page's): headline, byline, standfirst.
-    // A later one heads a part of it (a chart, the comments).
+    // An article's own header (the first inside an article element or its marked body, not the page's): headline,
+    // byline, standfirst. A later one heads a part of it (a chart, the comments).
     private bool IsArticleHeader(IElement header) =>
-        _strict && header.LocalName == "header" && header.Closest("article") is { } article && article.QuerySelector("header") == header;
+        _strict && header.LocalName == "header" && (header.Closest("article") ?? header.Closest("[itemprop=articleBody]")) is { } article
+        && article.QuerySelector("header") == header;
 
-    // Of an article's header only the standfirst is body text: a paragraph of unlinked prose.
+    // Of an article's header only the standfirst is body text: a paragraph of unlinked prose (or the header's own text).
     private const int MinStandfirstChars = 80;
 
     // A link to a place on the same page ("#section-2"): back to the contents, a permalink of a section.
@@ -232,7 +233,7 @@ internal sealed class BlockWalker
             return;
         }
         var owner = _owners.Count > 0 ? _owners[^1] : null;
-        if (_articleHeaderDepth > 0 && (owner?.LocalName != "p" || _linkChars > 0 || _text.Length < MinStandfirstChars))
+        if (_articleHeaderDepth > 0 && (owner?.LocalName is not ("p" or "header") || _linkChars > 0 || _text.Length < MinStandfirstChars))
             owner = null;
         if (owner is not null)
         {

@@ -571,6 +571,18 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_keeps_the_text_of_the_header_that_opens_a_marked_article_body()
+    {
+        // No article element: the body is marked with itemprop, and its header holds the standfirst as bare text.
+        var html = "<html><head><title>Insight</title></head><body><div class=\"page\"><div itemprop=\"articleBody\">" +
+            "<header>Neuroscience tells us that most of the work of our brains happens unconsciously, but when does insight occur?</header>" +
+            "<p>Researchers asked volunteers to solve word puzzles while their brain activity was recorded, and then to say how they had found the answer.</p>" +
+            "<p>Those who reported a sudden insight showed a burst of activity in one region a third of a second before they answered, the study found.</p>" +
+            "</div></div></body></html>";
+        AssertKeeps(html, ["when does insight occur?", "third of a second"], []);
+    }
+
+    [Fact]
     public void Extract_does_not_join_a_box_of_teasers_beside_the_body()
     {
         // Other columns, each a linked headline over a standfirst: the standfirsts read as prose, but the box is a
