@@ -25,6 +25,7 @@ internal sealed class BlockWalker
     private readonly bool _strict;
     private int _linkDepth;
     private int _inPageLinkDepth;
+    private readonly Stack<AnchorKind> _anchors = new();
     private int _articleHeaderDepth;
     private int _inPageLinkChars;
     private int _preDepth;
@@ -95,9 +96,12 @@ internal sealed class BlockWalker
                         _owners.Add(element);
                     }
                     break;
-                case "a" when IsLink(element):
-                    _linkDepth++;
-                    if (IsInPageLink(element))
+                case "a":
+                    var anchor = KindOfAnchor(element);
+                    _anchors.Push(anchor);
+                    if (anchor != AnchorKind.Text)
+                        _linkDepth++;
+                    if (anchor == AnchorKind.InPage)
                         _inPageLinkDepth++;
                     break;
                 case "pre":
@@ -121,9 +125,11 @@ internal sealed class BlockWalker
     {
         switch (tag)
         {
-            case "a" when IsLink(element):
-                _linkDepth--;
-                if (IsInPageLink(element))
+            case "a":
+                var anchor = _anchors.Pop();
+                if (anchor != AnchorKind.Text)
+                    _linkDepth--;
+                if (anchor == AnchorKind.InPage)
                     _inPageLinkDepth--;
                 break;
             case "pre":
@@ -150,14 +156,29 @@ internal sealed class BlockWalker
         }
     }
 
+    private enum AnchorKind : byte
+    {
+        Link,
+        InPage,
+        Text,
+    }
+
     /// <summary>
     /// A link leads elsewhere; a "javascript:" one around blocks of text (paragraphs wrapped in a click handler) ran a
     /// script of the page that a stored copy no longer has, so its text reads as plain text, as Readability turns such
     /// links into spans. A "javascript:" action link ("back", "print", a mail address unscrambled on click) stays a link.
+    /// A link to a place on the same page ("#section-2": back to the contents, a permalink of a section) is in-page.
     /// </summary>
-    private static bool IsLink(IElement anchor) =>
-        anchor.GetAttribute("href") is not { } href || !href.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)
-        || !anchor.Children.Any(c => BlockTags.Contains(c.LocalName) && !string.IsNullOrWhiteSpace(c.TextContent));
+    private static AnchorKind KindOfAnchor(IElement anchor)
+    {
+        if (anchor.GetAttribute("href") is not { } href)
+            return AnchorKind.Link;
+        if (href.Length > 1 && href[0] == '#')
+            return AnchorKind.InPage;
+        return href.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)
+            && anchor.Children.Any(c => BlockTags.Contains(c.LocalName) && !string.IsNullOrWhiteSpace(c.TextContent))
+            ? AnchorKind.Text : AnchorKind.Link;
+    }
 
     // An article's own header (the first inside an article element or its marked body, not the page's): headline,
     // byline, standfirst. A later one heads a part of it (a chart, the comments).
@@ -167,10 +188,6 @@ internal sealed class BlockWalker
 
     // Of an article's header only the standfirst is body text: a paragraph of unlinked prose (or the header's own text).
     private const int MinStandfirstChars = 80;
-
-    // A link to a place on the same page ("#section-2"): back to the contents, a permalink of a section.
-    private static bool IsInPageLink(IElement anchor) =>
-        anchor.GetAttribute("href") is { Length: > 1 } href && href[0] == '#';
 
     /// <summary>
     /// A table cell that lays out a page column rather than holding a datum: it has block children (paragraphs,
