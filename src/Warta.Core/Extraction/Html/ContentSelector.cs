@@ -124,12 +124,15 @@ internal static class ContentSelector
             {
                 // A paragraph that is mostly a link (a source, a petition, an address) between paragraphs of the
                 // body is part of it; link lists and "read more" lines after the body are not.
-                if (block.Owner.LocalName == "p" && kept.Exists(b => b.Kind != BlockKind.Heading))
+                // So is a linked section heading among the body's own paragraphs (a product, a bug list): prose
+                // in the same box before and after it; a teaser's linked headline heads a box of its own.
+                if ((block.Owner.LocalName == "p" && kept.Exists(b => b.Kind != BlockKind.Heading))
+                    || (block.Kind == BlockKind.Heading && kept.Count > 0 && IsProse(kept[^1]) && kept[^1].Owner.ParentElement == block.Owner.ParentElement))
                     (linkParagraphs ??= []).Add(block);
                 continue;
             }
             if (linkParagraphs is { Count: > 0 } && IsProse(block))
-                kept.AddRange(linkParagraphs);
+                kept.AddRange(linkParagraphs.Where(l => l.Kind != BlockKind.Heading || l.Owner.ParentElement == block.Owner.ParentElement));
             linkParagraphs?.Clear();
             kept.Add(block);
         }

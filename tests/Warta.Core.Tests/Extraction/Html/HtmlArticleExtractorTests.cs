@@ -583,6 +583,22 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_keeps_a_linked_section_heading_among_the_bodys_paragraphs()
+    {
+        // A buyer's guide: each product's heading links to its store page, between paragraphs of the same box; the
+        // linked headlines of the teaser box after the body head boxes of their own.
+        var html = "<html><head><title>Games to buy</title></head><body><div class=\"wrap\"><div class=\"canvas-body\">" +
+            "<p>Virtual reality has officially reached the consoles, and the first wave of games is here, with prices from twenty dollars.</p>" +
+            "<h3><a href=\"https://store.example/rez\">“Rez Infinite” ($30)</a></h3>" +
+            "<p>The beloved cult hit gets the virtual reality treatment, and the result is one of the best games on the headset so far.</p>" +
+            "<h3><a href=\"https://store.example/thumper\">“Thumper” ($20)</a></h3>" +
+            "<p>A rhythm game about a space beetle that is as punishing as it is hypnotic, and it looks even better in the headset.</p>" +
+            "</div><div class=\"more\"><div class=\"item\"><h4><a href=\"/a\">Review: a career year</a></h4></div>" +
+            "<div class=\"item\"><h4><a href=\"/b\">Review: race at your own speed</a></h4></div></div></div></body></html>";
+        AssertKeeps(html, ["“Rez Infinite” ($30)", "“Thumper” ($20)", "hypnotic"], ["career year", "own speed"]);
+    }
+
+    [Fact]
     public void Extract_does_not_join_a_box_of_teasers_beside_the_body()
     {
         // Other columns, each a linked headline over a standfirst: the standfirsts read as prose, but the box is a
