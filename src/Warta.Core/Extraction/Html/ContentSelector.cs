@@ -509,9 +509,27 @@ internal static class ContentSelector
 
     // An item that is mostly link (a linked headline, a credit) in a list of running text with some links (release
     // notes, a bullet summary) is one of its points; in a list of links (related stories, a menu) it is not.
+    // A list of links that a point introduces with a colon ("In progress:", then the bugs) is part of that point.
     private static bool InProseList(TextBlock block, Dictionary<IElement, (int Text, int Links)> totals) =>
         block.Owner.LocalName == "li" && block.Owner.ParentElement is { LocalName: "ul" or "ol" } list
-        && totals.TryGetValue(list, out var t) && t.Links < t.Text * MaxProseListLinkDensity;
+        && ((totals.TryGetValue(list, out var t) && t.Links < t.Text * MaxProseListLinkDensity)
+            || (list.ParentElement is { LocalName: "li" } point && IntroducesList(point)));
+
+    private static bool IntroducesList(IElement point)
+    {
+        var own = new System.Text.StringBuilder();
+        foreach (var node in point.ChildNodes)
+        {
+            if (node is IText text)
+                own.Append(text.Data);
+            else if (node is IElement { LocalName: "ul" or "ol" })
+                break;
+            else if (node is IElement element)
+                own.Append(element.TextContent);
+        }
+        var line = own.ToString().TrimEnd();
+        return line.Length > 0 && line[^1] == ':';
+    }
 
     // A block of running text: long enough to be a sentence or more, and mostly not links.
     private static bool IsProse(TextBlock block) =>

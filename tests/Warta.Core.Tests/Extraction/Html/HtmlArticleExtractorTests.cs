@@ -464,6 +464,21 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_keeps_a_list_of_links_that_a_point_introduces_with_a_colon()
+    {
+        // A point says "In progress:" and lists the bugs, each a link: the list is mostly links, but it is the
+        // point's; the list of other issues below the body stays out.
+        var html = ReleaseNotes(
+            "<li>The students will be hacking on Picture-in-Picture next semester.</li>" +
+            "<li>In progress:<ul>" +
+            "<li><a href=\"/b1\">Bug 1677080 – Fullscreen window is affected by switching the video source</a></li>" +
+            "<li><a href=\"/b2\">Bug 1677107 – Add telemetry for tracking multiple window support usage</a></li>" +
+            "<li><a href=\"/b3\">Bug 1681796 – Prevent superfluous parent actors from being associated with each tab</a></li>" +
+            "</ul></li>");
+        AssertKeeps(html, ["In progress:", "Bug 1677107", "superfluous parent actors"], ["issue 84", "issue 86"]);
+    }
+
+    [Fact]
     public void Extract_reads_paragraphs_inside_a_javascript_link_as_text()
     {
         // A click handler wrapped around the story: the script is gone from a stored copy, so the text is not a
