@@ -110,13 +110,19 @@ public sealed class ExtractionScorer
         return ((double)tp / predictedCount, (double)tp / goldCount);
     }
 
-    /// <summary>Lower-cased word tokens (letters and digits) of a text.</summary>
+    /// <summary>
+    /// Lower-cased word tokens (letters and digits) of a text. Invisible format characters (a soft hyphen in
+    /// "Vladi\u00ADmir", a zero-width joiner) are not text: they neither break a word nor belong to it, so a text
+    /// that keeps them and one that drops them read the same.
+    /// </summary>
     public static List<string> Tokens(string text)
     {
         var tokens = new List<string>();
         var sb = new StringBuilder();
         foreach (var c in text)
         {
+            if (char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+                continue;
             if (char.IsLetterOrDigit(c))
             {
                 sb.Append(char.ToLowerInvariant(c));

@@ -24,6 +24,10 @@ internal sealed class BlockWalker
     private readonly Dictionary<string, string?> _classCache = new(StringComparer.Ordinal);
     private readonly bool _strict;
     private int _linkDepth;
+    private int _inPageLinkDepth;
+    private readonly Stack<AnchorKind> _anchors = new();
+    private int _articleHeaderDepth;
+    private int _inPageLinkChars;
     private int _preDepth;
     private int _linkChars;
     private bool _pendingSpace;
@@ -60,8 +64,16 @@ internal sealed class BlockWalker
             if (element != root)
             {
                 var reason = BoilerplateRules.Reason(element, _strict, out var silent, _classCache);
-                if (reason is not null && _strict && HoldsHeadline(element, root))
+                if (reason == BoilerplateRules.Header && IsArticleHeader(element))
+                {
+                    // Its headline and byline stay out as before (metadata reads them); its standfirst is walked.
                     reason = null;
+                    _articleHeaderDepth++;
+                }
+                else if (reason is not null && _strict && HoldsHeadline(element, root))
+                {
+                    reason = null;
+                }
                 if (reason is not null)
                 {
                     if (!silent)
@@ -94,7 +106,12 @@ internal sealed class BlockWalker
                     }
                     break;
                 case "a":
-                    _linkDepth++;
+                    var anchor = KindOfAnchor(element);
+                    _anchors.Push(anchor);
+                    if (anchor != AnchorKind.Text)
+                        _linkDepth++;
+                    if (anchor == AnchorKind.InPage)
+                        _inPageLinkDepth++;
                     break;
                 case "pre":
                     _preDepth++;
@@ -118,10 +135,18 @@ internal sealed class BlockWalker
         switch (tag)
         {
             case "a":
-                _linkDepth--;
+                var anchor = _anchors.Pop();
+                if (anchor != AnchorKind.Text)
+                    _linkDepth--;
+                if (anchor == AnchorKind.InPage)
+                    _inPageLinkDepth--;
                 break;
             case "pre":
                 _preDepth--;
+                break;
+            case "header" when _articleHeaderDepth > 0 && IsArticleHeader(element):
+                Flush();
+                _articleHeaderDepth--;
                 break;
             case "td" or "th":
                 _pendingSpace = true;
@@ -192,6 +217,45 @@ internal sealed class BlockWalker
         return _headlineHolders.Contains(element);
     }
 
+    private enum AnchorKind : byte
+    {
+        Link,
+        InPage,
+        Text,
+    }
+
+    /// <summary>
+    /// A link leads elsewhere; a "javascript:" one around blocks of text (paragraphs wrapped in a click handler) ran a
+    /// script of the page that a stored copy no longer has, so its text reads as plain text, as Readability turns such
+    /// links into spans. A "javascript:" action link ("back", "print", a mail address unscrambled on click) stays a link.
+    /// A link to a place on the same page ("#section-2": back to the contents, a permalink of a section) is in-page.
+    /// </summary>
+    private static AnchorKind KindOfAnchor(IElement anchor)
+    {
+        if (anchor.GetAttribute("href") is not { } href)
+            return AnchorKind.Link;
+        if (href.Length > 1 && href[0] == '#')
+            return AnchorKind.InPage;
+        return href.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)
+            && anchor.Children.Any(c => BlockTags.Contains(c.LocalName) && !string.IsNullOrWhiteSpace(c.TextContent))
+            ? AnchorKind.Text : AnchorKind.Link;
+    }
+
+    // An article's own header (the first inside an article element or its marked body, not the page's): headline,
+    // byline, standfirst. A later one heads a part of it (a chart, the comments).
+    private bool IsArticleHeader(IElement header) =>
+        _strict && header.LocalName == "header" && (header.Closest("article") ?? header.Closest("[itemprop=articleBody]")) is { } article
+        && article.QuerySelector("header") == header;
+
+    // Of an article's header only the standfirst is body text: a paragraph of unlinked prose (or the header's own text).
+    private const int MinStandfirstChars = 80;
+
+    // In an article's header: unlinked text of a box classed as its standfirst (lead, intro, excerpt…), or of a
+    // paragraph or the header itself long enough to be one.
+    private bool IsStandfirst(IElement? owner) =>
+        owner is not null && _linkChars == 0
+        && (BoilerplateRules.IsLead(owner) || owner.LocalName is "p" or "header" && _text.Length >= MinStandfirstChars);
+
     /// <summary>
     /// A table cell that lays out a page column rather than holding a datum: it has block children (paragraphs,
     /// headings, quotes, nested tables). Its own text between them belongs to it, not to the row, so the cell owns
@@ -238,6 +302,8 @@ internal sealed class BlockWalker
             _text.Append(c);
             if (_linkDepth > 0)
                 _linkChars++;
+            if (_inPageLinkDepth > 0)
+                _inPageLinkChars++;
         }
     }
 
@@ -247,13 +313,22 @@ internal sealed class BlockWalker
         if (_text.Length == 0)
         {
             _linkChars = 0;
+            _inPageLinkChars = 0;
             return;
         }
         var owner = _owners.Count > 0 ? _owners[^1] : null;
+        if (_articleHeaderDepth > 0 && !IsStandfirst(owner))
+            owner = null;
         if (owner is not null)
-            _blocks.Add(new TextBlock(_text.ToString(), _linkChars, owner, KindOf(owner)));
+        {
+            // A section heading linked within the page (back to the contents, or its own permalink) is a heading of
+            // this text, not a link to another page's, as a linked headline is.
+            var kind = KindOf(owner);
+            _blocks.Add(new TextBlock(_text.ToString(), kind == BlockKind.Heading ? _linkChars - _inPageLinkChars : _linkChars, owner, kind));
+        }
         _text.Clear();
         _linkChars = 0;
+        _inPageLinkChars = 0;
     }
 
     private BlockKind KindOf(IElement owner)

@@ -120,19 +120,23 @@ internal static class ContentSelector
                 continue;
             if (first < 0)
                 first = i;
-            // An h1 above the body is the headline, which metadata reads; one after body text is a section heading.
-            if (block.Owner.LocalName == "h1" && !kept.Exists(b => b.Kind != BlockKind.Heading))
+            // An h1 above the body is the headline, which metadata reads; one after body text is a section heading,
+            // and so is one that says something else than the title (a page whose headline is not its title).
+            if (block.Owner.LocalName == "h1" && !kept.Exists(b => b.Kind != BlockKind.Heading) && (title is null || RepeatsTitle(block.Text, title)))
                 continue;
-            if (block.LinkDensity > MaxBlockLinkDensity && !InProseList(block, totals))
+            if (block.LinkDensity > MaxBlockLinkDensity && !InProseList(block, totals) && !InReferences(block.Owner))
             {
                 // A paragraph that is mostly a link (a source, a petition, an address) between paragraphs of the
                 // body is part of it; link lists and "read more" lines after the body are not.
-                if (block.Owner.LocalName == "p" && kept.Exists(b => b.Kind != BlockKind.Heading))
+                // So is a linked section heading among the body's own paragraphs (a product, a bug list): prose
+                // in the same box before and after it; a teaser's linked headline heads a box of its own.
+                if ((block.Owner.LocalName == "p" && kept.Exists(b => b.Kind != BlockKind.Heading))
+                    || (block.Kind == BlockKind.Heading && kept.Count > 0 && IsProse(kept[^1]) && kept[^1].Owner.ParentElement == block.Owner.ParentElement))
                     (linkParagraphs ??= []).Add(block);
                 continue;
             }
             if (linkParagraphs is { Count: > 0 } && IsProse(block))
-                kept.AddRange(linkParagraphs);
+                kept.AddRange(linkParagraphs.Where(l => l.Kind != BlockKind.Heading || l.Owner.ParentElement == block.Owner.ParentElement));
             linkParagraphs?.Clear();
             kept.Add(block);
         }
@@ -366,8 +370,17 @@ internal static class ContentSelector
                 if (!stats.TryGetValue(sibling, out var s) || s.Text == 0 || containers.Contains(sibling))
                     continue;
                 // The copyright note closes articles and pages alike, so it tells nothing about the level.
-                if (IsCopyrightNotice(blocks[s.First].Text) || IsReferenceList(sibling))
+                if (IsCopyrightNotice(blocks[s.First].Text))
                     continue;
+                // An article's references close it: they join with their heading, but do not decide the level.
+                if (IsReferenceList(sibling))
+                {
+                    if (pendingHeading is not null)
+                        candidates.Add(pendingHeading);
+                    candidates.Add(sibling);
+                    pendingHeading = null;
+                    continue;
+                }
                 // Nor does a scrap shorter than a sentence (a "Read more" link, a label): too little to stop the climb.
                 if (s.Text < MinScoringChars && s.Heading < s.Text)
                     continue;
@@ -520,6 +533,20 @@ internal static class ContentSelector
         return false;
     }
 
+    // A reference of an article's reference list: its linked sources are what it is for.
+    private static bool InReferences(IElement owner)
+    {
+        if (owner.LocalName != "li")
+            return false;
+        var e = owner.ParentElement;
+        for (var level = 0; level < 3 && e is not null; level++, e = e.ParentElement)
+        {
+            if (IsReferenceList(e))
+                return true;
+        }
+        return false;
+    }
+
     // The site's copyright and terms-of-use note below an article.
     private static bool IsCopyrightNotice(string firstLine) =>
         firstLine.StartsWith('©') || firstLine.StartsWith("Copyright", StringComparison.OrdinalIgnoreCase);
@@ -533,9 +560,27 @@ internal static class ContentSelector
 
     // An item that is mostly link (a linked headline, a credit) in a list of running text with some links (release
     // notes, a bullet summary) is one of its points; in a list of links (related stories, a menu) it is not.
+    // A list of links that a point introduces with a colon ("In progress:", then the bugs) is part of that point.
     private static bool InProseList(TextBlock block, Dictionary<IElement, (int Text, int Links)> totals) =>
         block.Owner.LocalName == "li" && block.Owner.ParentElement is { LocalName: "ul" or "ol" } list
-        && totals.TryGetValue(list, out var t) && t.Links < t.Text * MaxProseListLinkDensity;
+        && ((totals.TryGetValue(list, out var t) && t.Links < t.Text * MaxProseListLinkDensity)
+            || (list.ParentElement is { LocalName: "li" } point && IntroducesList(point)));
+
+    private static bool IntroducesList(IElement point)
+    {
+        var own = new System.Text.StringBuilder();
+        foreach (var node in point.ChildNodes)
+        {
+            if (node is IText text)
+                own.Append(text.Data);
+            else if (node is IElement { LocalName: "ul" or "ol" })
+                break;
+            else if (node is IElement element)
+                own.Append(element.TextContent);
+        }
+        var line = own.ToString().TrimEnd();
+        return line.Length > 0 && line[^1] == ':';
+    }
 
     // A block of running text: long enough to be a sentence or more, and mostly not links.
     private static bool IsProse(TextBlock block) =>
@@ -603,6 +648,30 @@ internal static class ContentSelector
         }
         return n;
     }
+
+    // Share of a heading's words, by length, that the title holds, at or above which the heading repeats the title
+    // (Readability's header-duplicates-title test).
+    private const double MinTitleSimilarity = 0.75;
+
+    /// <summary>Whether a heading repeats the page's title: the title holds most of its words (by their length).</summary>
+    private static bool RepeatsTitle(string heading, string title)
+    {
+        var titleWords = new HashSet<string>(Words(title), StringComparer.Ordinal);
+        int all = 0, other = 0;
+        foreach (var word in Words(heading))
+        {
+            all += word.Length + 1;
+            if (!titleWords.Contains(word))
+                other += word.Length + 1;
+        }
+        return all == 0 || 1 - ((double)other / all) >= MinTitleSimilarity;
+    }
+
+    private static IEnumerable<string> Words(string text) =>
+        text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim(WordEdges)).Where(w => w.Length > 0);
+
+    private static readonly char[] WordEdges = ['.', ',', ':', ';', '!', '?', '"', '\'', '(', ')', '[', ']', '“', '”', '‘', '’', '«', '»', '|', '-', '–', '—'];
 
     private static bool EndsSentence(string text)
     {

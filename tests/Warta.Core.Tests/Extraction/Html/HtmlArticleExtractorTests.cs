@@ -515,6 +515,48 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Extract_keeps_a_list_of_links_that_a_point_introduces_with_a_colon()
+    {
+        // A point says "In progress:" and lists the bugs, each a link: the list is mostly links, but it is the
+        // point's; the list of other issues below the body stays out.
+        var html = ReleaseNotes(
+            "<li>The students will be hacking on Picture-in-Picture next semester.</li>" +
+            "<li>In progress:<ul>" +
+            "<li><a href=\"/b1\">Bug 1677080 – Fullscreen window is affected by switching the video source</a></li>" +
+            "<li><a href=\"/b2\">Bug 1677107 – Add telemetry for tracking multiple window support usage</a></li>" +
+            "<li><a href=\"/b3\">Bug 1681796 – Prevent superfluous parent actors from being associated with each tab</a></li>" +
+            "</ul></li>");
+        AssertKeeps(html, ["In progress:", "Bug 1677107", "superfluous parent actors"], ["issue 84", "issue 86"]);
+    }
+
+    [Fact]
+    public void Extract_reads_paragraphs_inside_a_javascript_link_as_text()
+    {
+        // A click handler wrapped around the story: the script is gone from a stored copy, so the text is not a
+        // link; an action link ("print") stays one and stays out.
+        var html = "<html><head><title>Harbour</title></head><body><a href=\"javascript:\">" +
+            "<p>The harbour was quiet on Monday, and the fishing boats stayed in, as the storm moved along the coast.</p>" +
+            "<p>Fishermen said they had not seen such waves in years, and the port authority closed the pier until Wednesday.</p>" +
+            "</a><p><a href=\"javascript:window.print()\">Print this story for your records</a></p></body></html>";
+        AssertKeeps(html, ["The harbour was quiet on Monday", "closed the pier until Wednesday."], ["Print this story"]);
+    }
+
+    [Theory]
+    [InlineData("Harbour closed as storm hits the coast | Daily Bugle", "Harbour closed as storm hits the coast", false)]
+    [InlineData("Harbour closed as storm hits the coast", "Fishermen count their losses after the worst week in years", true)]
+    public void Extract_keeps_an_h1_above_the_body_only_when_it_is_not_the_title(string title, string h1, bool kept)
+    {
+        var html = $"<html><head><title>{title}</title></head><body><article><h1>{h1}</h1><div>" +
+            "<p>The harbour was quiet on Monday, and the fishing boats stayed in, as the storm moved along the coast.</p>" +
+            "<p>Fishermen said they had not seen such waves in years, and the port authority closed the pier until Wednesday.</p>" +
+            "</div></article></body></html>";
+        var text = Extractor.Extract(html, null).Text;
+
+        Assert.Contains("closed the pier until Wednesday.", text, StringComparison.Ordinal);
+        Assert.Equal(kept, text.Contains(h1, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Extract_climbs_from_a_list_table_past_its_references_to_the_intro()
     {
         // A list article: the table scores best; the intro paragraphs are its siblings, and so is the long, linked
@@ -547,6 +589,79 @@ public sealed class HtmlArticleExtractorTests
             "<li><a href=\"/r12\">Smith, John (2012). \"Time loops on film, part 12\"</a>. <a href=\"/j\">Journal of Film</a>. Retrieved 12 May.</li>" +
             "</ol></div></div></div></body></html>";
         AssertKeeps(html, ["This list of films featuring time loops", "prominent plot device", "number 8."], []);
+    }
+
+    [Fact]
+    public void Extract_keeps_an_articles_reference_list_but_not_the_links_after_it()
+    {
+        // An encyclopedia article: its sources are mostly links, but they are the article's own closing part; the
+        // box of links after it is the page's.
+        static string Reference(int n) =>
+            $"<li><a href=\"#back{n}\">^</a> <a href=\"/source/{n}\">Lee, Ann ({2000 + n}). \"Harbours of the north coast, volume {n}\"</a>. Retrieved {n} May.</li>";
+        var html = "<html><head><title>North harbour</title></head><body><div id=\"content\"><div class=\"article-text\">" +
+            "<p>The north harbour was built in 1820, and for a century it was the busiest port of the coast, with ships from every country.</p>" +
+            "<p>After the railway came, the trade moved south, and the harbour was used by fishing boats, as it is today, and by a ferry.</p>" +
+            "<p>The old customs house, a stone building by the pier, is now a museum of the town, and it is open every day but Monday.</p>" +
+            "<h2>References</h2><div class=\"reflist\"><ol class=\"references\">" + Reference(1) + Reference(2) + Reference(3) + Reference(4) + "</ol></div>" +
+            "</div><div class=\"more\"><ul><li><a href=\"/a\">Harbours of the south coast</a></li><li><a href=\"/b\">Lighthouses of the north</a></li></ul></div>" +
+            "</div></body></html>";
+        AssertKeeps(html, ["museum of the town", "Harbours of the north coast, volume 1", "volume 4"], ["Lighthouses of the north"]);
+    }
+
+    [Fact]
+    public void Extract_keeps_section_headings_linked_back_to_the_contents()
+    {
+        // A manual's sections: each heading links back to the contents at the top of the same page.
+        static string Section(string id, string heading, string text) =>
+            $"<h2><a class=\"toc-backref\" href=\"#toc-{id}\">{heading}</a></h2><p>{text}</p>";
+        var html = "<html><head><title>Sharing history</title></head><body><div class=\"document\">" +
+            Section("a", "Setting up the repositories", "We will work through an example with three repositories, although in real life they would be on different machines.") +
+            Section("b", "Amending a shared change", "Once the change is pushed to the test machine, the tests fail, so we amend it and push it again, which replaces the old one.") +
+            Section("c", "Publishing the final version", "When all the tests pass, the change is pushed to the public repository, and only the final version is ever seen there.") +
+            "</div></body></html>";
+        AssertKeeps(html, ["Amending a shared change", "Publishing the final version", "only the final version"], []);
+    }
+
+    [Fact]
+    public void Extract_keeps_the_standfirst_of_an_articles_header_but_not_its_byline_or_the_page_header()
+    {
+        var html = "<html><head><title>Interest on the debt</title></head><body>" +
+            "<header><p>The Daily Ledger, news and analysis for readers who want the whole picture every day.</p></header>" +
+            "<article><header><h1>Interest on the debt</h1>" +
+            "<p>Tax cuts, spending increases and higher interest rates could make it harder to respond to future recessions.</p>" +
+            "<p>By Jane Doe</p></header><section>" +
+            "<p>The government will soon spend more on interest than on the military, according to the budget office, which published its outlook on Monday.</p>" +
+            "<p>Economists said the shift, driven by rising rates and a larger debt, would leave less room for other spending in the years ahead.</p>" +
+            "</section></article></body></html>";
+        AssertKeeps(html, ["harder to respond to future recessions.", "less room for other spending"], ["By Jane Doe", "The Daily Ledger"]);
+    }
+
+    [Fact]
+    public void Extract_keeps_the_text_of_the_header_that_opens_a_marked_article_body()
+    {
+        // No article element: the body is marked with itemprop, and its header holds the standfirst as bare text.
+        var html = "<html><head><title>Insight</title></head><body><div class=\"page\"><div itemprop=\"articleBody\">" +
+            "<header>Neuroscience tells us that most of the work of our brains happens unconsciously, but when does insight occur?</header>" +
+            "<p>Researchers asked volunteers to solve word puzzles while their brain activity was recorded, and then to say how they had found the answer.</p>" +
+            "<p>Those who reported a sudden insight showed a burst of activity in one region a third of a second before they answered, the study found.</p>" +
+            "</div></div></body></html>";
+        AssertKeeps(html, ["when does insight occur?", "third of a second"], []);
+    }
+
+    [Fact]
+    public void Extract_keeps_a_linked_section_heading_among_the_bodys_paragraphs()
+    {
+        // A buyer's guide: each product's heading links to its store page, between paragraphs of the same box; the
+        // linked headlines of the teaser box after the body head boxes of their own.
+        var html = "<html><head><title>Games to buy</title></head><body><div class=\"wrap\"><div class=\"canvas-body\">" +
+            "<p>Virtual reality has officially reached the consoles, and the first wave of games is here, with prices from twenty dollars.</p>" +
+            "<h3><a href=\"https://store.example/rez\">“Rez Infinite” ($30)</a></h3>" +
+            "<p>The beloved cult hit gets the virtual reality treatment, and the result is one of the best games on the headset so far.</p>" +
+            "<h3><a href=\"https://store.example/thumper\">“Thumper” ($20)</a></h3>" +
+            "<p>A rhythm game about a space beetle that is as punishing as it is hypnotic, and it looks even better in the headset.</p>" +
+            "</div><div class=\"more\"><div class=\"item\"><h4><a href=\"/a\">Review: a career year</a></h4></div>" +
+            "<div class=\"item\"><h4><a href=\"/b\">Review: race at your own speed</a></h4></div></div></div></body></html>";
+        AssertKeeps(html, ["“Rez Infinite” ($30)", "“Thumper” ($20)", "hypnotic"], ["career year", "own speed"]);
     }
 
     [Fact]
@@ -842,6 +957,13 @@ public sealed class HtmlArticleExtractorTests
         var text = string.Join(' ', ExtractionCorpora.BlockText(body).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
         Assert.Equal("Hello world, see1 一波波接續性低溫 a b c", text);
+    }
+
+    [Fact]
+    public void Shingle_scores_read_through_soft_hyphens()
+    {
+        // The gold keeps a soft hyphen that an extractor may drop; the words read the same either way.
+        Assert.Equal((1.0, 1.0), ExtractionScorer.ShinglePrecisionRecall("few leaders but Vladimir Putin stand up", "few leaders but Vladi\u00ADmir Putin stand up"));
     }
 
     [Fact]
