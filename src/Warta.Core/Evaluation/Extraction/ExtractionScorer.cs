@@ -57,17 +57,17 @@ public sealed class ExtractionScorer
         }
         if (page.With is not null || page.Without is not null)
         {
-            var text = NormalizeSpaces(output.Text);
+            var text = MatchForm(output.Text);
             foreach (var s in page.With ?? [])
             {
-                if (text.Contains(NormalizeSpaces(s), StringComparison.Ordinal))
+                if (text.Contains(MatchForm(s), StringComparison.Ordinal))
                     _snipTp++;
                 else
                     _snipFn++;
             }
             foreach (var s in page.Without ?? [])
             {
-                if (text.Contains(NormalizeSpaces(s), StringComparison.Ordinal))
+                if (text.Contains(MatchForm(s), StringComparison.Ordinal))
                     _snipFp++;
                 else
                     _snipTn++;
@@ -117,6 +117,7 @@ public sealed class ExtractionScorer
     /// </summary>
     public static List<string> Tokens(string text)
     {
+        text = Composed(text);
         var tokens = new List<string>();
         var sb = new StringBuilder();
         foreach (var c in text)
@@ -173,6 +174,23 @@ public sealed class ExtractionScorer
     /// <summary>A comparison key: letters and digits only, lower-cased.</summary>
     public static string Key(string? text) =>
         text is null ? string.Empty : new string(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+
+    /// <summary>
+    /// The form a snippet is looked for in: canonically composed (NFC: one spelling of a letter with its marks, as
+    /// "য়" is stored both as one code point and as two), without invisible format characters (soft hyphens,
+    /// zero-width joiners), spaces collapsed. The same on both sides, so no system gains from how it spells the text.
+    /// </summary>
+    public static string MatchForm(string text)
+    {
+        text = Composed(text);
+        if (text.Any(IsFormat))
+            text = string.Concat(text.Where(c => !IsFormat(c)));
+        return NormalizeSpaces(text);
+    }
+
+    private static string Composed(string text) => text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+
+    private static bool IsFormat(char c) => char.GetUnicodeCategory(c) == UnicodeCategory.Format;
 
     private static string NormalizeSpaces(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 

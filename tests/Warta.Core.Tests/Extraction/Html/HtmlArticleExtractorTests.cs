@@ -967,6 +967,27 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Snippets_are_matched_in_one_spelling_of_letters_and_without_invisible_characters()
+    {
+        // The page stores "য়" as one code point (U+09DF), the gold as "য" with its nukta; the gold keeps a soft hyphen
+        // the extractor dropped. Both are the same words, so both snippets are found; a changed word is not.
+        var scorer = new ExtractionScorer();
+        var page = new ExtractionPage
+        {
+            Set = "t",
+            Id = "1",
+            Html = string.Empty,
+            With = ["সাড়ে ৭টার", "Werk\u00ADzeug\u00ADty\u00ADpen und"],
+            Without = ["Werkzeugkiste"],
+        };
+
+        scorer.Add(page, new ExtractionOutput("সা\u09DCে ৭টার: Werkzeugtypen und  Laufzeiten.", null, [], null, null));
+
+        Assert.Equal(1.0, scorer.SnippetRecall);
+        Assert.Equal(1.0, scorer.SnippetPrecision);
+    }
+
+    [Fact]
     public void Shingle_scores_compare_words_not_lengths()
     {
         // Two texts of one length with no word in common share no shingle; a text twice the gold's holds it once.
