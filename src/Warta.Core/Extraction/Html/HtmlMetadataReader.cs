@@ -96,6 +96,8 @@ internal sealed partial class HtmlMetadataReader
     private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _meta = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<JsonElement> _ldArticles = [];
+    private readonly List<JsonElement> _ldWorks = [];
+    private List<(List<string> Texts, string Source)> _fallbacks = [];
     private readonly List<JsonDocument> _ldDocuments = [];
     private string? _ldPublisher;
     private string? _publishedText;
@@ -188,6 +190,9 @@ internal sealed partial class HtmlMetadataReader
             ReadSiteName();
             ReadTitle();
             ReadAuthors();
+            // Read while the JSON-LD documents are alive; taken only if nothing else names an author.
+            if (Authors.Count == 0)
+                _fallbacks = DeclaredFallbacks().ToList();
             ReadDates();
             ReadRest();
         }
@@ -300,6 +305,59 @@ internal sealed partial class HtmlMetadataReader
         SetAuthors([owner], "site:owner");
         return true;
     }
+
+    /// <summary>
+    /// For a page that names no person as its author: what the markup declares in weaker places, read last. The
+    /// "Written by" pair of Twitter labels (Yoast), the author of a recipe, how-to or review node, an organisation
+    /// given as the JSON-LD author (a news agency), and an editorial team ("Redaktion", "PETA-Team") named in any
+    /// declared field. The outlet's own name stays out, as everywhere.
+    /// </summary>
+    public bool TakeDeclaredFallback()
+    {
+        foreach (var (texts, source) in _fallbacks)
+        {
+            var names = new List<string>();
+            foreach (var text in texts)
+                AddNames(names, text, declared: true, teams: true);
+            if (names.Count > 0)
+            {
+                SetAuthors(names, source);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private IEnumerable<(List<string> Texts, string Source)> DeclaredFallbacks()
+    {
+        for (var i = 1; i <= 4; i++)
+        {
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            if (Meta(string.Concat("twitter:label", n), out _) is { } label && AuthorLabel().IsMatch(label) && Meta(string.Concat("twitter:data", n), out var source) is { } data)
+                yield return ([data], source);
+        }
+        foreach (var work in _ldArticles.Concat(_ldWorks))
+        {
+            if (!work.TryGetProperty("author", out var author) && !work.TryGetProperty("creator", out author))
+                continue;
+            var texts = new List<string>();
+            foreach (var listed in author.ValueKind == JsonValueKind.Array ? author.EnumerateArray().Take(20).ToList() : [author])
+            {
+                if (StringOf(Resolve(listed)) is { } name)
+                    texts.Add(name);
+            }
+            yield return (texts, "json-ld:author");
+        }
+        foreach (var key in AuthorMeta)
+        {
+            if (_meta.TryGetValue(key, out var values))
+                yield return (values, string.Concat("meta:", key));
+        }
+    }
+
+    // The label Yoast and kin give the author in Twitter's label/data pairs.
+    [GeneratedRegex(@"^(?:written by|verfasst von|geschrieben von|escrito por|écrit par|scritto da|author|autor|auteur)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorLabel();
 
     private string? SiteOwner()
     {
@@ -486,6 +544,9 @@ internal sealed partial class HtmlMetadataReader
         {
             _ldOtherDates.Add(otherDate.GetString()!);
         }
+        // Works that are not articles but name an author: read only when nothing else names one.
+        if (_ldWorks.Count < 20 && types.Any(t => t is "Recipe" or "HowTo" or "Review" or "CreativeWork"))
+            _ldWorks.Add(element);
         if (element.TryGetProperty("@id", out var nodeId) && nodeId.ValueKind == JsonValueKind.String && _ldById.Count < 200)
             _ldById.TryAdd(nodeId.GetString()!, element);
         if (_ldPublisher is null && types.Any(t => t is "Organization" or "NewsMediaOrganization" or "WebSite") && element.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String && types.Contains("WebSite", StringComparer.Ordinal))
@@ -828,13 +889,19 @@ internal sealed partial class HtmlMetadataReader
     /// and link labels, the outlet, URLs, handles and menu words. <paramref name="declared"/>: the markup says
     /// this is the author (JSON-LD, meta, rel=author), so a lower-case user name counts.
     /// </summary>
-    internal void AddNames(List<string> names, string text, bool declared = false)
+    internal void AddNames(List<string> names, string text, bool declared = false, bool teams = false)
     {
         text = Clean(text);
         if (text.Length == 0 || text.Length > 200)
             return;
         if (CommentVerb().IsMatch(text) || NotAByline().IsMatch(text) || text.Contains("://", StringComparison.Ordinal) || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
             return;
+        // A team's name is kept whole: its "Redaktion" is no byline cue ("Redaktion Gelbe Liste Pharmindex").
+        if (teams && text.Length <= 60 && EditorialTeam().IsMatch(text) && text.IndexOfAny([',', ';', '/', '|', '&']) < 0)
+        {
+            names.Add(text);
+            return;
+        }
         text = BylineCue().Replace(text, string.Empty);
         text = BylineTail().Replace(text, string.Empty);
         foreach (var raw in Regex.Split(text, @"\s*(?:,|;|&|\||/|\band\b|\bdan\b|\bund\b|\bet\b|\by\b|\bwith\b|\s[-–]\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
@@ -843,7 +910,7 @@ internal sealed partial class HtmlMetadataReader
             name = BylineTail().Replace(name, string.Empty).Trim(' ', '.', ':', '*');
             if (Degree().IsMatch(name))
                 continue;
-            if (IsPersonName(name, declared) || (declared && IsUserName(name)))
+            if (IsPersonName(name, declared) || (declared && IsUserName(name)) || (teams && EditorialTeam().IsMatch(name) && name.Length <= 60 && !name.Contains("://", StringComparison.Ordinal)))
                 names.Add(name);
         }
     }
@@ -863,10 +930,16 @@ internal sealed partial class HtmlMetadataReader
             return false;
         if (SiteName is not null && IsSiteLike(name, SiteName) && !(declared && words.Length is >= 2 and <= 4 && NamesPersonalSite(name, fullName: true)))
             return false;
-        if (HostMatches(name))
+        // A person's own site is named after them (wolfgangschmale.eu): a declared full name the host spells is theirs.
+        if (HostMatches(name) && !(declared && words.Length is >= 2 and <= 4 && LooksLikeName(words) && PlainName(name) && !Determiners.Contains(words[0])))
             return false;
         return true;
     }
+
+    // An editorial team named as the author ("Redaktion", "auto-motor.at Redaktion", "PETA-Team", "Editorial Staff"):
+    // not a person, but what the page itself declares, and not the outlet's bare name.
+    [GeneratedRegex(@"(?:^|[\s\-])(?:redaktion|rédaction|redaction|redacción|redazione|redactie|redaksi|editorial|editors|staff|team|newsroom)(?:$|\s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EditorialTeam();
 
 
     // A user name the markup declares as the author ("gnaddrig", "r23"): one token, letters first.
@@ -890,6 +963,12 @@ internal sealed partial class HtmlMetadataReader
             return true;
         return fullName && !name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => OrganisationWords.Contains(w.Trim('.', ',')));
     }
+
+    // Articles that start an outlet's name ("El Colombiano", "Die Tagespresse"), never a person's.
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "der", "die", "das", "el", "la", "le", "les", "los", "las", "il", "lo", "de", "het", "o", "a", "os", "as",
+    };
 
     // Job titles that follow a name in a byline ("Posted by Rudy Galfi, Product Manager").
     private static readonly HashSet<string> RoleWords = new(StringComparer.OrdinalIgnoreCase)

@@ -375,4 +375,47 @@ public sealed class HtmlMetadataTests
         Assert.Equal(["Pamela Anderson"], person.Authors);
         Assert.Empty(outlet.Authors);
     }
+    [Fact]
+    public void An_editorial_team_declared_as_the_author_is_taken_when_no_person_is_named()
+    {
+        var team = Extractor.Extract(Page("<meta name=\"author\" content=\"Redaktion\">"), "https://example.de/presse/gesetz");
+        var named = Extractor.Extract(Page("<meta property=\"og:site_name\" content=\"Battery News\"><meta name=\"author\" content=\"Die Redaktion von Battery News\">"), "https://example.de/zellen");
+        var person = Extractor.Extract(Page("<meta name=\"author\" content=\"Redaktion\">", "<p>Von Roland Brockmann</p>"), "https://example.de/presse/gesetz");
+
+        Assert.Equal(["Redaktion"], team.Authors);
+        Assert.Equal(["Die Redaktion von Battery News"], named.Authors);
+        Assert.Equal(["Roland Brockmann"], person.Authors);
+    }
+
+    [Fact]
+    public void The_written_by_label_pair_of_twitter_meta_names_the_author()
+    {
+        var html = Page("<meta name=\"twitter:label1\" content=\"Verfasst von\"><meta name=\"twitter:data1\" content=\"Karoline Herr\">" +
+            "<meta name=\"twitter:label2\" content=\"Lesedauer\"><meta name=\"twitter:data2\" content=\"2 Minuten\">");
+
+        var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
+
+        Assert.Equal(["Karoline Herr"], article.Authors);
+        Assert.Equal("meta:twitter:data1", article.Metadata!.Sources["authors"]);
+    }
+
+    [Fact]
+    public void A_recipe_node_or_an_agency_in_json_ld_names_the_author_when_nothing_else_does()
+    {
+        var recipe = Extractor.Extract(Page("<script type=\"application/ld+json\">{\"@type\":\"Recipe\",\"author\":{\"@type\":\"Person\",\"name\":\"jesusfreak\"}}</script>"), "https://example.de/rezepte/kuchen");
+        var agency = Extractor.Extract(Page("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Organization\",\"name\":\"Deutsche Presse-Agentur\"}}</script>"), "https://example.de/presse/gesetz");
+
+        Assert.Equal(["jesusfreak"], recipe.Authors);
+        Assert.Equal(["Deutsche Presse-Agentur"], agency.Authors);
+    }
+
+    [Fact]
+    public void A_declared_full_name_the_host_spells_is_the_site_owner_but_an_outlet_name_is_not()
+    {
+        var person = Extractor.Extract(Page("<meta name=\"author\" content=\"Wolfgang Schmale\">"), "https://wolfgangschmale.example/2020/studie/");
+        var outlet = Extractor.Extract(Page("<meta name=\"author\" content=\"El Colombiano\">"), "https://www.elcolombiano.example/antioquia/buses");
+
+        Assert.Equal(["Wolfgang Schmale"], person.Authors);
+        Assert.Empty(outlet.Authors);
+    }
 }
