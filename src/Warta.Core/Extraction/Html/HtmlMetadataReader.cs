@@ -276,6 +276,15 @@ internal sealed partial class HtmlMetadataReader
                 // Sites often stamp local wall-clock time with "Z": the same day and minute shown with a stated zone wins.
                 || (best.Precision == DatePrecision.Zoned && Published.Value.Offset != visible.Offset && Published.Value.DateTime.Date == visible.DateTime.Date
                     && Published.Value.Hour == visible.Hour && Published.Value.Minute == visible.Minute);
+            // A wall-clock time shown for the markup's UTC instant ("03/05/2022 21:44" for 00:44Z) gives the page's
+            // offset: same minute, whole or half hours apart, at most 14 hours.
+            if (!replace && best.Precision == DatePrecision.LocalTime && PublishedPrecision == DatePrecision.Zoned && Published!.Value.Offset == TimeSpan.Zero
+                && visible.DateTime - Published.Value.UtcDateTime is var shift && shift != TimeSpan.Zero && Math.Abs(shift.TotalHours) <= 14
+                && Math.Abs(shift.TotalMinutes) % 30 < 1 && Published.Value.Minute == visible.Minute)
+            {
+                Published = Published.Value.ToOffset(TimeSpan.FromMinutes(Math.Round(shift.TotalMinutes / 30) * 30));
+                _sources["published"] = string.Concat(_sources.GetValueOrDefault("published", string.Empty), "+shown-offset");
+            }
             if (replace)
             {
                 // The markup's seconds survive when only its zone was wrong.
@@ -1034,6 +1043,11 @@ internal sealed partial class HtmlMetadataReader
                 }
             }
         }
+        if (found && PublishedPrecision == DatePrecision.Zoned && Published!.Value.Offset == TimeSpan.Zero && PageOffset(Published.Value) is { } offset)
+        {
+            Published = Published.Value.ToOffset(offset);
+            SetSource("published", string.Concat(_sources["published"], "+page-offset"));
+        }
         // A full date in the URL is the day the outlet filed the page under; metadata stamped in another zone
         // (UTC for a US evening) or a later republication date loses to it. On trafilatura-eval's 114 pages with a
         // full URL date and a gold date, the URL's day is the gold day on 106.
@@ -1069,6 +1083,26 @@ internal sealed partial class HtmlMetadataReader
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// The offset the page itself states for an instant its chosen date gives in UTC: another of its dates (a meta
+    /// tag, a JSON-LD date, a <c>time</c> element) is the same instant written with a non-zero offset ("Sat, 19 Oct
+    /// 2019 00:04:00 +0200" beside "2019-10-18T22:04:00Z"). The day is the page's own day in that offset.
+    /// </summary>
+    private TimeSpan? PageOffset(DateTimeOffset utc)
+    {
+        var values = Candidates(("datePublished", false), ("dateModified", false), ("dateCreated", false))
+            .Concat(PublishedMeta.Concat(ModifiedMeta).SelectMany(k => Candidates((k, true)))).Select(c => c.Value)
+            .Concat(_ldOtherDates)
+            .Concat(Elements.Where(e => e.LocalName == "time").Take(20).Select(e => e.GetAttribute("datetime")).OfType<string>());
+        foreach (var value in values)
+        {
+            if (TryParseDate(Clean(value), out var date, out var precision) && precision == DatePrecision.Zoned && date.Offset != TimeSpan.Zero
+                && Math.Abs((date.UtcDateTime - utc.UtcDateTime).TotalSeconds) < 60)
+                return date.Offset;
+        }
+        return null;
     }
 
     // Class parts of title and byline elements: case-sensitive substrings, as the CSS selectors they replace.

@@ -418,4 +418,25 @@ public sealed class HtmlMetadataTests
         Assert.Equal(["Wolfgang Schmale"], person.Authors);
         Assert.Empty(outlet.Authors);
     }
+    [Fact]
+    public void A_utc_date_takes_the_offset_another_of_the_pages_dates_states_for_the_same_instant()
+    {
+        var html = Page("<meta property=\"article:published_time\" content=\"2019-10-18T22:04:00Z\"><meta name=\"date\" content=\"Sat, 19 Oct 2019 00:04:00 +0200\">");
+
+        var article = Extractor.Extract(html, "https://example.at/gesundheit/krebs");
+
+        Assert.Equal(new DateTimeOffset(2019, 10, 19, 0, 4, 0, TimeSpan.FromHours(2)), article.Published);
+        Assert.Equal(TimeSpan.FromHours(2), article.Published!.Value.Offset);
+    }
+
+    [Fact]
+    public void A_shown_wall_clock_time_of_the_same_minute_gives_a_utc_date_its_offset()
+    {
+        var html = Page("<meta property=\"article:published_time\" content=\"2022-05-04T00:44:52Z\">", "<p class=\"date\">03/05/2022 21:44</p>");
+
+        var article = Extractor.Extract(html, "https://example.com.br/republica/pacheco");
+
+        Assert.Equal(TimeSpan.FromHours(-3), article.Published!.Value.Offset);
+        Assert.Equal(new DateTime(2022, 5, 3), article.Published.Value.Date);
+    }
 }
