@@ -34,7 +34,7 @@ internal sealed partial class HtmlMetadataReader
         "last-modified", "article.updated", "updated_time",
     ];
 
-    private static readonly string[] AuthorMeta = ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "twitter:creator", "content_author", "shareaholic:article_author_name"];
+    private static readonly string[] AuthorMeta = ["dc:creator", "dcterms:creator", "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "twitter:creator", "content_author", "shareaholic:article_author_name"];
 
     private static readonly string[] SiteSeparators = [" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " • ", " / ", " : "];
 
@@ -492,11 +492,18 @@ internal sealed partial class HtmlMetadataReader
             var content = meta.GetAttribute("content");
             if (key is null || string.IsNullOrWhiteSpace(content))
                 continue;
-            key = key.Trim();
-            if (!_meta.TryGetValue(key, out var list))
-                _meta[key] = list = [];
-            if (list.Count < 20)
-                list.Add(Clean(content));
+            // RDFa lets one property attribute name several properties ("dc:creator twitter:site_name").
+            var cleaned = Clean(content);
+            foreach (var range in key.AsSpan().SplitAny(" \t\n\r\f"))
+            {
+                var name = key[range];
+                if (name.Length == 0)
+                    continue;
+                if (!_meta.TryGetValue(name, out var list))
+                    _meta[name] = list = [];
+                if (list.Count < 20)
+                    list.Add(cleaned);
+            }
         }
     }
 
@@ -913,16 +920,45 @@ internal sealed partial class HtmlMetadataReader
         }
         text = BylineCue().Replace(text, string.Empty);
         text = BylineTail().Replace(text, string.Empty);
+        var first = names.Count;
         foreach (var raw in Regex.Split(text, @"\s*(?:,|;|&|\||/|\band\b|\bdan\b|\bund\b|\bet\b|\by\b|\bwith\b|\s[-–]\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
         {
             var name = BylineCue().Replace(raw.Trim(' ', '.', '-', '–', ':', '(', ')', '"', '*', '→', '»'), string.Empty).Trim();
             name = BylineTail().Replace(name, string.Empty).Trim(' ', '.', ':', '*');
             if (Degree().IsMatch(name))
                 continue;
+            // "Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech…": after a name, a job title or an
+            // organisation ends the names.
+            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (names.Count > first && words.Any(w => RoleWords.Contains(w) || OrganisationWords.Contains(w)))
+                break;
+            name = WithoutTrailingRole(name, words);
             if (IsPersonName(name, declared) || (declared && IsUserName(name)) || (teams && EditorialTeam().IsMatch(name) && name.Length <= 60 && !name.Contains("://", StringComparison.Ordinal)))
                 names.Add(name);
         }
     }
+
+    /// <summary>
+    /// A name without the job title a byline writes after it ("Ben Silverman Games Editor", "Jane Roe Reporter"):
+    /// a last word that is a role, with the one qualifier before it, goes when two words are left.
+    /// </summary>
+    private static string WithoutTrailingRole(string name, string[] words)
+    {
+        if (words.Length < 3 || !RoleWords.Contains(words[^1]))
+            return name;
+        var keep = words.Length - 1;
+        if (keep > 2 && RoleQualifiers.Contains(words[keep - 1]))
+            keep--;
+        return LooksLikeName(words.AsSpan(0, keep)) ? string.Join(' ', words, 0, keep) : name;
+    }
+
+    // Words that qualify a job title ("Games Editor", "Senior Correspondent").
+    private static readonly HashSet<string> RoleQualifiers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "senior", "chief", "deputy", "managing", "executive", "contributing", "associate", "assistant", "staff", "news",
+        "sports", "games", "business", "science", "tech", "technology", "political", "foreign", "health", "culture",
+        "politics", "travel", "food", "music", "film", "arts", "fashion", "digital", "social", "video", "photo",
+    };
 
     private bool IsPersonName(string name, bool declared = false)
     {
@@ -970,7 +1006,9 @@ internal sealed partial class HtmlMetadataReader
             return false;
         if (site.Length > person.Length)
             return true;
-        return fullName && !name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => OrganisationWords.Contains(w.Trim('.', ',')));
+        // A site named like a person but led by an article or a form of address is a title ("Madame Figaro").
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return fullName && !words.Any(w => OrganisationWords.Contains(w.Trim('.', ','))) && !Determiners.Contains(words[0]) && !AddressForm().IsMatch(words[0]);
     }
 
     // Articles that start an outlet's name ("El Colombiano", "Die Tagespresse"), never a person's.

@@ -439,4 +439,33 @@ public sealed class HtmlMetadataTests
         Assert.Equal(TimeSpan.FromHours(-3), article.Published!.Value.Offset);
         Assert.Equal(new DateTime(2022, 5, 3), article.Published.Value.Date);
     }
+    [Fact]
+    public void A_dublin_core_creator_property_is_read_first_and_rdfa_properties_may_share_one_attribute()
+    {
+        var preferred = Extractor.Extract(Page("<meta name=\"author\" content=\"Anna Lena Becker\"><meta property=\"dc:creator\" content=\"Jonas Weber\">"), null);
+        var shared = Extractor.Extract(Page("<meta property=\"dc:creator twitter:site_name\" content=\"Jonas Weber\">"), null);
+
+        Assert.Equal(["Jonas Weber"], preferred.Authors);
+        Assert.Equal(["Jonas Weber"], shared.Authors);
+    }
+
+    [Fact]
+    public void A_job_title_after_a_name_is_not_a_name()
+    {
+        var trailing = Extractor.Extract(Page(string.Empty, "<p class=\"byline\"><span class=\"author\">Ben Silverman Games Editor</span></p>"), null);
+        var listed = Extractor.Extract(Page("<meta name=\"author\" content=\"Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project\">"), null);
+
+        Assert.Equal(["Ben Silverman"], trailing.Authors);
+        Assert.Equal(["Daniel Kahn Gillmor"], listed.Authors);
+    }
+
+    [Fact]
+    public void A_site_named_with_a_form_of_address_is_not_taken_for_its_author()
+    {
+        var html = Page("<meta property=\"og:site_name\" content=\"Madame Figaro\"><meta property=\"dc:creator\" content=\"Madame Figaro\">");
+
+        var article = Extractor.Extract(html, "https://madame.example.fr/beaute/intestin");
+
+        Assert.Empty(article.Authors);
+    }
 }
