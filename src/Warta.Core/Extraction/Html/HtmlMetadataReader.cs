@@ -337,6 +337,58 @@ internal sealed partial class HtmlMetadataReader
         return false;
     }
 
+    /// <summary>
+    /// For a page that still names no author: the first short element anywhere outside comments, teasers, sidebars
+    /// and navigation whose text is a byline cue and a name ("von Andreas Kürten", "Autor: Peter Maahn", "Gespeichert
+    /// von rasos am 24. Juli 2017"), where the body's own lines hold none (an author box after the body, a
+    /// byline in a header the body's selection left out). The cue declares the name, so a user name counts.
+    /// </summary>
+    public bool TakeShownByline()
+    {
+        var seen = 0;
+        foreach (var element in Elements)
+        {
+            if (element.LocalName is "script" or "style" or "head" or "title" or "meta" or "a" || element.ChildElementCount > 6)
+                continue;
+            var text = ShortText(element, 90);
+            if (text.Length is < 5 or > 90 || ShownBylineCue().Match(text) is not { Success: true } cue)
+                continue;
+            if (++seen > 40)
+                break;
+            if (InComments(element) || InBoilerplate(element))
+                continue;
+            var names = new List<string>();
+            AddNames(names, ShownCredit().Replace(text[cue.Length..], string.Empty), declared: true);
+            if (names.Count > 0 && names.All(ShownName))
+            {
+                SetAuthors(names, "html:shown-byline");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // A name shown after a cue: one user name ("rasos", "Marianne1"), or capitalised words and name particles
+    // ("Jose de la Cruz"); "von Atemschutzmaske über Exit-Strategie bis Zoonose" is a sentence.
+    private static bool ShownName(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length == 1 || words.All(w => char.IsUpper(w[0]) || NameParticles.Contains(w));
+    }
+
+    private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
+    {
+        "de", "da", "di", "del", "della", "la", "le", "du", "van", "von", "der", "den", "ter", "zu", "dos", "das", "bin", "binti", "al", "el",
+    };
+
+    // The credit for pictures that follows a writer's name in one line ("Text von A   Illustration von B").
+    [GeneratedRegex(@"\s+(?:illustrations?|illustrationen|fotos?|photos?|bilder?|grafiken?|kamera|mitarbeit)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ShownCredit();
+
+    // A cue that can only introduce the author, then the name: "von", "by", "par" only as the element's first word.
+    [GeneratedRegex(@"^(?:von|by|par|por|door|oleh|autor(?:in|en)?|author|auteur(?:\(s\))?|text von|texte? par|gespeichert von|geschrieben von|verfasst von|erstellt von|eingestellt von|posted by|written by|escrito por|scritto da)\s*:?\s+(?=\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ShownBylineCue();
+
     private IEnumerable<(List<string> Texts, string Source)> DeclaredFallbacks()
     {
         for (var i = 1; i <= 4; i++)

@@ -468,4 +468,16 @@ public sealed class HtmlMetadataTests
 
         Assert.Empty(article.Authors);
     }
+    [Fact]
+    public void A_byline_shown_outside_the_body_names_the_author_when_nothing_else_does()
+    {
+        var user = Extractor.Extract(Page(string.Empty, afterBody: "<div class=\"submitted\">Gespeichert von <span class=\"username\">rasos</span> am 24. Juli 2017 - 18:02</div>"), null);
+        var credit = Extractor.Extract(Page(string.Empty, afterBody: "<p><em>Text von Christian Seiler   Illustration von Markus Roost</em></p>"), null);
+        var sentence = Extractor.Extract(Page(string.Empty, afterBody: "<p>von Atemschutzmaske über Exit-Strategie bis Zoonose</p>"), null);
+
+        Assert.Equal(["rasos"], user.Authors);
+        Assert.Equal("html:shown-byline", user.Metadata!.Sources["authors"]);
+        Assert.Equal(["Christian Seiler"], credit.Authors);
+        Assert.Empty(sentence.Authors);
+    }
 }
