@@ -348,7 +348,7 @@ internal sealed partial class HtmlMetadataReader
         var seen = 0;
         foreach (var element in Elements)
         {
-            if (element.LocalName is "script" or "style" or "head" or "title" or "meta" or "a" || element.ChildElementCount > 6)
+            if (!StartsWithCueWord(element) || element.LocalName is "script" or "style" or "title" or "a" || element.ChildElementCount > 6)
                 continue;
             var text = ShortText(element, 90);
             if (text.Length is < 5 or > 90 || ShownBylineCue().Match(text) is not { Success: true } cue)
@@ -367,6 +367,31 @@ internal sealed partial class HtmlMetadataReader
         }
         return false;
     }
+
+    // Whether the element's own first text starts with a cue's first word: most elements are passed over without
+    // reading their text.
+    private static bool StartsWithCueWord(IElement element, int depth = 0)
+    {
+        foreach (var node in element.ChildNodes)
+        {
+            if (node is IText t)
+            {
+                var data = t.Data.AsSpan().TrimStart();
+                if (data.IsEmpty)
+                    continue;
+                return data.Length > 2 && CueInitials.Contains(data[0]) && ShownBylineStart().IsMatch(data);
+            }
+            if (node is IElement child)
+                return depth < 3 && StartsWithCueWord(child, depth + 1);
+            // A comment before the text ("<!-- … -->von <a>lupa</a>") is passed over.
+        }
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> CueInitials = System.Buffers.SearchValues.Create("vbpdoatgewsVBPDOATGEWS");
+
+    [GeneratedRegex(@"^\s*(?:von|by|par|por|door|oleh|autor\w*|author\w*|auteur\w*|text|texte|gespeichert|geschrieben|verfasst|erstellt|eingestellt|posted|written|escrito|scritto)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ShownBylineStart();
 
     // A name shown after a cue: one user name ("rasos", "Marianne1"), or capitalised words and name particles
     // ("Jose de la Cruz"); "von Atemschutzmaske über Exit-Strategie bis Zoonose" is a sentence.
@@ -1188,6 +1213,9 @@ internal sealed partial class HtmlMetadataReader
             .Concat(Elements.Where(e => e.LocalName == "time").Take(20).Select(e => e.GetAttribute("datetime")).OfType<string>());
         foreach (var value in values)
         {
+            // Only a value that writes an offset can state one ("+02:00", "-0300", "GMT+2"); most say "Z" or nothing.
+            if (value.Length < 16 || value.AsSpan(10).IndexOfAny('+', '-') < 0)
+                continue;
             if (TryParseDate(Clean(value), out var date, out var precision) && precision == DatePrecision.Zoned && date.Offset != TimeSpan.Zero
                 && Math.Abs((date.UtcDateTime - utc.UtcDateTime).TotalSeconds) < 60)
                 return date.Offset;
