@@ -34,7 +34,7 @@ internal sealed partial class HtmlMetadataReader
         "last-modified", "article.updated", "updated_time",
     ];
 
-    private static readonly string[] AuthorMeta = ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "twitter:creator", "content_author", "shareaholic:article_author_name"];
+    private static readonly string[] AuthorMeta = ["dc:creator", "dcterms:creator", "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "twitter:creator", "content_author", "shareaholic:article_author_name"];
 
     private static readonly string[] SiteSeparators = [" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " • ", " / ", " : "];
 
@@ -96,6 +96,8 @@ internal sealed partial class HtmlMetadataReader
     private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _meta = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<JsonElement> _ldArticles = [];
+    private readonly List<JsonElement> _ldWorks = [];
+    private List<(List<string> Texts, string Source)> _fallbacks = [];
     private readonly List<JsonDocument> _ldDocuments = [];
     private string? _ldPublisher;
     private string? _publishedText;
@@ -188,6 +190,9 @@ internal sealed partial class HtmlMetadataReader
             ReadSiteName();
             ReadTitle();
             ReadAuthors();
+            // Read while the JSON-LD documents are alive; taken only if nothing else names an author.
+            if (Authors.Count == 0)
+                _fallbacks = DeclaredFallbacks().ToList();
             ReadDates();
             ReadRest();
         }
@@ -271,6 +276,15 @@ internal sealed partial class HtmlMetadataReader
                 // Sites often stamp local wall-clock time with "Z": the same day and minute shown with a stated zone wins.
                 || (best.Precision == DatePrecision.Zoned && Published.Value.Offset != visible.Offset && Published.Value.DateTime.Date == visible.DateTime.Date
                     && Published.Value.Hour == visible.Hour && Published.Value.Minute == visible.Minute);
+            // A wall-clock time shown for the markup's UTC instant ("03/05/2022 21:44" for 00:44Z) gives the page's
+            // offset: same minute, whole or half hours apart, at most 14 hours.
+            if (!replace && best.Precision == DatePrecision.LocalTime && PublishedPrecision == DatePrecision.Zoned && Published!.Value.Offset == TimeSpan.Zero
+                && visible.DateTime - Published.Value.UtcDateTime is var shift && shift != TimeSpan.Zero && Math.Abs(shift.TotalHours) <= 14
+                && Math.Abs(shift.TotalMinutes) % 30 < 1 && Published.Value.Minute == visible.Minute)
+            {
+                Published = Published.Value.ToOffset(TimeSpan.FromMinutes(Math.Round(shift.TotalMinutes / 30) * 30));
+                _sources["published"] = string.Concat(_sources.GetValueOrDefault("published", string.Empty), "+shown-offset");
+            }
             if (replace)
             {
                 // The markup's seconds survive when only its zone was wrong.
@@ -300,6 +314,136 @@ internal sealed partial class HtmlMetadataReader
         SetAuthors([owner], "site:owner");
         return true;
     }
+
+    /// <summary>
+    /// For a page that names no person as its author: what the markup declares in weaker places, read last. The
+    /// "Written by" pair of Twitter labels (Yoast), the author of a recipe, how-to or review node, an organisation
+    /// given as the JSON-LD author (a news agency), and an editorial team ("Redaktion", "PETA-Team") named in any
+    /// declared field. The outlet's own name stays out, as everywhere.
+    /// </summary>
+    public bool TakeDeclaredFallback()
+    {
+        foreach (var (texts, source) in _fallbacks)
+        {
+            var names = new List<string>();
+            foreach (var text in texts)
+                AddNames(names, text, declared: true, teams: true);
+            if (names.Count > 0)
+            {
+                SetAuthors(names, source);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// For a page that still names no author: the first short element anywhere outside comments, teasers, sidebars
+    /// and navigation whose text is a byline cue and a name ("von Andreas Kürten", "Autor: Peter Maahn", "Gespeichert
+    /// von rasos am 24. Juli 2017"), where the body's own lines hold none (an author box after the body, a
+    /// byline in a header the body's selection left out). The cue declares the name, so a user name counts.
+    /// </summary>
+    public bool TakeShownByline()
+    {
+        var seen = 0;
+        foreach (var element in Elements)
+        {
+            if (!StartsWithCueWord(element) || element.LocalName is "script" or "style" or "title" or "a" || element.ChildElementCount > 6)
+                continue;
+            var text = ShortText(element, 90);
+            if (text.Length is < 5 or > 90 || ShownBylineCue().Match(text) is not { Success: true } cue)
+                continue;
+            if (++seen > 40)
+                break;
+            if (InComments(element) || InBoilerplate(element))
+                continue;
+            var names = new List<string>();
+            AddNames(names, ShownCredit().Replace(text[cue.Length..], string.Empty), declared: true);
+            if (names.Count > 0 && names.All(ShownName))
+            {
+                SetAuthors(names, "html:shown-byline");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Whether the element's own first text starts with a cue's first word: most elements are passed over without
+    // reading their text.
+    private static bool StartsWithCueWord(IElement element, int depth = 0)
+    {
+        foreach (var node in element.ChildNodes)
+        {
+            if (node is IText t)
+            {
+                var data = t.Data.AsSpan().TrimStart();
+                if (data.IsEmpty)
+                    continue;
+                return data.Length > 2 && CueInitials.Contains(data[0]) && ShownBylineStart().IsMatch(data);
+            }
+            if (node is IElement child)
+                return depth < 3 && StartsWithCueWord(child, depth + 1);
+            // A comment before the text ("<!-- … -->von <a>lupa</a>") is passed over.
+        }
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> CueInitials = System.Buffers.SearchValues.Create("vbpdoatgewsVBPDOATGEWS");
+
+    [GeneratedRegex(@"^\s*(?:von|by|par|por|door|oleh|autor\w*|author\w*|auteur\w*|text|texte|gespeichert|geschrieben|verfasst|erstellt|eingestellt|posted|written|escrito|scritto)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ShownBylineStart();
+
+    // A name shown after a cue: one user name ("rasos", "Marianne1"), or capitalised words and name particles
+    // ("Jose de la Cruz"); "von Atemschutzmaske über Exit-Strategie bis Zoonose" is a sentence.
+    private static bool ShownName(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length == 1 || words.All(w => char.IsUpper(w[0]) || NameParticles.Contains(w));
+    }
+
+    private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
+    {
+        "de", "da", "di", "del", "della", "la", "le", "du", "van", "von", "der", "den", "ter", "zu", "dos", "das", "bin", "binti", "al", "el",
+    };
+
+    // The credit for pictures that follows a writer's name in one line ("Text von A   Illustration von B").
+    [GeneratedRegex(@"\s+(?:illustrations?|illustrationen|fotos?|photos?|bilder?|grafiken?|kamera|mitarbeit)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ShownCredit();
+
+    // A cue that can only introduce the author, then the name: "von", "by", "par" only as the element's first word.
+    [GeneratedRegex(@"^(?:von|by|par|por|door|oleh|autor(?:in|en)?|author|auteur(?:\(s\))?|text von|texte? par|gespeichert von|geschrieben von|verfasst von|erstellt von|eingestellt von|posted by|written by|escrito por|scritto da)\s*:?\s+(?=\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ShownBylineCue();
+
+    private IEnumerable<(List<string> Texts, string Source)> DeclaredFallbacks()
+    {
+        for (var i = 1; i <= 4; i++)
+        {
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            if (Meta(string.Concat("twitter:label", n), out _) is { } label && AuthorLabel().IsMatch(label) && Meta(string.Concat("twitter:data", n), out var source) is { } data)
+                yield return ([data], source);
+        }
+        foreach (var work in _ldArticles.Concat(_ldWorks))
+        {
+            if (!work.TryGetProperty("author", out var author) && !work.TryGetProperty("creator", out author))
+                continue;
+            var texts = new List<string>();
+            foreach (var listed in author.ValueKind == JsonValueKind.Array ? author.EnumerateArray().Take(20).ToList() : [author])
+            {
+                if (StringOf(Resolve(listed)) is { } name)
+                    texts.Add(name);
+            }
+            yield return (texts, "json-ld:author");
+        }
+        foreach (var key in AuthorMeta)
+        {
+            if (_meta.TryGetValue(key, out var values))
+                yield return (values, string.Concat("meta:", key));
+        }
+    }
+
+    // The label Yoast and kin give the author in Twitter's label/data pairs.
+    [GeneratedRegex(@"^(?:written by|verfasst von|geschrieben von|escrito por|écrit par|scritto da|author|autor|auteur)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorLabel();
 
     private string? SiteOwner()
     {
@@ -425,11 +569,18 @@ internal sealed partial class HtmlMetadataReader
             var content = meta.GetAttribute("content");
             if (key is null || string.IsNullOrWhiteSpace(content))
                 continue;
-            key = key.Trim();
-            if (!_meta.TryGetValue(key, out var list))
-                _meta[key] = list = [];
-            if (list.Count < 20)
-                list.Add(Clean(content));
+            // RDFa lets one property attribute name several properties ("dc:creator twitter:site_name").
+            var cleaned = Clean(content);
+            foreach (var range in key.AsSpan().SplitAny(" \t\n\r\f"))
+            {
+                var name = key[range];
+                if (name.Length == 0)
+                    continue;
+                if (!_meta.TryGetValue(name, out var list))
+                    _meta[name] = list = [];
+                if (list.Count < 20)
+                    list.Add(cleaned);
+            }
         }
     }
 
@@ -486,6 +637,9 @@ internal sealed partial class HtmlMetadataReader
         {
             _ldOtherDates.Add(otherDate.GetString()!);
         }
+        // Works that are not articles but name an author: read only when nothing else names one.
+        if (_ldWorks.Count < 20 && types.Any(t => t is "Recipe" or "HowTo" or "Review" or "CreativeWork"))
+            _ldWorks.Add(element);
         if (element.TryGetProperty("@id", out var nodeId) && nodeId.ValueKind == JsonValueKind.String && _ldById.Count < 200)
             _ldById.TryAdd(nodeId.GetString()!, element);
         if (_ldPublisher is null && types.Any(t => t is "Organization" or "NewsMediaOrganization" or "WebSite") && element.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String && types.Contains("WebSite", StringComparer.Ordinal))
@@ -828,25 +982,60 @@ internal sealed partial class HtmlMetadataReader
     /// and link labels, the outlet, URLs, handles and menu words. <paramref name="declared"/>: the markup says
     /// this is the author (JSON-LD, meta, rel=author), so a lower-case user name counts.
     /// </summary>
-    internal void AddNames(List<string> names, string text, bool declared = false)
+    internal void AddNames(List<string> names, string text, bool declared = false, bool teams = false)
     {
         text = Clean(text);
         if (text.Length == 0 || text.Length > 200)
             return;
         if (CommentVerb().IsMatch(text) || NotAByline().IsMatch(text) || text.Contains("://", StringComparison.Ordinal) || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
             return;
+        // A team's name is kept whole: its "Redaktion" is no byline cue ("Redaktion Gelbe Liste Pharmindex").
+        if (teams && text.Length <= 60 && EditorialTeam().IsMatch(text) && text.IndexOfAny([',', ';', '/', '|', '&']) < 0)
+        {
+            names.Add(text);
+            return;
+        }
         text = BylineCue().Replace(text, string.Empty);
         text = BylineTail().Replace(text, string.Empty);
+        var first = names.Count;
         foreach (var raw in Regex.Split(text, @"\s*(?:,|;|&|\||/|\band\b|\bdan\b|\bund\b|\bet\b|\by\b|\bwith\b|\s[-–]\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
         {
             var name = BylineCue().Replace(raw.Trim(' ', '.', '-', '–', ':', '(', ')', '"', '*', '→', '»'), string.Empty).Trim();
             name = BylineTail().Replace(name, string.Empty).Trim(' ', '.', ':', '*');
             if (Degree().IsMatch(name))
                 continue;
-            if (IsPersonName(name, declared) || (declared && IsUserName(name)))
+            // "Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech…": after a name, a job title or an
+            // organisation ends the names.
+            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (names.Count > first && words.Any(w => RoleWords.Contains(w) || OrganisationWords.Contains(w)))
+                break;
+            name = WithoutTrailingRole(name, words);
+            if (IsPersonName(name, declared) || (declared && IsUserName(name)) || (teams && EditorialTeam().IsMatch(name) && name.Length <= 60 && !name.Contains("://", StringComparison.Ordinal)))
                 names.Add(name);
         }
     }
+
+    /// <summary>
+    /// A name without the job title a byline writes after it ("Ben Silverman Games Editor", "Jane Roe Reporter"):
+    /// a last word that is a role, with the one qualifier before it, goes when two words are left.
+    /// </summary>
+    private static string WithoutTrailingRole(string name, string[] words)
+    {
+        if (words.Length < 3 || !RoleWords.Contains(words[^1]))
+            return name;
+        var keep = words.Length - 1;
+        if (keep > 2 && RoleQualifiers.Contains(words[keep - 1]))
+            keep--;
+        return LooksLikeName(words.AsSpan(0, keep)) ? string.Join(' ', words, 0, keep) : name;
+    }
+
+    // Words that qualify a job title ("Games Editor", "Senior Correspondent").
+    private static readonly HashSet<string> RoleQualifiers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "senior", "chief", "deputy", "managing", "executive", "contributing", "associate", "assistant", "staff", "news",
+        "sports", "games", "business", "science", "tech", "technology", "political", "foreign", "health", "culture",
+        "politics", "travel", "food", "music", "film", "arts", "fashion", "digital", "social", "video", "photo",
+    };
 
     private bool IsPersonName(string name, bool declared = false)
     {
@@ -863,10 +1052,16 @@ internal sealed partial class HtmlMetadataReader
             return false;
         if (SiteName is not null && IsSiteLike(name, SiteName) && !(declared && words.Length is >= 2 and <= 4 && NamesPersonalSite(name, fullName: true)))
             return false;
-        if (HostMatches(name))
+        // A person's own site is named after them (wolfgangschmale.eu): a declared full name the host spells is theirs.
+        if (HostMatches(name) && !(declared && words.Length is >= 2 and <= 4 && LooksLikeName(words) && PlainName(name) && !Determiners.Contains(words[0])))
             return false;
         return true;
     }
+
+    // An editorial team named as the author ("Redaktion", "auto-motor.at Redaktion", "PETA-Team", "Editorial Staff"):
+    // not a person, but what the page itself declares, and not the outlet's bare name.
+    [GeneratedRegex(@"(?:^|[\s\-])(?:redaktion|rédaction|redaction|redacción|redazione|redactie|redaksi|editorial|editors|staff|team|newsroom)(?:$|\s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EditorialTeam();
 
 
     // A user name the markup declares as the author ("gnaddrig", "r23"): one token, letters first.
@@ -888,8 +1083,16 @@ internal sealed partial class HtmlMetadataReader
             return false;
         if (site.Length > person.Length)
             return true;
-        return fullName && !name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => OrganisationWords.Contains(w.Trim('.', ',')));
+        // A site named like a person but led by an article or a form of address is a title ("Madame Figaro").
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return fullName && !words.Any(w => OrganisationWords.Contains(w.Trim('.', ','))) && !Determiners.Contains(words[0]) && !AddressForm().IsMatch(words[0]);
     }
+
+    // Articles that start an outlet's name ("El Colombiano", "Die Tagespresse"), never a person's.
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "der", "die", "das", "el", "la", "le", "les", "los", "las", "il", "lo", "de", "het", "o", "a", "os", "as",
+    };
 
     // Job titles that follow a name in a byline ("Posted by Rudy Galfi, Product Manager").
     private static readonly HashSet<string> RoleWords = new(StringComparer.OrdinalIgnoreCase)
@@ -955,6 +1158,11 @@ internal sealed partial class HtmlMetadataReader
                 }
             }
         }
+        if (found && PublishedPrecision == DatePrecision.Zoned && Published!.Value.Offset == TimeSpan.Zero && PageOffset(Published.Value) is { } offset)
+        {
+            Published = Published.Value.ToOffset(offset);
+            SetSource("published", string.Concat(_sources["published"], "+page-offset"));
+        }
         // A full date in the URL is the day the outlet filed the page under; metadata stamped in another zone
         // (UTC for a US evening) or a later republication date loses to it. On trafilatura-eval's 114 pages with a
         // full URL date and a gold date, the URL's day is the gold day on 106.
@@ -990,6 +1198,29 @@ internal sealed partial class HtmlMetadataReader
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// The offset the page itself states for an instant its chosen date gives in UTC: another of its dates (a meta
+    /// tag, a JSON-LD date, a <c>time</c> element) is the same instant written with a non-zero offset ("Sat, 19 Oct
+    /// 2019 00:04:00 +0200" beside "2019-10-18T22:04:00Z"). The day is the page's own day in that offset.
+    /// </summary>
+    private TimeSpan? PageOffset(DateTimeOffset utc)
+    {
+        var values = Candidates(("datePublished", false), ("dateModified", false), ("dateCreated", false))
+            .Concat(PublishedMeta.Concat(ModifiedMeta).SelectMany(k => Candidates((k, true)))).Select(c => c.Value)
+            .Concat(_ldOtherDates)
+            .Concat(Elements.Where(e => e.LocalName == "time").Take(20).Select(e => e.GetAttribute("datetime")).OfType<string>());
+        foreach (var value in values)
+        {
+            // Only a value that writes an offset can state one ("+02:00", "-0300", "GMT+2"); most say "Z" or nothing.
+            if (value.Length < 16 || value.AsSpan(10).IndexOfAny('+', '-') < 0)
+                continue;
+            if (TryParseDate(Clean(value), out var date, out var precision) && precision == DatePrecision.Zoned && date.Offset != TimeSpan.Zero
+                && Math.Abs((date.UtcDateTime - utc.UtcDateTime).TotalSeconds) < 60)
+                return date.Offset;
+        }
+        return null;
     }
 
     // Class parts of title and byline elements: case-sensitive substrings, as the CSS selectors they replace.

@@ -375,4 +375,109 @@ public sealed class HtmlMetadataTests
         Assert.Equal(["Pamela Anderson"], person.Authors);
         Assert.Empty(outlet.Authors);
     }
+    [Fact]
+    public void An_editorial_team_declared_as_the_author_is_taken_when_no_person_is_named()
+    {
+        var team = Extractor.Extract(Page("<meta name=\"author\" content=\"Redaktion\">"), "https://example.de/presse/gesetz");
+        var named = Extractor.Extract(Page("<meta property=\"og:site_name\" content=\"Battery News\"><meta name=\"author\" content=\"Die Redaktion von Battery News\">"), "https://example.de/zellen");
+        var person = Extractor.Extract(Page("<meta name=\"author\" content=\"Redaktion\">", "<p>Von Roland Brockmann</p>"), "https://example.de/presse/gesetz");
+
+        Assert.Equal(["Redaktion"], team.Authors);
+        Assert.Equal(["Die Redaktion von Battery News"], named.Authors);
+        Assert.Equal(["Roland Brockmann"], person.Authors);
+    }
+
+    [Fact]
+    public void The_written_by_label_pair_of_twitter_meta_names_the_author()
+    {
+        var html = Page("<meta name=\"twitter:label1\" content=\"Verfasst von\"><meta name=\"twitter:data1\" content=\"Karoline Herr\">" +
+            "<meta name=\"twitter:label2\" content=\"Lesedauer\"><meta name=\"twitter:data2\" content=\"2 Minuten\">");
+
+        var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
+
+        Assert.Equal(["Karoline Herr"], article.Authors);
+        Assert.Equal("meta:twitter:data1", article.Metadata!.Sources["authors"]);
+    }
+
+    [Fact]
+    public void A_recipe_node_or_an_agency_in_json_ld_names_the_author_when_nothing_else_does()
+    {
+        var recipe = Extractor.Extract(Page("<script type=\"application/ld+json\">{\"@type\":\"Recipe\",\"author\":{\"@type\":\"Person\",\"name\":\"jesusfreak\"}}</script>"), "https://example.de/rezepte/kuchen");
+        var agency = Extractor.Extract(Page("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Organization\",\"name\":\"Deutsche Presse-Agentur\"}}</script>"), "https://example.de/presse/gesetz");
+
+        Assert.Equal(["jesusfreak"], recipe.Authors);
+        Assert.Equal(["Deutsche Presse-Agentur"], agency.Authors);
+    }
+
+    [Fact]
+    public void A_declared_full_name_the_host_spells_is_the_site_owner_but_an_outlet_name_is_not()
+    {
+        var person = Extractor.Extract(Page("<meta name=\"author\" content=\"Wolfgang Schmale\">"), "https://wolfgangschmale.example/2020/studie/");
+        var outlet = Extractor.Extract(Page("<meta name=\"author\" content=\"El Colombiano\">"), "https://www.elcolombiano.example/antioquia/buses");
+
+        Assert.Equal(["Wolfgang Schmale"], person.Authors);
+        Assert.Empty(outlet.Authors);
+    }
+    [Fact]
+    public void A_utc_date_takes_the_offset_another_of_the_pages_dates_states_for_the_same_instant()
+    {
+        var html = Page("<meta property=\"article:published_time\" content=\"2019-10-18T22:04:00Z\"><meta name=\"date\" content=\"Sat, 19 Oct 2019 00:04:00 +0200\">");
+
+        var article = Extractor.Extract(html, "https://example.at/gesundheit/krebs");
+
+        Assert.Equal(new DateTimeOffset(2019, 10, 19, 0, 4, 0, TimeSpan.FromHours(2)), article.Published);
+        Assert.Equal(TimeSpan.FromHours(2), article.Published!.Value.Offset);
+    }
+
+    [Fact]
+    public void A_shown_wall_clock_time_of_the_same_minute_gives_a_utc_date_its_offset()
+    {
+        var html = Page("<meta property=\"article:published_time\" content=\"2022-05-04T00:44:52Z\">", "<p class=\"date\">03/05/2022 21:44</p>");
+
+        var article = Extractor.Extract(html, "https://example.com.br/republica/pacheco");
+
+        Assert.Equal(TimeSpan.FromHours(-3), article.Published!.Value.Offset);
+        Assert.Equal(new DateTime(2022, 5, 3), article.Published.Value.Date);
+    }
+    [Fact]
+    public void A_dublin_core_creator_property_is_read_first_and_rdfa_properties_may_share_one_attribute()
+    {
+        var preferred = Extractor.Extract(Page("<meta name=\"author\" content=\"Anna Lena Becker\"><meta property=\"dc:creator\" content=\"Jonas Weber\">"), null);
+        var shared = Extractor.Extract(Page("<meta property=\"dc:creator twitter:site_name\" content=\"Jonas Weber\">"), null);
+
+        Assert.Equal(["Jonas Weber"], preferred.Authors);
+        Assert.Equal(["Jonas Weber"], shared.Authors);
+    }
+
+    [Fact]
+    public void A_job_title_after_a_name_is_not_a_name()
+    {
+        var trailing = Extractor.Extract(Page(string.Empty, "<p class=\"byline\"><span class=\"author\">Ben Silverman Games Editor</span></p>"), null);
+        var listed = Extractor.Extract(Page("<meta name=\"author\" content=\"Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project\">"), null);
+
+        Assert.Equal(["Ben Silverman"], trailing.Authors);
+        Assert.Equal(["Daniel Kahn Gillmor"], listed.Authors);
+    }
+
+    [Fact]
+    public void A_site_named_with_a_form_of_address_is_not_taken_for_its_author()
+    {
+        var html = Page("<meta property=\"og:site_name\" content=\"Madame Figaro\"><meta property=\"dc:creator\" content=\"Madame Figaro\">");
+
+        var article = Extractor.Extract(html, "https://madame.example.fr/beaute/intestin");
+
+        Assert.Empty(article.Authors);
+    }
+    [Fact]
+    public void A_byline_shown_outside_the_body_names_the_author_when_nothing_else_does()
+    {
+        var user = Extractor.Extract(Page(string.Empty, afterBody: "<div class=\"submitted\">Gespeichert von <span class=\"username\">rasos</span> am 24. Juli 2017 - 18:02</div>"), null);
+        var credit = Extractor.Extract(Page(string.Empty, afterBody: "<p><em>Text von Christian Seiler   Illustration von Markus Roost</em></p>"), null);
+        var sentence = Extractor.Extract(Page(string.Empty, afterBody: "<p>von Atemschutzmaske über Exit-Strategie bis Zoonose</p>"), null);
+
+        Assert.Equal(["rasos"], user.Authors);
+        Assert.Equal("html:shown-byline", user.Metadata!.Sources["authors"]);
+        Assert.Equal(["Christian Seiler"], credit.Authors);
+        Assert.Empty(sentence.Authors);
+    }
 }
