@@ -557,9 +557,8 @@ public sealed partial class TextArticleExtractor
         }
         else if ((m = CapitalPlaceOpening().Match(line)).Success)
         {
-            // A bare place ("LONDON —") is the lead sentence as the writer printed it, and no outlet's mark that a
-            // copy would change: it is reported and stays in the text.
-            return (null, m.Groups["place"].Value);
+            dateline = m.Groups["place"].Value;
+            doc.Remove(first, m.Value, RemovalReasons.Dateline);
         }
         else
         {

@@ -85,11 +85,11 @@ public class TextArticleExtractorTests
         Assert.Equal("City council approves new bike lanes", article.Title);
         Assert.Null(article.Published);
         Assert.Equal("SPRINGFIELD, Illinois", article.Dateline);
-        Assert.StartsWith("SPRINGFIELD, Illinois — ", article.Text, StringComparison.Ordinal);
         Assert.Equal(
             [
                 ("Monday, 6 May 2024", RemovalReasons.PageDate),
                 ("City council approves new bike lanes", RemovalReasons.TitleRepeat),
+                ("SPRINGFIELD, Illinois —", RemovalReasons.Dateline),
                 ("(end)", RemovalReasons.EndMark),
                 ("Leave a Reply", RemovalReasons.CommentForm),
                 ("Your email address will not be published. Required fields are marked *", RemovalReasons.CommentForm),
