@@ -211,11 +211,42 @@ internal static class BoilerplateRules
     {
         if (string.IsNullOrEmpty(className) && string.IsNullOrEmpty(id))
             return null;
+        // An author box is the author's, even inside the entry ("entry-author-info", "post-author-bio").
+        if (IsAuthorBox(className) || IsAuthorBox(id))
+            return RemovalReasons.Byline;
         string? reason = null;
         var positive = false;
         Scan(className, ref reason, ref positive);
         Scan(id, ref reason, ref positive);
         return positive ? null : reason;
+    }
+
+    // What follows "author" in a class name that makes it a box about the author rather than a byline.
+    private static readonly string[] AuthorBoxWords = ["box", "bio", "info", "desc", "about", "profile"];
+
+    /// <summary>
+    /// Whether a class name (or the id) names a box about the author: "author" followed by a word that starts with
+    /// box, bio, info, desc, about or profile ("author-info", "entry-author-bio", "AuthorBox"), not a name that
+    /// merely goes on ("entry-author-itsallaboutyoga", "authorname").
+    /// </summary>
+    private static bool IsAuthorBox(string? value)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > 500)
+            return false;
+        for (var i = value.IndexOf("author", StringComparison.OrdinalIgnoreCase); i >= 0; i = value.IndexOf("author", i + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var next = i + "author".Length;
+            // The next word: glued on ("AuthorBox") or after one separator ("author-info", "author_bio").
+            if (next < value.Length && value[next] is '-' or '_')
+                next++;
+            var rest = value.AsSpan(next);
+            foreach (var word in AuthorBoxWords)
+            {
+                if (rest.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                    return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>+1 for an article-like class or id, -1 for a boilerplate-like one, 0 otherwise.</summary>

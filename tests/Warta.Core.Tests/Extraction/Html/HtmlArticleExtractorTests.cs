@@ -55,6 +55,28 @@ public sealed class HtmlArticleExtractorTests
         AssertKeeps(html, ["mengguncang Cianjur", "layanan kesehatan."], ["Kolom samping", "portal berita daerah"]);
     }
 
+    [Theory]
+    [InlineData("entry-author-info")]
+    [InlineData("post-author-bio")]
+    [InlineData("TestReport__AuthorBox")]
+    public void A_box_about_the_author_inside_the_entry_is_dropped(string boxClass)
+    {
+        var article = Body + $"<div class=\"{boxClass}\"><p>Rina Wulandari menulis tentang kebencanaan dan lingkungan sejak " +
+            "sepuluh tahun lalu dan tinggal di Bandung bersama keluarganya.</p></div>";
+
+        AssertKeeps(Page("<title>Gempa Cianjur</title>", article), ["mengguncang Cianjur", "layanan kesehatan."], ["Rina Wulandari"]);
+    }
+
+    [Theory]
+    [InlineData("entry-author-itsallaboutyoga")]
+    [InlineData("authorname")]
+    public void A_class_that_only_names_the_author_does_not_drop_the_box(string boxClass)
+    {
+        var article = $"<div class=\"{boxClass}\">{Body}</div>";
+
+        AssertKeeps(Page("<title>Gempa Cianjur</title>", article), ["mengguncang Cianjur", "layanan kesehatan."], []);
+    }
+
     [Fact]
     public void An_overlay_that_opens_with_a_close_control_is_not_the_body()
     {
