@@ -214,11 +214,26 @@ internal static class BoilerplateRules
         // An author box is the author's, even inside the entry ("entry-author-info", "post-author-bio").
         if (IsAuthorBox(className) || IsAuthorBox(id))
             return RemovalReasons.Byline;
+        if (EndsAWord(className, "ratings") || EndsAWord(id, "ratings"))
+            return RemovalReasons.SharePrompt;
         string? reason = null;
         var positive = false;
         Scan(className, ref reason, ref positive);
         Scan(id, ref reason, ref positive);
         return positive ? null : reason;
+    }
+
+    // Whether a class name ends in the word after a separator ("post-ratings"): the head of the name.
+    private static bool EndsAWord(string? value, string word)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > 500)
+            return false;
+        foreach (var name in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (name.Length > word.Length && name.EndsWith(word, StringComparison.OrdinalIgnoreCase) && name[^(word.Length + 1)] is '-' or '_')
+                return true;
+        }
+        return false;
     }
 
     // What follows "author" in a class name that makes it a box about the author rather than a byline.

@@ -67,6 +67,15 @@ public sealed class HtmlArticleExtractorTests
         AssertKeeps(Page("<title>Gempa Cianjur</title>", article), ["mengguncang Cianjur", "layanan kesehatan."], ["Rina Wulandari"]);
     }
 
+    [Fact]
+    public void A_rating_widget_named_after_the_post_is_dropped()
+    {
+        var article = Body + "<p><span class=\"post-ratings\">War der Artikel nützlich? Bewerten Sie ihn mit ein bis fünf Sternen, " +
+            "(Noch keine Bewertungen)</span></p>";
+
+        AssertKeeps(Page("<title>Gempa Cianjur</title>", article), ["mengguncang Cianjur", "layanan kesehatan."], ["Bewerten Sie"]);
+    }
+
     [Theory]
     [InlineData("entry-author-itsallaboutyoga")]
     [InlineData("authorname")]
