@@ -296,7 +296,7 @@ internal static class BoilerplateRules
                 while (tokenEnd < span.Length && !char.IsWhiteSpace(span[tokenEnd]))
                     tokenEnd++;
                 var word = span[start..i];
-                if (IsQualifier(word, span[tokenStart..tokenEnd], span[tokenStart..start], previous))
+                if (IsQualifier(word, span[tokenStart..tokenEnd], span[tokenStart..start], previous) || NamesALayout(span[i..tokenEnd]))
                 {
                     var ignored = (string?)null;
                     Classify(word, ref ignored, ref positive);
@@ -327,6 +327,13 @@ internal static class BoilerplateRules
         || previous.Equals("has", StringComparison.OrdinalIgnoreCase) || previous.Equals("with", StringComparison.OrdinalIgnoreCase)
         || previous.Equals("no", StringComparison.OrdinalIgnoreCase) || previous.Equals("without", StringComparison.OrdinalIgnoreCase)
         || IsStateModifier(word, token);
+
+    /// <summary>
+    /// Whether the rest of a class name after a word makes it a layout with that part: "c-fixed-sidebar-layout"
+    /// is the page's grid with a sidebar column, holding the article too.
+    /// </summary>
+    private static bool NamesALayout(ReadOnlySpan<char> after) =>
+        after.Length > "layout".Length && after[0] is '-' or '_' && after[1..].StartsWith("layout", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// "hidden" and "print" inside a longer class name qualify something else: "hidden-xs" and "hidden-print" hide

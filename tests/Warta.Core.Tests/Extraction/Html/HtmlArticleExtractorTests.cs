@@ -68,6 +68,19 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void A_layout_named_for_its_sidebar_column_is_walked()
+    {
+        var html = "<html><head><title>Gempa Cianjur</title></head><body>" +
+            "<div class=\"o-row c-fixed-sidebar-layout--left\"><div class=\"o-col c-sidebar\"><a href=\"/s\">Bagikan</a></div>" +
+            $"<div class=\"o-col\"><div class=\"c-article__content\">{Body}</div></div></div>" +
+            "<div class=\"c-slider\"><div class=\"c-slide\"><p>Banjir bandang menerjang tiga desa di Garut setelah hujan deras mengguyur " +
+            "kawasan itu sepanjang malam dan merendam ratusan rumah.</p></div><div class=\"c-slide\"><p>Harga beras di pasar tradisional naik " +
+            "untuk pekan kedua berturut-turut karena pasokan dari daerah sentra produksi berkurang.</p></div></div></body></html>";
+
+        AssertKeeps(html, ["mengguncang Cianjur", "layanan kesehatan."], ["Banjir bandang", "Bagikan"]);
+    }
+
+    [Fact]
     public void A_rating_widget_named_after_the_post_is_dropped()
     {
         var article = Body + "<p><span class=\"post-ratings\">War der Artikel nützlich? Bewerten Sie ihn mit ein bis fünf Sternen, " +
