@@ -199,12 +199,19 @@ internal static class BoilerplateRules
             return null;
         var className = element.GetAttribute("class");
         var id = element.GetAttribute("id");
+        string? reason;
         if (cache is null || id is not null || className is null)
-            return ByClassAndId(className, id);
-        // Class strings repeat across a page; the cache is per walk, so it stays small and thread-local.
-        if (!cache.TryGetValue(className, out var reason))
+        {
+            reason = ByClassAndId(className, id);
+        }
+        else if (!cache.TryGetValue(className, out reason))
+        {
+            // Class strings repeat across a page; the cache is per walk, so it stays small and thread-local.
             cache[className] = reason = ByClassAndId(className, null);
-        return reason;
+        }
+        // A box about the author holds a name, a photo and a bio; one paragraph so classed is a contributor's note
+        // in the text (a magazine's "author-bio" under a story).
+        return reason == RemovalReasons.Byline && element.LocalName == "p" ? null : reason;
     }
 
     internal static string? ByClassAndId(string? className, string? id)

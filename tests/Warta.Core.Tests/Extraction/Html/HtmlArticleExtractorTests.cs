@@ -89,6 +89,14 @@ public sealed class HtmlArticleExtractorTests
         AssertKeeps(Page("<title>Gempa Cianjur</title>", article), ["mengguncang Cianjur", "layanan kesehatan."], ["Bewerten Sie"]);
     }
 
+    [Fact]
+    public void A_contributor_note_in_a_paragraph_classed_author_bio_is_kept()
+    {
+        var article = Body + "<p class=\"author-bio\">Rina Wulandari menulis tentang kebencanaan dan lingkungan sejak sepuluh tahun lalu.</p>";
+
+        AssertKeeps(Page("<title>Gempa Cianjur</title>", article), ["mengguncang Cianjur", "Rina Wulandari menulis"], []);
+    }
+
     [Theory]
     [InlineData("entry-author-itsallaboutyoga")]
     [InlineData("authorname")]
