@@ -199,23 +199,76 @@ internal static class BoilerplateRules
             return null;
         var className = element.GetAttribute("class");
         var id = element.GetAttribute("id");
+        string? reason;
         if (cache is null || id is not null || className is null)
-            return ByClassAndId(className, id);
-        // Class strings repeat across a page; the cache is per walk, so it stays small and thread-local.
-        if (!cache.TryGetValue(className, out var reason))
+        {
+            reason = ByClassAndId(className, id);
+        }
+        else if (!cache.TryGetValue(className, out reason))
+        {
+            // Class strings repeat across a page; the cache is per walk, so it stays small and thread-local.
             cache[className] = reason = ByClassAndId(className, null);
-        return reason;
+        }
+        // A box about the author holds a name, a photo and a bio; one paragraph so classed is a contributor's note
+        // in the text (a magazine's "author-bio" under a story).
+        return reason == RemovalReasons.Byline && element.LocalName == "p" ? null : reason;
     }
 
     internal static string? ByClassAndId(string? className, string? id)
     {
         if (string.IsNullOrEmpty(className) && string.IsNullOrEmpty(id))
             return null;
+        // An author box is the author's, even inside the entry ("entry-author-info", "post-author-bio").
+        if (IsAuthorBox(className) || IsAuthorBox(id))
+            return RemovalReasons.Byline;
+        if (EndsAWord(className, "ratings") || EndsAWord(id, "ratings"))
+            return RemovalReasons.SharePrompt;
         string? reason = null;
         var positive = false;
         Scan(className, ref reason, ref positive);
         Scan(id, ref reason, ref positive);
         return positive ? null : reason;
+    }
+
+    // Whether a class name ends in the word after a separator ("post-ratings"): the head of the name.
+    private static bool EndsAWord(string? value, string word)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > 500)
+            return false;
+        foreach (var name in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (name.Length > word.Length && name.EndsWith(word, StringComparison.OrdinalIgnoreCase) && name[^(word.Length + 1)] is '-' or '_')
+                return true;
+        }
+        return false;
+    }
+
+    // What follows "author" in a class name that makes it a box about the author rather than a byline.
+    private static readonly string[] AuthorBoxWords = ["box", "bio", "info", "desc", "about", "profile"];
+
+    /// <summary>
+    /// Whether a class name (or the id) names a box about the author: "author" followed by a word that starts with
+    /// box, bio, info, desc, about or profile ("author-info", "entry-author-bio", "AuthorBox"), not a name that
+    /// merely goes on ("entry-author-itsallaboutyoga", "authorname").
+    /// </summary>
+    private static bool IsAuthorBox(string? value)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > 500)
+            return false;
+        for (var i = value.IndexOf("author", StringComparison.OrdinalIgnoreCase); i >= 0; i = value.IndexOf("author", i + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var next = i + "author".Length;
+            // The next word: glued on ("AuthorBox") or after one separator ("author-info", "author_bio").
+            if (next < value.Length && value[next] is '-' or '_')
+                next++;
+            var rest = value.AsSpan(next);
+            foreach (var word in AuthorBoxWords)
+            {
+                if (rest.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                    return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>+1 for an article-like class or id, -1 for a boilerplate-like one, 0 otherwise.</summary>
@@ -250,7 +303,7 @@ internal static class BoilerplateRules
                 while (tokenEnd < span.Length && !char.IsWhiteSpace(span[tokenEnd]))
                     tokenEnd++;
                 var word = span[start..i];
-                if (IsQualifier(word, span[tokenStart..tokenEnd], span[tokenStart..start], previous))
+                if (IsQualifier(word, span[tokenStart..tokenEnd], span[tokenStart..start], previous) || NamesALayout(span[i..tokenEnd]))
                 {
                     var ignored = (string?)null;
                     Classify(word, ref ignored, ref positive);
@@ -281,6 +334,13 @@ internal static class BoilerplateRules
         || previous.Equals("has", StringComparison.OrdinalIgnoreCase) || previous.Equals("with", StringComparison.OrdinalIgnoreCase)
         || previous.Equals("no", StringComparison.OrdinalIgnoreCase) || previous.Equals("without", StringComparison.OrdinalIgnoreCase)
         || IsStateModifier(word, token);
+
+    /// <summary>
+    /// Whether the rest of a class name after a word makes it a layout with that part: "c-fixed-sidebar-layout"
+    /// is the page's grid with a sidebar column, holding the article too.
+    /// </summary>
+    private static bool NamesALayout(ReadOnlySpan<char> after) =>
+        after.Length > "layout".Length && after[0] is '-' or '_' && after[1..].StartsWith("layout", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// "hidden" and "print" inside a longer class name qualify something else: "hidden-xs" and "hidden-print" hide

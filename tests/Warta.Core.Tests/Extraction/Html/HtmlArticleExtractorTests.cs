@@ -55,6 +55,58 @@ public sealed class HtmlArticleExtractorTests
         AssertKeeps(html, ["mengguncang Cianjur", "layanan kesehatan."], ["Kolom samping", "portal berita daerah"]);
     }
 
+    [Theory]
+    [InlineData("entry-author-info")]
+    [InlineData("post-author-bio")]
+    [InlineData("TestReport__AuthorBox")]
+    public void A_box_about_the_author_inside_the_entry_is_dropped(string boxClass)
+    {
+        var article = Body + $"<div class=\"{boxClass}\"><p>Rina Wulandari menulis tentang kebencanaan dan lingkungan sejak " +
+            "sepuluh tahun lalu dan tinggal di Bandung bersama keluarganya.</p></div>";
+
+        AssertKeeps(Page("<title>Gempa Cianjur</title>", article), ["mengguncang Cianjur", "layanan kesehatan."], ["Rina Wulandari"]);
+    }
+
+    [Fact]
+    public void A_layout_named_for_its_sidebar_column_is_walked()
+    {
+        var html = "<html><head><title>Gempa Cianjur</title></head><body>" +
+            "<div class=\"o-row c-fixed-sidebar-layout--left\"><div class=\"o-col c-sidebar\"><a href=\"/s\">Bagikan</a></div>" +
+            $"<div class=\"o-col\"><div class=\"c-article__content\">{Body}</div></div></div>" +
+            "<div class=\"c-slider\"><div class=\"c-slide\"><p>Banjir bandang menerjang tiga desa di Garut setelah hujan deras mengguyur " +
+            "kawasan itu sepanjang malam dan merendam ratusan rumah.</p></div><div class=\"c-slide\"><p>Harga beras di pasar tradisional naik " +
+            "untuk pekan kedua berturut-turut karena pasokan dari daerah sentra produksi berkurang.</p></div></div></body></html>";
+
+        AssertKeeps(html, ["mengguncang Cianjur", "layanan kesehatan."], ["Banjir bandang", "Bagikan"]);
+    }
+
+    [Fact]
+    public void A_rating_widget_named_after_the_post_is_dropped()
+    {
+        var article = Body + "<p><span class=\"post-ratings\">War der Artikel nützlich? Bewerten Sie ihn mit ein bis fünf Sternen, " +
+            "(Noch keine Bewertungen)</span></p>";
+
+        AssertKeeps(Page("<title>Gempa Cianjur</title>", article), ["mengguncang Cianjur", "layanan kesehatan."], ["Bewerten Sie"]);
+    }
+
+    [Fact]
+    public void A_contributor_note_in_a_paragraph_classed_author_bio_is_kept()
+    {
+        var article = Body + "<p class=\"author-bio\">Rina Wulandari menulis tentang kebencanaan dan lingkungan sejak sepuluh tahun lalu.</p>";
+
+        AssertKeeps(Page("<title>Gempa Cianjur</title>", article), ["mengguncang Cianjur", "Rina Wulandari menulis"], []);
+    }
+
+    [Theory]
+    [InlineData("entry-author-itsallaboutyoga")]
+    [InlineData("authorname")]
+    public void A_class_that_only_names_the_author_does_not_drop_the_box(string boxClass)
+    {
+        var article = $"<div class=\"{boxClass}\">{Body}</div>";
+
+        AssertKeeps(Page("<title>Gempa Cianjur</title>", article), ["mengguncang Cianjur", "layanan kesehatan."], []);
+    }
+
     [Fact]
     public void An_overlay_that_opens_with_a_close_control_is_not_the_body()
     {
