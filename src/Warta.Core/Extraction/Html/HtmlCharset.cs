@@ -51,11 +51,16 @@ public static partial class HtmlCharset
             return text!;
         }
         // Declared UTF-8 with a stray invalid byte (a title cut mid-character): browsers decode it as UTF-8 and show
-        // one replacement character; Windows-1252 would garble every non-ASCII letter of the page.
+        // one replacement character; Windows-1252 would garble every non-ASCII letter of the page. A page whose
+        // non-ASCII bytes are mostly invalid UTF-8 is in a single-byte charset whatever it declares.
         if (declared is not null && IsUtf8Name(declared))
         {
-            charset = "utf-8";
-            return Encoding.UTF8.GetString(bytes);
+            var lenient = Encoding.UTF8.GetString(bytes);
+            if (MostlyValid(lenient))
+            {
+                charset = "utf-8";
+                return lenient;
+            }
         }
         if (declared is not null && !IsUtf8Name(declared))
         {
@@ -72,6 +77,21 @@ public static partial class HtmlCharset
         }
         charset = "windows-1252";
         return Encoding.GetEncoding(1252).GetString(bytes);
+    }
+
+    // More valid characters beyond ASCII than replacements for invalid bytes: a page in a single-byte charset has
+    // almost no valid multi-byte sequence among its non-ASCII bytes.
+    private static bool MostlyValid(string text)
+    {
+        int replaced = 0, nonAscii = 0;
+        foreach (var c in text)
+        {
+            if (c == '\uFFFD')
+                replaced++;
+            else if (c > '\u007F')
+                nonAscii++;
+        }
+        return nonAscii >= replaced;
     }
 
     private static bool IsUtf8Name(string name) =>

@@ -960,6 +960,18 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void A_single_byte_page_declared_utf8_decodes_as_windows_1252()
+    {
+        // Every non-ASCII byte is invalid UTF-8: the declaration is wrong, not a byte.
+        var bytes = Encoding.Latin1.GetBytes("<html><head><meta charset=\"utf-8\"></head><body><p>Caf\u00e9 in K\u00f6ln, Stra\u00dfe am Br\u00fcckenkopf</p></body></html>");
+
+        var html = HtmlCharset.Decode(bytes, null, out var charset);
+
+        Assert.Equal("windows-1252", charset);
+        Assert.Contains("Café in Köln, Straße am Brückenkopf", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Windows_1252_bytes_decode_as_declared()
     {
         var bytes = Encoding.Latin1.GetBytes("<html><head><meta charset=\"windows-1252\"></head><body><p>caf\u00e9</p></body></html>");
