@@ -122,7 +122,7 @@ public sealed class ExtractionScorer
         var sb = new StringBuilder();
         foreach (var c in text)
         {
-            if (char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+            if (IsFormat(c))
                 continue;
             if (char.IsLetterOrDigit(c))
             {

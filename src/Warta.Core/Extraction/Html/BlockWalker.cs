@@ -80,8 +80,8 @@ internal sealed class BlockWalker
                         _dropped.Add(new DroppedElement(element, reason));
                     if (BlockTags.Contains(tag))
                         Flush();
-                    // An article's header holds its headline and byline, which metadata reads, and its standfirst,
-                    // which is the article's text: that alone is walked.
+                    // Another header (not an article's own, which is walked above) may still hold a standfirst
+                    // classed as one, between a headline and byline that metadata reads: that alone is walked.
                     if (reason == BoilerplateRules.Header && tag == "header")
                         PushLeads(element, stack);
                     // A ruby reading sits inside a word ("子<rt>こ</rt>ども"), so its place is no word break.

@@ -464,12 +464,15 @@ internal static class ContentSelector
     }
 
     // The element that names the block a standfirst: its owner or one of the owner's two nearest ancestors.
-    private static IElement? LeadOf(IElement owner)
+    private static IElement? LeadOf(IElement owner) => NearestWithin(owner, 3, BoilerplateRules.IsLead);
+
+    // The first of an element and its ancestors, at most this many in all, that matches.
+    private static IElement? NearestWithin(IElement? start, int count, Func<IElement, bool> match)
     {
-        var e = owner;
-        for (var level = 0; level < 3 && e is not null; level++, e = e.ParentElement)
+        var e = start;
+        for (var level = 0; level < count && e is not null; level++, e = e.ParentElement)
         {
-            if (BoilerplateRules.IsLead(e))
+            if (match(e))
                 return e;
         }
         return null;
@@ -534,18 +537,8 @@ internal static class ContentSelector
     }
 
     // A reference of an article's reference list: its linked sources are what it is for.
-    private static bool InReferences(IElement owner)
-    {
-        if (owner.LocalName != "li")
-            return false;
-        var e = owner.ParentElement;
-        for (var level = 0; level < 3 && e is not null; level++, e = e.ParentElement)
-        {
-            if (IsReferenceList(e))
-                return true;
-        }
-        return false;
-    }
+    private static bool InReferences(IElement owner) =>
+        owner.LocalName == "li" && NearestWithin(owner.ParentElement, 3, IsReferenceList) is not null;
 
     // The site's copyright and terms-of-use note below an article.
     private static bool IsCopyrightNotice(string firstLine) =>

@@ -6,7 +6,8 @@ namespace Warta.Extraction.Html;
 /// <summary>
 /// Decodes HTML bytes: a byte-order mark, then a declared charset (header or the page's own meta), then strict
 /// UTF-8, else Windows-1252. A declared charset that the bytes contradict (declared Latin-1 but valid multi-byte
-/// UTF-8) loses to UTF-8; declared UTF-8 stays UTF-8 though a byte is invalid, as in a browser.
+/// UTF-8) loses to UTF-8; declared UTF-8 stays UTF-8 though a byte is invalid, as in a browser, while valid
+/// characters beyond ASCII outnumber the invalid bytes.
 /// </summary>
 public static partial class HtmlCharset
 {

@@ -990,7 +990,7 @@ internal sealed partial class HtmlMetadataReader
         if (CommentVerb().IsMatch(text) || NotAByline().IsMatch(text) || text.Contains("://", StringComparison.Ordinal) || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
             return;
         // A team's name is kept whole: its "Redaktion" is no byline cue ("Redaktion Gelbe Liste Pharmindex").
-        if (teams && text.Length <= 60 && EditorialTeam().IsMatch(text) && text.IndexOfAny([',', ';', '/', '|', '&']) < 0)
+        if (teams && IsEditorialTeam(text) && text.IndexOfAny([',', ';', '/', '|', '&']) < 0)
         {
             names.Add(text);
             return;
@@ -1010,7 +1010,7 @@ internal sealed partial class HtmlMetadataReader
             if (names.Count > first && words.Any(w => RoleWords.Contains(w) || OrganisationWords.Contains(w)))
                 break;
             name = WithoutTrailingRole(name, words);
-            if (IsPersonName(name, declared) || (declared && IsUserName(name)) || (teams && EditorialTeam().IsMatch(name) && name.Length <= 60 && !name.Contains("://", StringComparison.Ordinal)))
+            if (IsPersonName(name, declared) || (declared && IsUserName(name)) || (teams && IsEditorialTeam(name)))
                 names.Add(name);
         }
     }
@@ -1062,6 +1062,8 @@ internal sealed partial class HtmlMetadataReader
     // not a person, but what the page itself declares, and not the outlet's bare name.
     [GeneratedRegex(@"(?:^|[\s\-])(?:redaktion|rédaction|redaction|redacción|redazione|redactie|redaksi|editorial|editors|staff|team|newsroom)(?:$|\s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EditorialTeam();
+
+    private static bool IsEditorialTeam(string name) => name.Length <= 60 && EditorialTeam().IsMatch(name);
 
 
     // A user name the markup declares as the author ("gnaddrig", "r23"): one token, letters first.
