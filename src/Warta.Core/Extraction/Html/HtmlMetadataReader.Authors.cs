@@ -1,0 +1,601 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace Warta.Extraction.Html;
+
+// Authors: declared in JSON-LD, meta tags, microdata and byline elements, shown in the body's first lines, and the
+// weaker places read only when nothing names a person.
+internal sealed partial class HtmlMetadataReader
+{
+    private static readonly string[] AuthorMeta = ["dc:creator", "dcterms:creator", "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "twitter:creator", "content_author", "shareaholic:article_author_name"];
+
+    // Byline cues that precede names in visible text, in the languages the bundled lists cover.
+    [GeneratedRegex(@"^(?:(?:post\s+)?(?:author|autor|autorin|auteur)\s*[:\-–]?\s*(?:by\s+)?|(?:by|oleh|von|vom|par|por|di|door|av|af|da|from|written by|posted by|published by|posted on .{0,30}? by|gespeichert von|rezept von|zum profil von|publié par|escrito por|scritto da|geschrieben von|veröffentlicht von|eingestellt von|erstellt von|verfasst von|beitrag von|blog beitrag von|artikel von|view all posts by|all posts by|more posts by|zeige alle beiträge von|alle beiträge von|alle artikel von|über|about|text|interview|redaktion|penulis|reporter|wartawan|pewarta|kontributor|editor|redaktur|penyunting)(?:\s*[:\-–]\s*|\s+)(?=\p{L})|(?:by|von)(?=\p{Lu}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BylineCue();
+
+    // What follows a name in a byline box: link labels, share counts, a date, a role in parentheses.
+    [GeneratedRegex(@"(?:\s*(?:more posts|alle artikel|alle beiträge|shares?|follow|folgen|mehr|→|»|[—–-]\s*veröffentlicht.*|\sam|\son|\(.*\)|(?:am|on|le|el|il)\s+\p{L}*\s*[0-9].*|\s[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}.*|,?\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*))+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BylineTail();
+
+    // A commenter's line ("Aylin sagt", "Art Edwards says") is not a byline.
+    [GeneratedRegex(@"\b(?:says|sagt|schreibt|écrit|dice)\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CommentVerb();
+
+    // Captions and form labels that sit in author-like boxes.
+    [GeneratedRegex(@"^(?:photo|foto|bild|image|credit|quelle|source|sumber)\b|^name\s*(?:\*|\(|$)|erforderlich|required", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotAByline();
+
+    // Words that are never a name on their own: labels and link texts of author boxes, weekdays, the accounts a CMS
+    // installs ("wordpressadmin"), ad labels ("Gesponserte Inhalte" in a forum's post-author line).
+    [GeneratedRegex(@"^(?:name|posted|published|(?:posted|published|written|geschrieben|veröffentlicht|verfasst) (?:by|von)|follow|mehr|more|von|by|author|autor|redaktion|staff|(?:wordpress|wp|site|web)?admin(?:istrator)?|webmaster|sponsored(?: content| post)?|gesponsert(?:e inhalte)?|anzeige|werbung|advertisement|archiv.*|alle beiträge|no author|anonymous|anonym|guest|gast|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted on|publiziert am|veröffentlicht|theme.*|powered.*|home|startseite|menu|menü|kontakt|contact|impressum)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotAName();
+
+    // Academic and professional letters after a name ("Grant Tinsley, PhD").
+    [GeneratedRegex(@"^(?:phd|ph\.d|md|msc|mba|rd|rn|ma|ba|bsc|dr|prof|jr|sr)\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Degree();
+
+    // A line that is only a byline: a cue, then one to four names of two to four capitalised words joined by
+    // commas or "and" in several languages ("Blog Beitrag von Margarita Koreneva", "Oleh Budi Santoso", "Von Roland
+    // Brockmann und Sebastian Drescher"); a longer line is prose that happens to start with "by". After a cue that
+    // can only introduce an author ("Geschrieben von", "Erstellt von", "Posted by") a single word is a name too
+    // ("Erstellt von Fabian").
+    [GeneratedRegex(@"^(?:(?i:by|oleh|von|par|por|door|text von|ein beitrag von|beitrag von|blog beitrag von|ein artikel von|artikel von|ein gastbeitrag von|gastbeitrag von|eine kolumne von|ein kommentar von|ein interview von)\s*:?\s+(?<names>" + FullName + @"(?:\s*(?:,|&|\s(?i:und|and|dan|et|y|e))\s+" + FullName + @"){0,3})|(?i:written by|posted by|published by|geschrieben von|verfasst von|erstellt von|gespeichert von|eingestellt von|veröffentlicht von|publié par|escrito por|scritto da)\s*:?\s+(?<names>" + AnyName + @"(?:\s*(?:,|&|\s(?i:und|and|et|y|e))\s+" + AnyName + @"){0,3}))\s*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex BylineLine();
+
+    private const string FullName = @"\p{Lu}[\p{L}'’\-]+(?:\s+(?:\p{Lu}[\p{L}'’\-]*\.?|de|van|von|der|da|di|bin|binti)){1,3}";
+
+    private const string AnyName = @"\p{Lu}[\p{L}'’\-]+(?:\s+(?:\p{Lu}[\p{L}'’\-]*\.?|de|van|von|der|da|di|bin|binti)){0,3}";
+
+    [GeneratedRegex(@"(?:^|\s)(?<role>penulis|reporter|wartawan|pewarta|editor|redaktur|penyunting|laporan)\s*:\s*(?<names>[\p{L}][\p{L}.'’\- ]{1,80}?)(?=\s*(?:$|[|,/;\n]|\s{2}|\b(?:penulis|reporter|editor|redaktur|foto|sumber)\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex RoleLine();
+
+    // Authors from the body's first lines: an Indonesian role line ("Penulis: …"), or a line that is only a byline.
+    private void ReadShownAuthors(IReadOnlyList<string> headerLines, int leadLines)
+    {
+        if (Authors.Count == 0)
+        {
+            foreach (var line in headerLines)
+            {
+                var names = new List<string>();
+                foreach (Match m in RoleLine().Matches(line))
+                {
+                    if (m.Groups["role"].Value.StartsWith("edit", StringComparison.OrdinalIgnoreCase) || m.Groups["role"].Value.StartsWith("redak", StringComparison.OrdinalIgnoreCase) || m.Groups["role"].Value.StartsWith("penyunting", StringComparison.OrdinalIgnoreCase))
+                        continue;
+                    AddNames(names, m.Groups["names"].Value);
+                }
+                if (names.Count > 0)
+                {
+                    SetAuthors(names, "text:byline");
+                    break;
+                }
+            }
+        }
+        // A byline shown above or at the start of the article names its author better than a meta author tag,
+        // which themes often fill with the site's owner or name for every page ("Erstellt von Fabian am …" under
+        // meta author "Matthias Hille - Lukas Balbach"); a byline naming the same person keeps the tag's spelling.
+        // Lines after the body are teasers' bylines as often as the article's, so only an empty author takes them.
+        var metaAuthor = _sources.GetValueOrDefault("authors", string.Empty).StartsWith("meta:", StringComparison.Ordinal);
+        if (Authors.Count == 0 || metaAuthor)
+        {
+            for (var i = 0; i < (Authors.Count == 0 ? headerLines.Count : Math.Min(leadLines, headerLines.Count)); i++)
+            {
+                var line = headerLines[i];
+                if (line.Length > 120 || BylineNames(line) is not { Count: > 0 } byline)
+                    continue;
+                if (Authors.Count == 0 || !byline.Any(n => Authors.Any(a => SameName(a, n))))
+                    SetAuthors(byline, "text:byline");
+                break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Takes as the author the person a personal site is named after, for a page that names no author: the site's
+    /// name after a title or form of address ("Dr. Alexander Klier", "Frau Sabienes sagt") when the words of the
+    /// name spell a whole label of the page's host (alexander-klier.net, frau-sabienes.de). A site name alone is
+    /// not enough: on trafilatura-eval's 990 pages most site names their host spells are outlets and brands
+    /// ("Statistics Globe", "Jura Forum", "Le Grand Continent"), and so are Twitter creator handles that spell it
+    /// ("@DieTagespresse", a pen name for "Karoline Herr"); nothing here tells them from a person without the title.
+    /// </summary>
+    public bool TakeSiteOwner()
+    {
+        if (SiteOwner() is not { } owner)
+            return false;
+        SetAuthors([owner], "site:owner");
+        return true;
+    }
+
+    /// <summary>
+    /// For a page that names no person as its author: what the markup declares in weaker places, read last. The
+    /// "Written by" pair of Twitter labels (Yoast), the author of a recipe, how-to or review node, an organisation
+    /// given as the JSON-LD author (a news agency), and an editorial team ("Redaktion", "PETA-Team") named in any
+    /// declared field. The outlet's own name stays out, as everywhere.
+    /// </summary>
+    public bool TakeDeclaredFallback()
+    {
+        foreach (var (texts, source) in _fallbacks)
+        {
+            var names = new List<string>();
+            foreach (var text in texts)
+                AddNames(names, text, declared: true, teams: true);
+            if (names.Count > 0)
+            {
+                SetAuthors(names, source);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// For a page that still names no author: the first short element anywhere outside comments, teasers, sidebars
+    /// and navigation whose text is a byline cue and a name ("von Andreas Kürten", "Autor: Peter Maahn", "Gespeichert
+    /// von rasos am 24. Juli 2017"), where the body's own lines hold none (an author box after the body, a
+    /// byline in a header the body's selection left out). The cue declares the name, so a user name counts.
+    /// </summary>
+    public bool TakeShownByline()
+    {
+        var seen = 0;
+        foreach (var element in Elements)
+        {
+            if (!StartsWithCueWord(element) || element.LocalName is "script" or "style" or "title" or "a" || element.ChildElementCount > 6)
+                continue;
+            var text = ShortText(element, 90);
+            if (text.Length is < 5 or > 90 || ShownBylineCue().Match(text) is not { Success: true } cue)
+                continue;
+            if (++seen > 40)
+                break;
+            if (InComments(element) || InBoilerplate(element))
+                continue;
+            var names = new List<string>();
+            AddNames(names, ShownCredit().Replace(text[cue.Length..], string.Empty), declared: true);
+            if (names.Count > 0 && names.All(ShownName))
+            {
+                SetAuthors(names, "html:shown-byline");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Whether the element's own first text starts with a cue's first word: most elements are passed over without
+    // reading their text.
+    private static bool StartsWithCueWord(IElement element, int depth = 0)
+    {
+        foreach (var node in element.ChildNodes)
+        {
+            if (node is IText t)
+            {
+                var data = t.Data.AsSpan().TrimStart();
+                if (data.IsEmpty)
+                    continue;
+                return data.Length > 2 && CueInitials.Contains(data[0]) && ShownBylineStart().IsMatch(data);
+            }
+            if (node is IElement child)
+                return depth < 3 && StartsWithCueWord(child, depth + 1);
+            // A comment before the text ("<!-- … -->von <a>lupa</a>") is passed over.
+        }
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> CueInitials = System.Buffers.SearchValues.Create("vbpdoatgewsVBPDOATGEWS");
+
+    [GeneratedRegex(@"^\s*(?:von|by|par|por|door|oleh|autor\w*|author\w*|auteur\w*|text|texte|gespeichert|geschrieben|verfasst|erstellt|eingestellt|posted|written|escrito|scritto)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ShownBylineStart();
+
+    // A name shown after a cue: one user name ("rasos", "Marianne1"), or capitalised words and name particles
+    // ("Jose de la Cruz"); "von Atemschutzmaske über Exit-Strategie bis Zoonose" is a sentence.
+    private static bool ShownName(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length == 1 || words.All(w => char.IsUpper(w[0]) || NameParticles.Contains(w));
+    }
+
+    private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
+    {
+        "de", "da", "di", "del", "della", "la", "le", "du", "van", "von", "der", "den", "ter", "zu", "dos", "das", "bin", "binti", "al", "el",
+    };
+
+    // The credit for pictures that follows a writer's name in one line ("Text von A   Illustration von B").
+    [GeneratedRegex(@"\s+(?:illustrations?|illustrationen|fotos?|photos?|bilder?|grafiken?|kamera|mitarbeit)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ShownCredit();
+
+    // A cue that can only introduce the author, then the name: "von", "by", "par" only as the element's first word.
+    [GeneratedRegex(@"^(?:von|by|par|por|door|oleh|autor(?:in|en)?|author|auteur(?:\(s\))?|text von|texte? par|gespeichert von|geschrieben von|verfasst von|erstellt von|eingestellt von|posted by|written by|escrito por|scritto da)\s*:?\s+(?=\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ShownBylineCue();
+
+    private IEnumerable<(List<string> Texts, string Source)> DeclaredFallbacks()
+    {
+        for (var i = 1; i <= 4; i++)
+        {
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            if (Meta(string.Concat("twitter:label", n), out _) is { } label && AuthorLabel().IsMatch(label) && Meta(string.Concat("twitter:data", n), out var source) is { } data)
+                yield return ([data], source);
+        }
+        foreach (var work in _ldArticles.Concat(_ldWorks))
+        {
+            if (!work.TryGetProperty("author", out var author) && !work.TryGetProperty("creator", out author))
+                continue;
+            var texts = new List<string>();
+            foreach (var listed in author.ValueKind == JsonValueKind.Array ? author.EnumerateArray().Take(20).ToList() : [author])
+            {
+                if (StringOf(Resolve(listed)) is { } name)
+                    texts.Add(name);
+            }
+            yield return (texts, "json-ld:author");
+        }
+        foreach (var key in AuthorMeta)
+        {
+            if (_meta.TryGetValue(key, out var values))
+                yield return (values, string.Concat("meta:", key));
+        }
+    }
+
+    // The label Yoast and kin give the author in Twitter's label/data pairs.
+    [GeneratedRegex(@"^(?:written by|verfasst von|geschrieben von|escrito por|écrit par|scritto da|author|autor|auteur)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorLabel();
+
+    private string? SiteOwner()
+    {
+        var labels = HostLabels().Where(l => l.Length >= 6).ToHashSet(StringComparer.Ordinal);
+        if (labels.Count == 0)
+            return null;
+        if (SiteName?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 } site && AddressForm().IsMatch(site[0]))
+        {
+            // The name with the title ("Frau Sabienes") or after it ("Alexander Klier"), as the host spells it.
+            foreach (var start in (int[])[0, 1])
+            {
+                for (var count = 2; count <= 4 && start + count <= site.Length; count++)
+                {
+                    var name = string.Join(' ', site, start, count);
+                    if (labels.Contains(Normalize(name)) && LooksLikeName(site.AsSpan(start, count)) && PlainName(name))
+                        return name;
+                }
+            }
+        }
+        return null;
+    }
+
+    // Not a label and no organisation's word ("Kompas Cyber Media"); the host is the person's here, so it is no test.
+    private static bool PlainName(string name) =>
+        !NotAName().IsMatch(name) && !name.Split(' ').Any(w => OrganisationWords.Contains(w.Trim('.', ',')));
+
+    // Capitalised words of letters (a hyphen or apostrophe inside): "Alexander", "Müller-Lüdenscheidt".
+    private static bool LooksLikeName(ReadOnlySpan<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (word.Length < 2 || !char.IsUpper(word[0]) || !word.Skip(1).All(c => char.IsLower(c) || c is '-' or '\'' or '’'))
+                return false;
+        }
+        return true;
+    }
+
+    // The labels of the page's host before its top-level domain, letters and digits only, the archive's host skipped.
+    private List<string> HostLabels()
+    {
+        var url = _url ?? CanonicalUrl;
+        if (url is null)
+            return [];
+        var archived = WebArchivePrefix().Match(url);
+        if (HostOf(archived.Success ? url[archived.Length..] : url) is not { } host)
+            return [];
+        var labels = host.Split('.');
+        return labels.Take(labels.Length - 1).Where(l => l != "www").Select(Normalize).Where(l => l.Length > 0).ToList();
+    }
+
+    // An academic title or a form of address before a name.
+    [GeneratedRegex(@"^(?:dr|prof|mag|dipl|frau|herr|mr|mrs|ms|madame|monsieur|señora?)\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AddressForm();
+
+    // The names of a line that is only a byline, after its trailing date and link labels are cut.
+    private List<string>? BylineNames(string line)
+    {
+        // Soft hyphens break long names for narrow columns ("Mat\u00ADthi\u00ADas").
+        line = line.Replace("\u00AD", string.Empty, StringComparison.Ordinal);
+        var m = BylineLine().Match(line);
+        if (!m.Success)
+        {
+            var cut = BylineTail().Replace(line, string.Empty).TrimEnd(' ', '|', ',', '-', '–', '·');
+            if (cut.Length == line.Length || (m = BylineLine().Match(cut)) is not { Success: true })
+                return null;
+        }
+        var names = new List<string>();
+        foreach (var name in Regex.Split(m.Groups["names"].Value, @"\s*(?:,|&|\s(?:und|and|dan|et|y|e)\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        {
+            var trimmed = name.Trim();
+            // "Posted by Rudy Galfi, Product Manager": a job title or an organisation ends the names.
+            if (names.Count > 0 && trimmed.Split(' ').Any(w => RoleWords.Contains(w) || OrganisationWords.Contains(w)))
+                break;
+            if (!IsPersonName(trimmed))
+                return null;
+            names.Add(trimmed);
+        }
+        return names;
+    }
+
+    // Two spellings of one name: one holds the other's letters ("Jason Paur", "Jason PaurEmail Author"), or is one
+    // of its words ("Nils", "Nils Pickert").
+    private static bool SameName(string a, string b)
+    {
+        string ka = Normalize(a), kb = Normalize(b);
+        if (ka.Length > 0 && kb.Length > 0 && (ka.Contains(kb, StringComparison.Ordinal) || kb.Contains(ka, StringComparison.Ordinal)))
+            return true;
+        var wa = a.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var wb = b.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return (wa.Length == 1 && wb.Any(w => Normalize(w) == ka)) || (wb.Length == 1 && wa.Any(w => Normalize(w) == kb));
+    }
+
+    private void ReadAuthors()
+    {
+        foreach (var article in _ldArticles)
+        {
+            if (!article.TryGetProperty("author", out var author) && !article.TryGetProperty("creator", out author))
+                continue;
+            var names = new List<string>();
+            foreach (var listed in author.ValueKind == JsonValueKind.Array ? author.EnumerateArray().Take(20).ToList() : [author])
+            {
+                var item = Resolve(listed);
+                if (item.ValueKind == JsonValueKind.Object && TypesOf(item).Any(t => t is "Organization" or "NewsMediaOrganization"))
+                    continue;
+                if (StringOf(item) is { } name)
+                    AddNames(names, name, declared: true);
+            }
+            if (names.Count > 0)
+            {
+                SetAuthors(names, "json-ld:author");
+                return;
+            }
+        }
+        foreach (var key in AuthorMeta)
+        {
+            if (!_meta.TryGetValue(key, out var values))
+                continue;
+            var names = new List<string>();
+            foreach (var v in values)
+                AddNames(names, v, declared: true);
+            if (names.Count > 0)
+            {
+                SetAuthors(names, string.Concat("meta:", key));
+                return;
+            }
+        }
+        // Each group tests attributes by hand in document order, as the CSS selectors in its comment would.
+        var groups = new (Func<IElement, bool> Matches, string Source, bool Declared)[]
+        {
+            // [itemprop~=author] [itemprop~=name], [itemprop~=author]
+            (MicrodataAuthor, "microdata:author", true),
+            // a[rel~=author], [class~=author-name], [class~=fn]
+            (e => (e.LocalName == "a" && HasToken(e.GetAttribute("rel"), "author", StringComparison.OrdinalIgnoreCase))
+                || HasToken(e.GetAttribute("class"), "author-name") || HasToken(e.GetAttribute("class"), "fn"), "rel:author", true),
+            // [class*=byline], [class*=author], [class*=penulis]…, [id*=byline], [id*=author]
+            (e => ClassHas(e, BylineClassWords) || IdHas(e, BylineIdWords), "html:byline", false),
+        };
+        foreach (var (matches, source, declared) in groups)
+        {
+            var names = new List<string>();
+            foreach (var element in Elements.Where(matches).Take(30))
+            {
+                if (InComments(element))
+                    continue;
+                var text = SpacedText(element, 160);
+                if (text.Length is 0 or > 120)
+                    continue;
+                AddNames(names, text, declared);
+                if (names.Count > 0)
+                    break;
+            }
+            if (names.Count > 0)
+            {
+                SetAuthors(names, source);
+                return;
+            }
+        }
+    }
+
+    private static bool MicrodataAuthor(IElement element)
+    {
+        var itemprop = element.GetAttribute("itemprop");
+        if (string.IsNullOrEmpty(itemprop))
+            return false;
+        if (HasToken(itemprop, "author"))
+            return true;
+        if (!HasToken(itemprop, "name"))
+            return false;
+        for (var e = element.ParentElement; e is not null; e = e.ParentElement)
+        {
+            if (HasToken(e.GetAttribute("itemprop"), "author"))
+                return true;
+        }
+        return false;
+    }
+
+    // A JSON-LD reference ({"@id": "…#/schema/person/…"}) stands for the node with that id elsewhere in the graph.
+    private JsonElement Resolve(JsonElement item) =>
+        item.ValueKind == JsonValueKind.Object && !item.TryGetProperty("name", out _) && item.TryGetProperty("@id", out var id)
+            && id.ValueKind == JsonValueKind.String && _ldById.TryGetValue(id.GetString()!, out var node) ? node : item;
+
+    // Inside a comment thread or comment form, whose authors are readers, not the article's.
+    private static bool InComments(IElement element)
+    {
+        var depth = 0;
+        for (var e = element; e is not null && depth < 15; e = e.ParentElement, depth++)
+        {
+            if (e.LocalName is "body" or "form" && e != element)
+                return e.LocalName == "form";
+            if (BoilerplateRules.ByClassAndId(e.GetAttribute("class"), e.GetAttribute("id")) is RemovalReasons.CommentForm or RemovalReasons.RelatedTeaser)
+                return true;
+        }
+        return false;
+    }
+
+    // An element's text with a space between child elements ("Veröffentlicht von" + "Chris Jung"), cut at maxChars.
+    private static string SpacedText(IElement element, int maxChars)
+    {
+        var sb = new System.Text.StringBuilder();
+        var stack = new Stack<INode>();
+        stack.Push(element);
+        while (stack.Count > 0 && sb.Length <= maxChars)
+        {
+            var node = stack.Pop();
+            if (node is IText t)
+            {
+                sb.Append(t.Data);
+                continue;
+            }
+            if (node is IElement e && e.LocalName is "script" or "style" or "noscript" or "time" or "button" or "svg")
+                continue;
+            sb.Append(' ');
+            for (var i = node.ChildNodes.Length - 1; i >= 0; i--)
+                stack.Push(node.ChildNodes[i]);
+        }
+        return Clean(sb.ToString());
+    }
+
+    private void SetAuthors(List<string> names, string source)
+    {
+        Authors = names.Distinct(StringComparer.OrdinalIgnoreCase).Take(10).ToList();
+        SetSource("authors", source);
+    }
+
+    /// <summary>
+    /// Splits a byline into person names, dropping cues ("By", "Von", "Zeige alle Beiträge von"), trailing dates
+    /// and link labels, the outlet, URLs, handles and menu words. <paramref name="declared"/>: the markup says
+    /// this is the author (JSON-LD, meta, rel=author), so a lower-case user name counts.
+    /// </summary>
+    internal void AddNames(List<string> names, string text, bool declared = false, bool teams = false)
+    {
+        text = Clean(text);
+        if (text.Length == 0 || text.Length > 200)
+            return;
+        if (CommentVerb().IsMatch(text) || NotAByline().IsMatch(text) || text.Contains("://", StringComparison.Ordinal) || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+            return;
+        // A team's name is kept whole: its "Redaktion" is no byline cue ("Redaktion Gelbe Liste Pharmindex").
+        if (teams && IsEditorialTeam(text) && text.IndexOfAny([',', ';', '/', '|', '&']) < 0)
+        {
+            names.Add(text);
+            return;
+        }
+        text = BylineCue().Replace(text, string.Empty);
+        text = BylineTail().Replace(text, string.Empty);
+        var first = names.Count;
+        foreach (var raw in Regex.Split(text, @"\s*(?:,|;|&|\||/|\band\b|\bdan\b|\bund\b|\bet\b|\by\b|\bwith\b|\s[-–]\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        {
+            var name = BylineCue().Replace(raw.Trim(' ', '.', '-', '–', ':', '(', ')', '"', '*', '→', '»'), string.Empty).Trim();
+            name = BylineTail().Replace(name, string.Empty).Trim(' ', '.', ':', '*');
+            if (Degree().IsMatch(name))
+                continue;
+            // "Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech…": after a name, a job title or an
+            // organisation ends the names.
+            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (names.Count > first && words.Any(w => RoleWords.Contains(w) || OrganisationWords.Contains(w)))
+                break;
+            name = WithoutTrailingRole(name, words);
+            if (IsPersonName(name, declared) || (declared && IsUserName(name)) || (teams && IsEditorialTeam(name)))
+                names.Add(name);
+        }
+    }
+
+    /// <summary>
+    /// A name without the job title a byline writes after it ("Ben Silverman Games Editor", "Jane Roe Reporter"):
+    /// a last word that is a role, with the one qualifier before it, goes when two words are left.
+    /// </summary>
+    private static string WithoutTrailingRole(string name, string[] words)
+    {
+        if (words.Length < 3 || !RoleWords.Contains(words[^1]))
+            return name;
+        var keep = words.Length - 1;
+        if (keep > 2 && RoleQualifiers.Contains(words[keep - 1]))
+            keep--;
+        return LooksLikeName(words.AsSpan(0, keep)) ? string.Join(' ', words, 0, keep) : name;
+    }
+
+    // Words that qualify a job title ("Games Editor", "Senior Correspondent").
+    private static readonly HashSet<string> RoleQualifiers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "senior", "chief", "deputy", "managing", "executive", "contributing", "associate", "assistant", "staff", "news",
+        "sports", "games", "business", "science", "tech", "technology", "political", "foreign", "health", "culture",
+        "politics", "travel", "food", "music", "film", "arts", "fashion", "digital", "social", "video", "photo",
+    };
+
+    private bool IsPersonName(string name, bool declared = false)
+    {
+        if (name.Length is < 3 or > 60 || name.Contains("://", StringComparison.Ordinal) || name.Contains('@', StringComparison.Ordinal) || name.Contains('.', StringComparison.Ordinal) && !name.Contains(' ', StringComparison.Ordinal))
+            return false;
+        if (name.Any(char.IsDigit))
+            return false;
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 6)
+            return false;
+        if (!char.IsUpper(words[0][0]) && !words.Any(w => char.IsUpper(w[0])))
+            return false;
+        if (NotAName().IsMatch(name))
+            return false;
+        if (SiteName is not null && IsSiteLike(name, SiteName) && !(declared && words.Length is >= 2 and <= 4 && NamesPersonalSite(name, fullName: true)))
+            return false;
+        // A person's own site is named after them (wolfgangschmale.eu): a declared full name the host spells is theirs.
+        if (HostMatches(name) && !(declared && words.Length is >= 2 and <= 4 && LooksLikeName(words) && PlainName(name) && !Determiners.Contains(words[0])))
+            return false;
+        return true;
+    }
+
+    // An editorial team named as the author ("Redaktion", "auto-motor.at Redaktion", "PETA-Team", "Editorial Staff"):
+    // not a person, but what the page itself declares, and not the outlet's bare name.
+    [GeneratedRegex(@"(?:^|[\s\-])(?:redaktion|rédaction|redaction|redacción|redazione|redactie|redaksi|editorial|editors|staff|team|newsroom)(?:$|\s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EditorialTeam();
+
+    private static bool IsEditorialTeam(string name) => name.Length <= 60 && EditorialTeam().IsMatch(name);
+
+    // A user name the markup declares as the author ("gnaddrig", "r23"): one token, letters first.
+    private bool IsUserName(string name) =>
+        name.Length is >= 2 and <= 30 && char.IsLetter(name[0]) && name.All(c => char.IsLetterOrDigit(c) || c is '_' or '-')
+        && !NotAName().IsMatch(name) && !(SiteName is not null && IsSiteLike(name, SiteName) && !(name.All(char.IsLower) && NamesPersonalSite(name, fullName: false)));
+
+    /// <summary>
+    /// A personal site's name holds its author's name ("Daniel Lemire's blog", "Dr. Alexander Klier", "gnaddrig ad
+    /// libitum", "Pamela Anderson"): a name the markup declares as the author is kept when the site name contains it,
+    /// or is it for a full name with no organisation word ("Kompas Cyber Media" is the outlet). On trafilatura-eval's
+    /// first 150 pages this is four of the ten authors missed.
+    /// </summary>
+    private bool NamesPersonalSite(string name, bool fullName)
+    {
+        var site = Normalize(SiteName ?? string.Empty);
+        var person = Normalize(name);
+        if (person.Length < 4 || !site.Contains(person, StringComparison.Ordinal))
+            return false;
+        if (site.Length > person.Length)
+            return true;
+        // A site named like a person but led by an article or a form of address is a title ("Madame Figaro").
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return fullName && !words.Any(w => OrganisationWords.Contains(w.Trim('.', ','))) && !Determiners.Contains(words[0]) && !AddressForm().IsMatch(words[0]);
+    }
+
+    // Articles that start an outlet's name ("El Colombiano", "Die Tagespresse"), never a person's.
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "der", "die", "das", "el", "la", "le", "les", "los", "las", "il", "lo", "de", "het", "o", "a", "os", "as",
+    };
+
+    // Job titles that follow a name in a byline ("Posted by Rudy Galfi, Product Manager").
+    private static readonly HashSet<string> RoleWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "manager", "engineer", "correspondent", "critic", "editor", "reporter", "writer", "director", "officer",
+        "president", "founder", "analyst", "intern", "lead", "head", "chief", "professor", "specialist", "scientist",
+        "developer", "designer", "product", "software", "columnist", "contributor", "producer", "redakteur",
+        "redakteurin", "korrespondent", "korrespondentin", "chefredakteur", "autor", "autorin", "author",
+    };
+
+    // Words that make a name an organisation's (an outlet, a club, a team) rather than a person's.
+    private static readonly HashSet<string> OrganisationWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "media", "news", "online", "group", "foundation", "stiftung", "tv", "radio", "press", "presse", "verlag", "zeitung",
+        "magazin", "magazine", "blog", "redaktion", "team", "inc", "ltd", "llc", "gmbh", "ag", "ev", "club", "verein",
+        "agency", "berita", "daily", "times", "journal", "network", "channel", "portal", "official", "staff", "partei",
+    };
+
+    private static readonly string[] BylineClassWords = ["byline", "author", "Author", "penulis", "reporter", "writer", "autor", "posted-by", "submitted"];
+
+    private static readonly string[] BylineIdWords = ["byline", "author"];
+}

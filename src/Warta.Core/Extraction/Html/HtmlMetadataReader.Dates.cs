@@ -1,0 +1,377 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Warta.Model;
+
+namespace Warta.Extraction.Html;
+
+// Published and modified dates: declared in JSON-LD and meta tags, shown in date elements and datelines, and in the
+// URL; the page's own offset kept.
+internal sealed partial class HtmlMetadataReader
+{
+    private static readonly string[] PublishedMeta =
+    [
+        "article:published_time", "og:article:published_time", "article:published", "datepublished", "parsely-pub-date",
+        "sailthru.date", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "dc.date.issued",
+        "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created", "date", "originalpublicationdate",
+        "article.published", "content_publish_date", "cxenseparse:recs:publishtime", "release_date", "og:published_time",
+        "twitter:data1:date", "bt:pubdate", "published-date", "published_time", "last-modified-date",
+    ];
+
+    private static readonly string[] ModifiedMeta =
+    [
+        "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "dc.date.modified", "lastmod",
+        "last-modified", "article.updated", "updated_time",
+    ];
+
+    [GeneratedRegex(@"/(?<y>(?:19|20)[0-9]{2})[/-](?<m>0?[1-9]|1[0-2])[/-](?<d>0?[1-9]|[12][0-9]|3[01])(?:/|$|[-_])", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex UrlDate();
+
+    [GeneratedRegex(@"/(?<y>(?:19|20)[0-9]{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12][0-9]|3[01])(?:/|[-_]|[0-9]{2,6}[/-_])", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex UrlCompactDate();
+
+    [GeneratedRegex(@"/(?<d>0[1-9]|[12][0-9]|3[01])-(?<m>0[1-9]|1[0-2])-(?<y>(?:19|20)[0-9]{2})(?:/|$|[-_.])", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex UrlDayFirstDate();
+
+    // The best-stated visible date near the body: zoned before local time before a bare day.
+    private void ReadShownDate(IReadOnlyList<string> headerLines)
+    {
+        if (_elementDate is { } shown)
+            headerLines = [shown.Date.Text, .. headerLines];
+        DateMention? best = null;
+        foreach (var line in headerLines)
+        {
+            if (line.Length > 200)
+                continue;
+            foreach (var found in FindDates(line))
+            {
+                if (best is null || found.Precision > best.Precision)
+                    best = found;
+            }
+            if (best?.Precision == DatePrecision.Zoned)
+                break;
+        }
+        if (best is null && Published is null)
+        {
+            foreach (var line in headerLines)
+            {
+                if (line.Length <= 200 && VisibleDates.Find(line) is { } other)
+                {
+                    best = other;
+                    break;
+                }
+            }
+        }
+        if (best is not null)
+        {
+            var visible = best.Value;
+            var replace = Published is null
+                || (best.Precision == DatePrecision.Zoned && PublishedPrecision != DatePrecision.Zoned && Published.Value.Date == visible.Date)
+                // Sites often stamp local wall-clock time with "Z": the same day and minute shown with a stated zone wins.
+                || (best.Precision == DatePrecision.Zoned && Published.Value.Offset != visible.Offset && Published.Value.DateTime.Date == visible.DateTime.Date
+                    && Published.Value.Hour == visible.Hour && Published.Value.Minute == visible.Minute);
+            // A wall-clock time shown for the markup's UTC instant ("03/05/2022 21:44" for 00:44Z) gives the page's
+            // offset: same minute, whole or half hours apart, at most 14 hours.
+            if (!replace && best.Precision == DatePrecision.LocalTime && PublishedPrecision == DatePrecision.Zoned && Published!.Value.Offset == TimeSpan.Zero
+                && visible.DateTime - Published.Value.UtcDateTime is var shift && shift != TimeSpan.Zero && Math.Abs(shift.TotalHours) <= 14
+                && Math.Abs(shift.TotalMinutes) % 30 < 1 && Published.Value.Minute == visible.Minute)
+            {
+                Published = Published.Value.ToOffset(TimeSpan.FromMinutes(Math.Round(shift.TotalMinutes / 30) * 30));
+                _sources["published"] = string.Concat(_sources.GetValueOrDefault("published", string.Empty), "+shown-offset");
+            }
+            if (replace)
+            {
+                // The markup's seconds survive when only its zone was wrong.
+                if (Published is { } stamped && stamped.Hour == visible.Hour && stamped.Minute == visible.Minute && stamped.Date == visible.Date)
+                    visible = new DateTimeOffset(stamped.DateTime, visible.Offset);
+                Published = visible;
+                PublishedPrecision = best.Precision;
+                _publishedText = best.Text;
+                _sources["published"] = "text:dateline";
+            }
+        }
+    }
+
+    // Indonesian day and month names that English does not share.
+    private static readonly string[] IndonesianDateWords =
+    [
+        "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "januari", "februari", "pebruari",
+        "maret", "mei", "juni", "juli", "agustus", "oktober", "desember", "wib",
+    ];
+
+    /// <summary>
+    /// A wall-clock time written in Indonesian ("Kamis, 05 November 2015 11:52") on a page that states no zone is
+    /// Western Indonesian Time (+07:00), the zone national outlets publish in; calibrated on id-news-html, where
+    /// every such dateline is WIB.
+    /// </summary>
+    private void AnchorIndonesianLocalTime()
+    {
+        if (Published is not { } local || PublishedPrecision != DatePrecision.LocalTime || local.Offset != TimeSpan.Zero || _publishedText is null)
+            return;
+        var words = Regex.Split(_publishedText.ToLowerInvariant(), @"[^\p{L}']+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        if (Language != "id" && !words.Any(w => IndonesianDateWords.Contains(w, StringComparer.Ordinal)))
+            return;
+        Published = new DateTimeOffset(local.DateTime, TimeSpan.FromHours(7));
+        _sources["published"] = string.Concat(_sources.GetValueOrDefault("published", "text:dateline"), "+wib");
+    }
+
+    private void ReadDates()
+    {
+        var found = false;
+        foreach (var (value, source) in Candidates(("datePublished", false)).Concat(PublishedMeta.Select(k => (k, true)).SelectMany(k => Candidates(k))).Concat(Candidates(("dateCreated", false))))
+        {
+            if (TryParseDate(value, out var date, out var precision))
+            {
+                Published = date;
+                PublishedPrecision = precision;
+                SetSource("published", source);
+                found = true;
+                break;
+            }
+        }
+        if (!found)
+        {
+            // A WebPage node's datePublished (Yoast and kin) when no article node gave one.
+            foreach (var value in _ldOtherDates)
+            {
+                if (TryParseDate(Clean(value), out var date, out var precision))
+                {
+                    Published = date;
+                    PublishedPrecision = precision;
+                    SetSource("published", "json-ld:WebPage.datePublished");
+                    found = true;
+                    break;
+                }
+            }
+        }
+        if (!found)
+        {
+            // time[datetime], [itemprop=datePublished], [itemprop=dateCreated], [property=schema:dateCreated],
+            // [property=schema:datePublished]
+            foreach (var time in Elements.Where(e => (e.LocalName == "time" && e.HasAttribute("datetime"))
+                || e.GetAttribute("itemprop") is "datePublished" or "dateCreated" || e.GetAttribute("property") is "schema:dateCreated" or "schema:datePublished").Take(20))
+            {
+                var value = time.GetAttribute("datetime") ?? time.GetAttribute("content") ?? time.TextContent;
+                if (TryParseDate(Clean(value), out var date, out var precision))
+                {
+                    Published = date;
+                    PublishedPrecision = precision;
+                    SetSource("published", time.LocalName == "time" ? "html:time" : "microdata:datePublished");
+                    found = true;
+                    break;
+                }
+            }
+        }
+        if (found && PublishedPrecision == DatePrecision.Zoned && Published!.Value.Offset == TimeSpan.Zero && PageOffset(Published.Value) is { } offset)
+        {
+            Published = Published.Value.ToOffset(offset);
+            SetSource("published", string.Concat(_sources["published"], "+page-offset"));
+        }
+        // A full date in the URL is the day the outlet filed the page under; metadata stamped in another zone
+        // (UTC for a US evening) or a later republication date loses to it. On trafilatura-eval's 114 pages with a
+        // full URL date and a gold date, the URL's day is the gold day on 106.
+        var pageUrl = _url ?? CanonicalLink();
+        if (pageUrl is not null && UrlDateOf(pageUrl) is { } urlDate && (!found || Published!.Value.Date != urlDate.Date))
+        {
+            Published = urlDate;
+            PublishedPrecision = DatePrecision.Day;
+            SetSource("published", "url");
+            found = true;
+        }
+        _elementDate = DateElements();
+        if (!found && _elementDate is { } visible)
+        {
+            Published = visible.Date.Value;
+            PublishedPrecision = visible.Date.Precision;
+            _publishedText = visible.Date.Text;
+            SetSource("published", visible.Source);
+            found = true;
+        }
+        if (!found && VisibleDates.Find(Clean(_document.Title ?? string.Empty)) is { } titleDate)
+        {
+            Published = titleDate.Value;
+            PublishedPrecision = titleDate.Precision;
+            SetSource("published", "html:title");
+        }
+        foreach (var (value, source) in Candidates(("dateModified", false)).Concat(ModifiedMeta.Select(k => (k, true)).SelectMany(k => Candidates(k))))
+        {
+            if (TryParseDate(value, out var date, out _))
+            {
+                Modified = date;
+                SetSource("modified", source);
+                break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The offset the page itself states for an instant its chosen date gives in UTC: another of its dates (a meta
+    /// tag, a JSON-LD date, a <c>time</c> element) is the same instant written with a non-zero offset ("Sat, 19 Oct
+    /// 2019 00:04:00 +0200" beside "2019-10-18T22:04:00Z"). The day is the page's own day in that offset.
+    /// </summary>
+    private TimeSpan? PageOffset(DateTimeOffset utc)
+    {
+        var values = Candidates(("datePublished", false), ("dateModified", false), ("dateCreated", false))
+            .Concat(PublishedMeta.Concat(ModifiedMeta).SelectMany(k => Candidates((k, true)))).Select(c => c.Value)
+            .Concat(_ldOtherDates)
+            .Concat(Elements.Where(e => e.LocalName == "time").Take(20).Select(e => e.GetAttribute("datetime")).OfType<string>());
+        foreach (var value in values)
+        {
+            // Only a value that writes an offset can state one ("+02:00", "-0300", "GMT+2"); most say "Z" or nothing.
+            if (value.Length < 16 || value.AsSpan(10).IndexOfAny('+', '-') < 0)
+                continue;
+            if (TryParseDate(Clean(value), out var date, out var precision) && precision == DatePrecision.Zoned && date.Offset != TimeSpan.Zero
+                && Math.Abs((date.UtcDateTime - utc.UtcDateTime).TotalSeconds) < 60)
+                return date.Offset;
+        }
+        return null;
+    }
+
+    // Class and id words of elements that show a page's date (post-meta, entry-date, news-single-timedata, datum…).
+    private static readonly string[] DateClassWords =
+    [
+        "date", "time", "publish", "posted", "datum", "fecha", "tanggal", "waktu", "meta", "byline", "subline",
+        "dateline", "info", "stamp", "erschienen", "parution",
+    ];
+
+    /// <summary>
+    /// The first date shown in a small element whose class or id speaks of dates, outside comments, related
+    /// teasers, sidebars and navigation; also remembers such elements' texts for the zone check in
+    /// <see cref="ReadFromVisibleText"/>.
+    /// </summary>
+    private (DateMention Date, string Source)? DateElements()
+    {
+        var seen = 0;
+        var cache = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var element in Elements)
+        {
+            if (element.LocalName != "time" && !HasDateWord(element.GetAttribute("class"), cache) && !HasDateWord(element.GetAttribute("id"), null))
+                continue;
+            if (element.ChildElementCount > 12 || InBoilerplate(element))
+                continue;
+            var text = ShortText(element, 200);
+            if (text.Length is 0 or > 200)
+                continue;
+            if (++seen > 80)
+                break;
+            if (VisibleDates.Find(text) is { } date && Plausible(date.Value) && date.Value <= DateTimeOffset.UtcNow.AddDays(2))
+                return (date, "html:date-element");
+        }
+        return null;
+    }
+
+    // Class strings repeat across a page, so their answers are cached per page.
+    private static bool HasDateWord(string? value, Dictionary<string, bool>? cache)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > 200)
+            return false;
+        if (cache is null)
+            return HasDateWord(value);
+        if (!cache.TryGetValue(value, out var has))
+            cache[value] = has = HasDateWord(value);
+        return has;
+    }
+
+    private static bool HasDateWord(string value)
+    {
+        foreach (var word in DateClassWords)
+        {
+            if (value.Contains(word, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
+    internal static DateTimeOffset? UrlDateOf(string url)
+    {
+        // An archived copy's URL starts with the crawl's timestamp; the page's own URL follows it.
+        var archived = WebArchivePrefix().Match(url);
+        if (archived.Success)
+            url = url[archived.Length..];
+        var m = UrlDate().Match(url);
+        if (!m.Success)
+            m = UrlDayFirstDate().Match(url);
+        if (!m.Success)
+            m = UrlCompactDate().Match(url);
+        if (!m.Success)
+            return null;
+        var y = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+        var mo = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+        var d = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
+        return d <= DateTime.DaysInMonth(y, mo) ? new DateTimeOffset(y, mo, d, 0, 0, 0, TimeSpan.Zero) : null;
+    }
+
+    internal static bool TryParseDate(string value, out DateTimeOffset date, out DatePrecision precision)
+    {
+        value = value.Trim();
+        if (SafeTryParse(value, out date, out precision))
+            return Plausible(date);
+        // The framework's parser fills a missing date with today ("2:33 PM"): only values that state a year go to it.
+        if (value.Length is > 0 and < 60 && HasYear(value) && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date))
+        {
+            precision = value.Contains(':', StringComparison.Ordinal) ? (HasZone(value) ? DatePrecision.Zoned : DatePrecision.LocalTime) : DatePrecision.Day;
+            return Plausible(date);
+        }
+        // Unix epoch seconds or milliseconds.
+        if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var epoch) && value.Length is 10 or 13)
+        {
+            date = value.Length == 10 ? DateTimeOffset.FromUnixTimeSeconds(epoch) : DateTimeOffset.FromUnixTimeMilliseconds(epoch);
+            precision = DatePrecision.Zoned;
+            return Plausible(date);
+        }
+        // A date that starts the value ("2015-11-05T10:20:00 extra").
+        var found = value.Length < 200 ? FindDates(value) : [];
+        if (found.Count > 0 && found[0].Start == 0)
+        {
+            date = found[0].Value;
+            precision = found[0].Precision;
+            return Plausible(date);
+        }
+        return false;
+    }
+
+    // DateParser's digit classes also match non-ASCII digits ("২০২০") that its number parsing rejects; such a
+    // line has no date Warta can read, and one odd line must not fail the page.
+    private static IReadOnlyList<DateMention> FindDates(string text)
+    {
+        try
+        {
+            return DateParser.FindAll(text);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            return [];
+        }
+    }
+
+    private static bool SafeTryParse(string value, out DateTimeOffset date, out DatePrecision precision)
+    {
+        try
+        {
+            return DateParser.TryParse(value, out date, out precision);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            date = default;
+            precision = default;
+            return false;
+        }
+    }
+
+    private static bool HasZone(string value) =>
+        value.EndsWith('Z') || Regex.IsMatch(value, @"[+-]\d{2}:?\d{2}$|GMT|UTC", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    // Not before the web's news era and not in the future (a day's grace for zones).
+    private static bool Plausible(DateTimeOffset date) => date.Year >= 1990 && date <= DateTimeOffset.UtcNow.AddDays(1);
+
+    private static bool HasYear(string value)
+    {
+        var run = 0;
+        foreach (var c in value)
+        {
+            run = char.IsAsciiDigit(c) ? run + 1 : 0;
+            if (run == 4)
+                return true;
+        }
+        return false;
+    }
+}
