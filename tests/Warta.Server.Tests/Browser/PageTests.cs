@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -8,6 +9,7 @@ namespace Warta.Server.Tests.Browser;
 public sealed class PageTests(ServerFixture server, BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private readonly List<string> _dialogs = [];
+    private readonly ConcurrentDictionary<IRequest, DateTime> _open = new();
     private IBrowserContext _context = null!;
     private IPage _page = null!;
 
@@ -18,6 +20,10 @@ public sealed class PageTests(ServerFixture server, BrowserFixture browser) : IC
         // The test machine may be shared and busy: waits are generous so only a real failure fails.
         _page.SetDefaultTimeout(90_000);
         _page.SetDefaultNavigationTimeout(90_000);
+        // Requests the page has sent and not seen finish: a wait that times out names them.
+        _page.Request += (_, request) => _open[request] = DateTime.UtcNow;
+        _page.RequestFinished += (_, request) => _open.TryRemove(request, out DateTime _);
+        _page.RequestFailed += (_, request) => _open.TryRemove(request, out DateTime _);
         _page.Dialog += async (_, dialog) =>
         {
             _dialogs.Add(dialog.Message);
@@ -45,7 +51,7 @@ public sealed class PageTests(ServerFixture server, BrowserFixture browser) : IC
     {
         await Go("/", "nav-front");
         await _page.Locator(".story-card .story-title").First.ClickAsync();
-        await _page.WaitForURLAsync(new Regex("/stories/"));
+        await WaitForUrl(new Regex("/stories/"));
         await Shot("story");
         Assert.Equal(1, await _page.Locator("svg.timeline").CountAsync());
         Assert.True(await _page.Locator("svg.timeline circle").CountAsync() >= 3);
@@ -54,7 +60,7 @@ public sealed class PageTests(ServerFixture server, BrowserFixture browser) : IC
         Assert.Contains("campur tangan", await _page.Locator("#story-quotes").TextContentAsync(), StringComparison.Ordinal);
 
         await _page.Locator("#timeline .hits a.hit-title").First.ClickAsync();
-        await _page.WaitForURLAsync(new Regex("/articles/\\d+"));
+        await WaitForUrl(new Regex("/articles/\\d+"));
         Assert.Equal(1, await _page.Locator("#article-title").CountAsync());
     }
 
@@ -66,13 +72,13 @@ public sealed class PageTests(ServerFixture server, BrowserFixture browser) : IC
         Assert.True(await _page.Locator(".snippet mark").CountAsync() >= 1);
 
         await _page.Locator("[data-facet=language] a", new PageLocatorOptions { HasText = "en" }).ClickAsync();
-        await _page.WaitForURLAsync(new Regex("language=en"));
+        await WaitForUrl(new Regex("language=en"));
         await Shot("search-facet");
         Assert.StartsWith("1 ", await _page.Locator("#total").TextContentAsync(), StringComparison.Ordinal);
         Assert.Contains("China offers", await _page.Locator("ol.hits").TextContentAsync(), StringComparison.Ordinal);
 
         await _page.Locator("a.clear").ClickAsync();
-        await _page.WaitForURLAsync(new Regex("/search\\?q=kazakhstan$"));
+        await WaitForUrl(new Regex("/search\\?q=kazakhstan$"));
         Assert.StartsWith("4 ", await _page.Locator("#total").TextContentAsync(), StringComparison.Ordinal);
     }
 
@@ -82,7 +88,7 @@ public sealed class PageTests(ServerFixture server, BrowserFixture browser) : IC
         await Go("/", "header-search");
         await _page.Locator("header input[name=q]").FillAsync("banjir");
         await _page.Locator("header button").ClickAsync();
-        await _page.WaitForURLAsync(new Regex("/search\\?q=banjir"));
+        await WaitForUrl(new Regex("/search\\?q=banjir"));
         Assert.StartsWith("2 ", await _page.Locator("#total").TextContentAsync(), StringComparison.Ordinal);
     }
 
@@ -113,7 +119,7 @@ public sealed class PageTests(ServerFixture server, BrowserFixture browser) : IC
         await Shot("article-open");
 
         await _page.Locator("#entities a", new PageLocatorOptions { HasText = "Wang Yi" }).ClickAsync();
-        await _page.WaitForURLAsync(new Regex("/entities/Wang"));
+        await WaitForUrl(new Regex("/entities/Wang"));
         await Shot("entity");
         Assert.Equal("Wang Yi", await _page.Locator("#entity-name").TextContentAsync());
         Assert.Contains("campur tangan", await _page.Locator("#entity-quotes").TextContentAsync(), StringComparison.Ordinal);
@@ -160,7 +166,7 @@ public sealed class PageTests(ServerFixture server, BrowserFixture browser) : IC
         Assert.Equal("Top stories", await _page.Locator("main h1").TextContentAsync());
 
         await _page.Locator(".lang-switch a", new PageLocatorOptions { HasText = "ID" }).ClickAsync();
-        await _page.WaitForURLAsync(new Regex("lang=id"));
+        await WaitForUrl(new Regex("lang=id"));
         await Shot("front-id");
         Assert.Equal("Cerita utama", await _page.Locator("main h1").TextContentAsync());
         Assert.Equal("id", await _page.Locator("html").GetAttributeAsync("lang"));
@@ -221,6 +227,21 @@ public sealed class PageTests(ServerFixture server, BrowserFixture browser) : IC
         Assert.NotNull(response);
         await Shot(screenshot);
         return response!;
+    }
+
+    // Waits for the page to load at a matching URL; a timeout says where the page is and which requests are still open,
+    // so a failure on a busy machine tells a stalled response from a click that never navigated.
+    private async Task WaitForUrl(Regex url)
+    {
+        try
+        {
+            await _page.WaitForURLAsync(url);
+        }
+        catch (TimeoutException e)
+        {
+            var open = string.Join(", ", _open.Select(r => $"{r.Key.Method} {r.Key.Url} ({(DateTime.UtcNow - r.Value).TotalSeconds:F0} s)"));
+            throw new TimeoutException($"No load of a URL matching {url} in time; the page is at {_page.Url}; requests still open: {(open.Length == 0 ? "none" : open)}.", e);
+        }
     }
 
     private Task Shot(string name) =>
