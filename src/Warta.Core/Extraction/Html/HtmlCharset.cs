@@ -32,19 +32,14 @@ public static partial class HtmlCharset
         }
         var head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, 4096)]);
         declared ??= MetaCharset().Match(head) is { Success: true } m ? m.Groups["cs"].Value : null;
+        // Valid UTF-8 with a byte beyond ASCII is UTF-8 whatever the page declares; a declared single-byte charset
+        // is taken for the rest, and an unknown charset name falls through to sniffing.
         var utf8 = TryUtf8(bytes, out var text);
-        if (declared is not null && !IsUtf8Name(declared) && !HasMultibyte(bytes))
+        var multibyte = utf8 && bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0;
+        if (declared is not null && !IsUtf8Name(declared) && !multibyte && Declared(declared) is { } encoding)
         {
-            try
-            {
-                var encoding = Encoding.GetEncoding(declared.Trim());
-                charset = encoding.WebName;
-                return encoding.GetString(bytes);
-            }
-            catch (ArgumentException)
-            {
-                // Unknown charset name: fall through to sniffing.
-            }
+            charset = encoding.WebName;
+            return encoding.GetString(bytes);
         }
         if (utf8)
         {
@@ -61,19 +56,6 @@ public static partial class HtmlCharset
             {
                 charset = "utf-8";
                 return lenient;
-            }
-        }
-        if (declared is not null && !IsUtf8Name(declared))
-        {
-            try
-            {
-                var encoding = Encoding.GetEncoding(declared.Trim());
-                charset = encoding.WebName;
-                return encoding.GetString(bytes);
-            }
-            catch (ArgumentException)
-            {
-                // Unknown charset name: Windows-1252 below.
             }
         }
         charset = "windows-1252";
@@ -98,7 +80,32 @@ public static partial class HtmlCharset
     private static bool IsUtf8Name(string name) =>
         name.Trim().Equals("utf-8", StringComparison.OrdinalIgnoreCase) || name.Trim().Equals("utf8", StringComparison.OrdinalIgnoreCase);
 
-    private static bool HasMultibyte(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0 && TryUtf8(bytes, out _);
+    // The labels the WHATWG Encoding Standard reads as Windows-1252: browsers decode a page declared Latin-1 or ASCII
+    // as Windows-1252, so its 0x80–0x9F bytes are curly quotes, dashes and the euro sign, not control characters.
+    private static readonly HashSet<string> Windows1252Labels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ansi_x3.4-1968", "ascii", "cp1252", "cp819", "csisolatin1", "ibm819", "iso-8859-1", "iso-ir-100", "iso8859-1",
+        "iso88591", "iso_8859-1", "iso_8859-1:1987", "l1", "latin1", "us-ascii", "windows-1252", "x-cp1252",
+    };
+
+    // A declared charset as a browser reads it: a UTF-16 declaration in a page without a byte-order mark is UTF-8
+    // (the page could not have been read to find it otherwise), and an unknown name is none.
+    private static Encoding? Declared(string name)
+    {
+        name = name.Trim();
+        if (Windows1252Labels.Contains(name))
+            return Encoding.GetEncoding(1252);
+        if (name.StartsWith("utf-16", StringComparison.OrdinalIgnoreCase) || name.StartsWith("unicode", StringComparison.OrdinalIgnoreCase))
+            return Encoding.UTF8;
+        try
+        {
+            return Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
 
     private static bool TryUtf8(ReadOnlySpan<byte> bytes, out string? text)
     {

@@ -982,6 +982,32 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void A_page_declared_latin1_decodes_its_quotes_as_windows_1252()
+    {
+        // 0x93 and 0x94 are control characters in ISO-8859-1 proper; browsers read the label as Windows-1252.
+        var bytes = Encoding.ASCII.GetBytes("<html><head><meta charset=\"ISO-8859-1\"></head><body><p>caf? ?kata?</p></body></html>");
+        bytes[Array.IndexOf(bytes, (byte)'?')] = 0xE9;
+        bytes[Array.IndexOf(bytes, (byte)'?')] = 0x93;
+        bytes[Array.IndexOf(bytes, (byte)'?')] = 0x94;
+
+        var html = HtmlCharset.Decode(bytes, null, out var charset);
+
+        Assert.Equal("windows-1252", charset);
+        Assert.Contains("café “kata”", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_utf16_declaration_in_a_page_without_a_byte_order_mark_reads_as_utf8()
+    {
+        var bytes = Encoding.UTF8.GetBytes("<html><head><meta charset=\"utf-16\"></head><body><p>Kota Bogor</p></body></html>");
+
+        var html = HtmlCharset.Decode(bytes, null, out var charset);
+
+        Assert.Equal("utf-8", charset);
+        Assert.Contains("<p>Kota Bogor</p>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Dates_written_with_non_ascii_digits_do_not_fail_the_page()
     {
         var head = "<title>x</title><meta property=\"article:published_time\" content=\"\u09e8\u09e6\u09e8\u09e6-\u09e6\u09ee-\u09e8\u09e9\">";
