@@ -180,7 +180,8 @@ public sealed class PageTests(ServerFixture server, BrowserFixture browser) : IC
     {
         await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "id-ID" });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(server.Address + "/");
+        await page.GotoAsync(server.Address + "/", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        await Loaded(page);
 
         Assert.Equal("Cerita utama", await page.Locator("main h1").TextContentAsync());
     }
@@ -249,7 +250,9 @@ public sealed class PageTests(ServerFixture server, BrowserFixture browser) : IC
     }
 
     // Polled on a timer, not on animation frames, which a headless page may not be drawing.
-    private Task Loaded() => _page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new PageWaitForFunctionOptions { PollingInterval = 50 });
+    private Task Loaded() => Loaded(_page);
+
+    private static Task Loaded(IPage page) => page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new PageWaitForFunctionOptions { PollingInterval = 50 });
 
     private Task Shot(string name) =>
         _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
