@@ -370,6 +370,31 @@ internal sealed partial class HtmlMetadataReader
             Title = kicked;
             SetSource("title", "html:headline");
         }
+        // A declared title that only names the site ("Anwalt Niemeyer" on anwaltniemeyer.de, "Damian Duchamps' Blog")
+        // or its front page ("Home") is no headline: the page's one h1 that names something else is. Of several, none
+        // is known to be the page's own (a portfolio's item titles).
+        if (NamesOnlySite(Title) && h1s.Where(h => !NamesOnlySite(h)).Distinct(StringComparer.Ordinal).ToList() is [var headline])
+        {
+            Title = headline;
+            SetSource("title", "html:h1");
+        }
+    }
+
+    // Labels of a site's front page and of page furniture, never an article's headline.
+    [GeneratedRegex(@"^(?:home|homepage|home page|startseite|beranda|index|untitled|menu|menü|navigation|search|suche)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotAHeadline();
+
+    // The text is the site's name, a part of it, or the name its host spells with at most a word more ("Blog").
+    private bool NamesOnlySite(string text)
+    {
+        if (NotAHeadline().IsMatch(text))
+            return true;
+        var p = Normalize(text);
+        if (p.Length == 0)
+            return true;
+        if (SiteName is not null && Normalize(SiteName) is { Length: > 0 } site && (p == site || site.Contains(p, StringComparison.Ordinal)))
+            return true;
+        return WordCount(text) <= 4 && HostLabels().Any(l => l.Length >= 5 && p.StartsWith(l, StringComparison.Ordinal) && p.Length <= l.Length + 6);
     }
 
     /// <summary>

@@ -301,6 +301,18 @@ public sealed class HtmlMetadataTests
         Assert.Equal("In Picture: KPK Periksa Pejabat Mahkamah Agung", Extractor.Extract(html, null).Title);
     }
 
+    [Theory]
+    [InlineData("Anwalt Niemeyer", "<h1>Willkommen in der Kanzlei</h1>", "Willkommen in der Kanzlei")]
+    [InlineData("Home", "<h1>Time to say goodbye.</h1>", "Time to say goodbye.")]
+    [InlineData("Anwalt Niemeyer", "<h1>Anwalt Niemeyer</h1><h1>Willkommen</h1><h1>Kontakt aufnehmen</h1>", "Anwalt Niemeyer")]
+    [InlineData("Neues Gesetz beschlossen", "<h1>Willkommen in der Kanzlei</h1>", "Neues Gesetz beschlossen")]
+    public void A_declared_title_that_only_names_the_site_gives_way_to_the_one_other_h1(string declared, string h1s, string expected)
+    {
+        var html = $"<html><head><title>{declared}</title></head><body>{h1s}<div class=\"content\">{Body}</div></body></html>";
+
+        Assert.Equal(expected, Extractor.Extract(html, "https://www.anwaltniemeyer.de/index.html").Title);
+    }
+
     [Fact]
     public void Scored_authors_match_across_connectives_and_separators()
     {
