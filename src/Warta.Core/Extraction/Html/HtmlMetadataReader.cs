@@ -353,8 +353,9 @@ internal sealed partial class HtmlMetadataReader
         {
             foreach (var h1 in h1s)
             {
-                // A one- or two-word h1 ("Regional") is a section name, not the headline.
-                if ((WordCount(h1) >= 3 || h1.Length * 2 >= value.Length) && (value.StartsWith(h1, StringComparison.OrdinalIgnoreCase) || value.EndsWith(h1, StringComparison.OrdinalIgnoreCase)))
+                // A one- or two-word h1 ("Regional") is a section name, not the headline, unless the declared title is
+                // that h1 and then the site ("Faire Lieferketten - Evangelisches Jugendwerk in Württemberg").
+                if ((WordCount(h1) >= 3 || h1.Length * 2 >= value.Length || (FirstPartIs(value, h1) && !NamesOnlySite(h1))) && (value.StartsWith(h1, StringComparison.OrdinalIgnoreCase) || value.EndsWith(h1, StringComparison.OrdinalIgnoreCase)))
                 {
                     Title = value.Length == h1.Length ? value : h1;
                     SetSource("title", value.Length == h1.Length ? source : "html:h1");
@@ -396,6 +397,11 @@ internal sealed partial class HtmlMetadataReader
             return true;
         return WordCount(text) <= 4 && HostLabels().Any(l => l.Length >= 5 && p.StartsWith(l, StringComparison.Ordinal) && p.Length <= l.Length + 6);
     }
+
+    // The title's text before its first site separator (" | ", " - "…, not " : ") is the given text.
+    private static bool FirstPartIs(string title, string text) =>
+        title.Length > text.Length && title.StartsWith(text, StringComparison.OrdinalIgnoreCase)
+        && SiteSeparators.Any(s => s != " : " && title.AsSpan(text.Length).StartsWith(s, StringComparison.Ordinal));
 
     /// <summary>
     /// The visible headline when it is the declared title behind a short kicker ("In Picture: KPK Periksa …"

@@ -313,6 +313,19 @@ public sealed class HtmlMetadataTests
         Assert.Equal(expected, Extractor.Extract(html, "https://www.anwaltniemeyer.de/index.html").Title);
     }
 
+    [Theory]
+    [InlineData("Faire Lieferketten - Evangelisches Jugendwerk in Württemberg (ejw)", "Faire Lieferketten", "", "Faire Lieferketten")]
+    [InlineData("Regional: Hujan deras melanda Bogor sejak pagi", "Regional", "", "Regional: Hujan deras melanda Bogor sejak pagi")]
+    [InlineData("Seelenradio - Nummer zwei: Leo und die anderen", "Seelenradio", "Seelenradio", "Nummer zwei: Leo und die anderen")]
+    public void A_short_h1_is_the_title_when_the_declared_title_is_it_and_then_the_site(string declared, string h1, string site, string expected)
+    {
+        // A section name before a colon stays part of the title, and a short h1 that names the site is no headline.
+        var siteName = site.Length > 0 ? $"<meta property=\"og:site_name\" content=\"{site}\">" : string.Empty;
+        var html = $"<html><head><title>{declared}</title>{siteName}</head><body><h1>{h1}</h1><div class=\"content\">{Body}</div></body></html>";
+
+        Assert.Equal(expected, Extractor.Extract(html, "https://www.example.de/aktuell/beitrag").Title);
+    }
+
     [Fact]
     public void Scored_authors_match_across_connectives_and_separators()
     {
