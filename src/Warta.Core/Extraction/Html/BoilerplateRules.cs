@@ -113,6 +113,10 @@ internal static class BoilerplateRules
         var tag = element.LocalName;
         if (Tags_.TryGetValue(tag, out var byTag))
         {
+            // A page's text for readers without scripts (the copy a script renders from a template, or a page a
+            // stray tag left inside one) is read like the rest of the page; a pixel, frame or notice is not text.
+            if (tag == "noscript" && HoldsProse(element))
+                return null;
             if (byTag is null)
             {
                 dropSilently = true;
@@ -143,6 +147,22 @@ internal static class BoilerplateRules
         // A link whose class says popup or modal opens one (a gloss on a word, a sign-in box): the link's own text
         // is the page's, often words of a sentence.
         return reason == Hidden && tag == "a" && OpensOverlay(element.GetAttribute("class")) ? null : reason;
+    }
+
+    // Text a noscript element must hold, in paragraphs, for it to be read: more than a notice to turn scripts on.
+    private const int MinNoscriptProseChars = 500;
+
+    /// <summary>Whether an element holds paragraphs of at least <see cref="MinNoscriptProseChars"/> characters in all.</summary>
+    private static bool HoldsProse(IElement element)
+    {
+        var chars = 0;
+        foreach (var p in element.GetElementsByTagName("p"))
+        {
+            chars += p.TextContent.Length;
+            if (chars >= MinNoscriptProseChars)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>

@@ -593,6 +593,21 @@ public sealed class HtmlArticleExtractorTests
         AssertKeeps(html, ["The harbour was quiet on Monday", "closed the pier until Wednesday."], ["Print this story"]);
     }
 
+    [Fact]
+    public void Extract_reads_a_noscript_copy_of_the_body_but_not_a_noscript_notice()
+    {
+        // A blog renders its post from a script template and prints the same paragraphs for readers without
+        // scripts; a notice to turn scripts on, also in a noscript element, stays out.
+        var html = "<html><head><title>Harbour</title></head><body><div class=\"post\"><h2>Harbour closed</h2>" +
+            "<div class=\"post-body\"><script type=\"text/template\"><p>The harbour was quiet on Monday.</p></script><noscript>" +
+            "<p>The harbour was quiet on Monday, and the fishing boats stayed in, as the storm moved along the coast from the west.</p>" +
+            "<p>Fishermen said they had not seen such waves in years, and the port authority closed the pier until Wednesday morning.</p>" +
+            "<p>The ferry to the islands will run again once the wind drops, the operator said, and tickets bought for the week stay valid.</p>" +
+            "<p>Shops along the quay put sandbags at their doors, and the town council opened the school hall for anyone whose home flooded.</p>" +
+            "<p>Forecasters expect calmer weather by the weekend, though another front may reach the coast early next week.</p></noscript></div></div><div class=\"note\"><noscript><p>Please turn on JavaScript to read the comments.</p></noscript></div></body></html>";
+        AssertKeeps(html, ["The harbour was quiet on Monday, and", "closed the pier until Wednesday", "school hall"], ["turn on JavaScript"]);
+    }
+
     [Theory]
     [InlineData("Harbour closed as storm hits the coast | Daily Bugle", "Harbour closed as storm hits the coast", false)]
     [InlineData("Harbour closed as storm hits the coast", "Fishermen count their losses after the worst week in years", true)]
