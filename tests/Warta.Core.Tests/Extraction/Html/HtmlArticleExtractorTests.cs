@@ -593,6 +593,23 @@ public sealed class HtmlArticleExtractorTests
         AssertKeeps(html, ["The harbour was quiet on Monday", "closed the pier until Wednesday."], ["Print this story"]);
     }
 
+    [Theory]
+    [InlineData("</div><div class=\"more\"><h3>Weitere Themen</h3>", false)]
+    [InlineData("<h3>Weitere Themen</h3><div class=\"more\">", true)]
+    public void Extract_drops_a_heading_after_the_body_in_a_box_of_its_own_whose_links_are_gone(string opening, bool kept)
+    {
+        // The box of related links goes as a link list; its heading, in that box, has nothing left under it. A
+        // heading among the body's own paragraphs, though a list of links follows it, is the text's.
+        var html = "<html><head><title>Harbour</title></head><body><div class=\"story\"><div class=\"text\">" +
+            "<p>The harbour was quiet on Monday, and the fishing boats stayed in, as the storm moved along the coast.</p>" +
+            "<p>Fishermen said they had not seen such waves in years, and the port authority closed the pier until Wednesday.</p>" +
+            opening + "<ul><li><a href=\"/a\">Ferry timetable changes for the winter</a></li><li><a href=\"/b\">New pier opens in May</a></li>" +
+            "<li><a href=\"/c\">Fish prices fall again</a></li></ul></div></div></body></html>";
+        var text = Extractor.Extract(html, null).Text;
+        Assert.Contains("closed the pier until Wednesday.", text, StringComparison.Ordinal);
+        Assert.Equal(kept, text.Contains("Weitere Themen", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Extract_reads_a_noscript_copy_of_the_body_but_not_a_noscript_notice()
     {
