@@ -107,6 +107,8 @@ public class TextArticleExtractorTests
     [InlineData("Simak juga | Video: Banjir Rendam Jakarta Utara")]
     [InlineData("Read more: Typhoon season brings record rainfall")]
     [InlineData("Related: Vietnam's economy slows")]
+    [InlineData("Das könnte Sie auch interessieren!")]
+    [InlineData("Baca juga!")]
     public void Extract_drops_baca_juga_teasers(string teaser)
     {
         var article = SeedGoldenTests.Clean("Judul Berita Hari Ini\n\nParagraf pertama yang panjang dan berisi fakta.\n\n" + teaser + "\n\nParagraf kedua.");
