@@ -243,6 +243,8 @@ internal static class BoilerplateRules
             return RemovalReasons.Byline;
         if (EndsAWord(className, "ratings") || EndsAWord(id, "ratings"))
             return RemovalReasons.SharePrompt;
+        if (StartsAWord(className, "related") || StartsAWord(id, "related"))
+            return RemovalReasons.RelatedTeaser;
         string? reason = null;
         var positive = false;
         Scan(className, ref reason, ref positive);
@@ -258,6 +260,21 @@ internal static class BoilerplateRules
         foreach (var name in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             if (name.Length > word.Length && name.EndsWith(word, StringComparison.OrdinalIgnoreCase) && name[^(word.Length + 1)] is '-' or '_')
+                return true;
+        }
+        return false;
+    }
+
+    // Whether a class name starts with the word before a separator ("related-news", "related_post"): what the
+    // box's items are to the page, whatever they are.
+    private static bool StartsAWord(string? value, string word)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > 500)
+            return false;
+        for (var i = value.IndexOf(word, StringComparison.OrdinalIgnoreCase); i >= 0; i = value.IndexOf(word, i + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = i + word.Length;
+            if ((i == 0 || char.IsWhiteSpace(value[i - 1])) && end + 1 < value.Length && value[end] is '-' or '_' && !char.IsWhiteSpace(value[end + 1]))
                 return true;
         }
         return false;

@@ -594,6 +594,22 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Theory]
+    [InlineData("related_post wp_rp")]
+    [InlineData("box related-news")]
+    public void Extract_drops_a_box_whose_class_name_starts_with_related(string className)
+    {
+        // The article word after "related" says what the box's items are, not that the box is the article.
+        var html = "<html><head><title>Harbour</title></head><body><div class=\"entry\">" +
+            "<p>The harbour was quiet on Monday, and the fishing boats stayed in, as the storm moved along the coast.</p>" +
+            "<p>Fishermen said they had not seen such waves in years, and the port authority closed the pier until Wednesday.</p>" +
+            "<p>The ferry to the islands will run again once the wind drops, the operator said, and tickets bought for the week stay valid.</p>" +
+            $"<ul class=\"{className}\"><li><a href=\"/a\">Ferry timetable</a> <small>The ferry company changes its winter timetable, with fewer crossings on weekdays and none at night.</small></li>" +
+            "<li><a href=\"/b\">Pier opens</a> <small>The new pier opens in May after two years of building work, the town council said on Friday.</small></li></ul>" +
+            "</div></body></html>";
+        AssertKeeps(html, ["closed the pier until Wednesday."], ["winter timetable", "two years of building"]);
+    }
+
+    [Theory]
     [InlineData("</div><div class=\"more\"><h3>From the archive</h3>", false)]
     [InlineData("<h3>From the archive</h3><div class=\"more\">", true)]
     public void Extract_drops_a_heading_after_the_body_in_a_box_of_its_own_whose_links_are_gone(string opening, bool kept)
