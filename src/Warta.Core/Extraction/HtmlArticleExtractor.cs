@@ -115,6 +115,7 @@ public sealed class HtmlArticleExtractor
             }
         }
 
+        ContentSelector.DropTrailingHeadings(selection);
         var title = meta.Title;
         var paragraphs = new List<string>(selection.Blocks.Count);
         var owners = new List<IElement>(selection.Blocks.Count);

@@ -204,7 +204,9 @@ public sealed partial class TextArticleExtractor
             {
                 var rest = normalized.AsSpan(prefix.Phrase.Length).TrimStart(' ');
                 var separated = !rest.IsEmpty && rest[0] is ':' or '|' or '-' or '–' or '—' or '»' or '>' or '›';
-                if (separated || (words <= _options.MaxTeaserWords && !EndsSentence(line)))
+                // The cue alone is the heading of a teaser box, whatever mark closes it ("Das könnte Sie auch
+                // interessieren!", "Schon gelesen?").
+                if (separated || rest.IsEmpty || (words <= _options.MaxTeaserWords && !EndsSentence(line)))
                     return prefix.Reason;
             }
             else if (words <= _options.MaxBoilerplateWords)

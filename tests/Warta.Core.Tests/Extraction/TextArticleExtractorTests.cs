@@ -107,12 +107,32 @@ public class TextArticleExtractorTests
     [InlineData("Simak juga | Video: Banjir Rendam Jakarta Utara")]
     [InlineData("Read more: Typhoon season brings record rainfall")]
     [InlineData("Related: Vietnam's economy slows")]
+    [InlineData("Das könnte Sie auch interessieren!")]
+    [InlineData("Baca juga!")]
+    [InlineData("Lea también: Impiden ingreso a Nicaragua a reportero y camarógrafo estadounidense")]
+    [InlineData("VEA TAMBIÉN: Entre heces y guaricha")]
+    [InlineData("Veja Também:")]
+    [InlineData("Weiterlesen:")]
+    [InlineData("Meistgelesene Artikel")]
+    [InlineData("Explore further")]
     public void Extract_drops_baca_juga_teasers(string teaser)
     {
         var article = SeedGoldenTests.Clean("Judul Berita Hari Ini\n\nParagraf pertama yang panjang dan berisi fakta.\n\n" + teaser + "\n\nParagraf kedua.");
 
         Assert.Contains(new RemovedSpan(teaser, RemovalReasons.RelatedTeaser), article.Removed);
         Assert.DoesNotContain(teaser, article.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Subscribe now to our print edition for the full story.", RemovalReasons.SharePrompt)]
+    [InlineData("If you are already a subscriber, you can log in for immediate access to this story.", RemovalReasons.SharePrompt)]
+    [InlineData("Never miss the latest news by signing up to our newsletter today!", RemovalReasons.SharePrompt)]
+    [InlineData("¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular.", RemovalReasons.FollowPrompt)]
+    public void Extract_drops_paywall_newsletter_and_channel_prompts(string prompt, string reason)
+    {
+        var article = SeedGoldenTests.Clean("Judul Berita Hari Ini\n\nParagraf pertama yang panjang dan berisi fakta.\n\n" + prompt + "\n\nParagraf kedua.");
+
+        Assert.Contains(new RemovedSpan(prompt, reason), article.Removed);
     }
 
     [Theory]

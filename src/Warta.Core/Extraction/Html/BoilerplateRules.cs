@@ -113,6 +113,10 @@ internal static class BoilerplateRules
         var tag = element.LocalName;
         if (Tags_.TryGetValue(tag, out var byTag))
         {
+            // A page's text for readers without scripts (the copy a script renders from a template, or a page a
+            // stray tag left inside one) is read like the rest of the page; a pixel, frame or notice is not text.
+            if (tag == "noscript" && HoldsProse(element))
+                return null;
             if (byTag is null)
             {
                 dropSilently = true;
@@ -143,6 +147,22 @@ internal static class BoilerplateRules
         // A link whose class says popup or modal opens one (a gloss on a word, a sign-in box): the link's own text
         // is the page's, often words of a sentence.
         return reason == Hidden && tag == "a" && OpensOverlay(element.GetAttribute("class")) ? null : reason;
+    }
+
+    // Text a noscript element must hold, in paragraphs, for it to be read: more than a notice to turn scripts on.
+    private const int MinNoscriptProseChars = 500;
+
+    /// <summary>Whether an element holds paragraphs of at least <see cref="MinNoscriptProseChars"/> characters in all.</summary>
+    private static bool HoldsProse(IElement element)
+    {
+        var chars = 0;
+        foreach (var p in element.GetElementsByTagName("p"))
+        {
+            chars += p.TextContent.Length;
+            if (chars >= MinNoscriptProseChars)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -223,6 +243,8 @@ internal static class BoilerplateRules
             return RemovalReasons.Byline;
         if (EndsAWord(className, "ratings") || EndsAWord(id, "ratings"))
             return RemovalReasons.SharePrompt;
+        if (StartsAWord(className, "related") || StartsAWord(id, "related"))
+            return RemovalReasons.RelatedTeaser;
         string? reason = null;
         var positive = false;
         Scan(className, ref reason, ref positive);
@@ -238,6 +260,21 @@ internal static class BoilerplateRules
         foreach (var name in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             if (name.Length > word.Length && name.EndsWith(word, StringComparison.OrdinalIgnoreCase) && name[^(word.Length + 1)] is '-' or '_')
+                return true;
+        }
+        return false;
+    }
+
+    // Whether a class name starts with the word before a separator ("related-news", "related_post"): what the
+    // box's items are to the page, whatever they are.
+    private static bool StartsAWord(string? value, string word)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > 500)
+            return false;
+        for (var i = value.IndexOf(word, StringComparison.OrdinalIgnoreCase); i >= 0; i = value.IndexOf(word, i + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = i + word.Length;
+            if ((i == 0 || char.IsWhiteSpace(value[i - 1])) && end + 1 < value.Length && value[end] is '-' or '_' && !char.IsWhiteSpace(value[end + 1]))
                 return true;
         }
         return false;

@@ -152,6 +152,28 @@ internal static class ContentSelector
     }
 
     /// <summary>
+    /// Headings after the body's last text that sit in another box than that text head something the selection
+    /// left out (a box of related links, a form, a map): with nothing under them they are not the article's.
+    /// A heading beside the last paragraph, in the same box, stays (a list the text introduces may follow it).
+    /// </summary>
+    // A heading is a line; a longer "heading" is text a page set in a heading's type (old sites write paragraphs in h4).
+    private const int MaxTrailingHeadingChars = 100;
+
+    public static void DropTrailingHeadings(Selection selection)
+    {
+        var kept = selection.Blocks;
+        var lastText = kept.FindLastIndex(b => b.Kind != BlockKind.Heading);
+        if (lastText < 0)
+            return;
+        var box = kept[lastText].Owner.ParentElement;
+        for (var i = kept.Count - 1; i > lastText; i--)
+        {
+            if (kept[i].Owner.ParentElement != box && kept[i].Text.Length <= MaxTrailingHeadingChars)
+                kept.RemoveAt(i);
+        }
+    }
+
+    /// <summary>
     /// On a page that appends further articles below the first (infinite scroll), each sits in a container of the
     /// same tag and class under its own headline; when the best-scoring one is not under the page's title but a
     /// twin is, the twin is the page's article. Teaser cards that carry the title stay out by the score floor.

@@ -594,6 +594,54 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Theory]
+    [InlineData("related_post wp_rp")]
+    [InlineData("box related-news")]
+    public void Extract_drops_a_box_whose_class_name_starts_with_related(string className)
+    {
+        // The article word after "related" says what the box's items are, not that the box is the article.
+        var html = "<html><head><title>Harbour</title></head><body><div class=\"entry\">" +
+            "<p>The harbour was quiet on Monday, and the fishing boats stayed in, as the storm moved along the coast.</p>" +
+            "<p>Fishermen said they had not seen such waves in years, and the port authority closed the pier until Wednesday.</p>" +
+            "<p>The ferry to the islands will run again once the wind drops, the operator said, and tickets bought for the week stay valid.</p>" +
+            $"<ul class=\"{className}\"><li><a href=\"/a\">Ferry timetable</a> <small>The ferry company changes its winter timetable, with fewer crossings on weekdays and none at night.</small></li>" +
+            "<li><a href=\"/b\">Pier opens</a> <small>The new pier opens in May after two years of building work, the town council said on Friday.</small></li></ul>" +
+            "</div></body></html>";
+        AssertKeeps(html, ["closed the pier until Wednesday."], ["winter timetable", "two years of building"]);
+    }
+
+    [Theory]
+    [InlineData("</div><div class=\"more\"><h3>From the archive</h3>", false)]
+    [InlineData("<h3>From the archive</h3><div class=\"more\">", true)]
+    public void Extract_drops_a_heading_after_the_body_in_a_box_of_its_own_whose_links_are_gone(string opening, bool kept)
+    {
+        // The box of related links goes as a link list; its heading, in that box, has nothing left under it. A
+        // heading among the body's own paragraphs, though a list of links follows it, is the text's.
+        var html = "<html><head><title>Harbour</title></head><body><div class=\"story\"><div class=\"text\">" +
+            "<p>The harbour was quiet on Monday, and the fishing boats stayed in, as the storm moved along the coast.</p>" +
+            "<p>Fishermen said they had not seen such waves in years, and the port authority closed the pier until Wednesday.</p>" +
+            opening + "<ul><li><a href=\"/a\">Ferry timetable changes for the winter</a></li><li><a href=\"/b\">New pier opens in May</a></li>" +
+            "<li><a href=\"/c\">Fish prices fall again</a></li></ul></div></div></body></html>";
+        var text = Extractor.Extract(html, null).Text;
+        Assert.Contains("closed the pier until Wednesday.", text, StringComparison.Ordinal);
+        Assert.Equal(kept, text.Contains("From the archive", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Extract_reads_a_noscript_copy_of_the_body_but_not_a_noscript_notice()
+    {
+        // A blog renders its post from a script template and prints the same paragraphs for readers without
+        // scripts; a notice to turn scripts on, also in a noscript element, stays out.
+        var html = "<html><head><title>Harbour</title></head><body><div class=\"post\"><h2>Harbour closed</h2>" +
+            "<div class=\"post-body\"><script type=\"text/template\"><p>The harbour was quiet on Monday.</p></script><noscript>" +
+            "<p>The harbour was quiet on Monday, and the fishing boats stayed in, as the storm moved along the coast from the west.</p>" +
+            "<p>Fishermen said they had not seen such waves in years, and the port authority closed the pier until Wednesday morning.</p>" +
+            "<p>The ferry to the islands will run again once the wind drops, the operator said, and tickets bought for the week stay valid.</p>" +
+            "<p>Shops along the quay put sandbags at their doors, and the town council opened the school hall for anyone whose home flooded.</p>" +
+            "<p>Forecasters expect calmer weather by the weekend, though another front may reach the coast early next week.</p></noscript></div></div><div class=\"note\"><noscript><p>Please turn on JavaScript to read the comments.</p></noscript></div></body></html>";
+        AssertKeeps(html, ["The harbour was quiet on Monday, and", "closed the pier until Wednesday", "school hall"], ["turn on JavaScript"]);
+    }
+
+    [Theory]
     [InlineData("Harbour closed as storm hits the coast | Daily Bugle", "Harbour closed as storm hits the coast", false)]
     [InlineData("Harbour closed as storm hits the coast", "Fishermen count their losses after the worst week in years", true)]
     public void Extract_keeps_an_h1_above_the_body_only_when_it_is_not_the_title(string title, string h1, bool kept)
