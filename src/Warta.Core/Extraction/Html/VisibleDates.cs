@@ -66,6 +66,22 @@ internal static partial class VisibleDates
         return null;
     }
 
+    /// <summary>Every date in a short text, modification dates included; text past 300 characters is not read.</summary>
+    public static List<DateMention> All(string text)
+    {
+        var all = new List<DateMention>();
+        if (text.Length > 300)
+            text = text[..300];
+        for (var from = 0; from < text.Length;)
+        {
+            if (FindFirst(text[from..]) is not { } found)
+                break;
+            all.Add(found with { Start = from + found.Start, End = from + found.End });
+            from += found.End;
+        }
+        return all;
+    }
+
     private static DateMention? FindFirst(string text)
     {
         try

@@ -166,6 +166,47 @@ public sealed class HtmlMetadataTests
     }
 
     [Fact]
+    public void A_declared_date_shown_above_the_body_beats_a_first_declared_date_shown_nowhere()
+    {
+        var html = Page("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2021-12-06T14:36:00Z\"}</script>",
+            "<p class=\"info\"><time datetime=\"2022-12-15T09:13:00+01:00\">15.12.2022</time></p>");
+        var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
+
+        Assert.Equal(new DateTimeOffset(2022, 12, 15, 9, 13, 0, TimeSpan.FromHours(1)), article.Published);
+        Assert.Equal("html:time+shown", article.Metadata!.Sources["published"]);
+    }
+
+    [Fact]
+    public void A_first_declared_date_shown_on_the_page_is_kept()
+    {
+        var html = Page("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2021-12-06T14:36:00Z\"}</script>",
+            "<p class=\"info\"><time datetime=\"2022-12-15T09:13:00+01:00\">15.12.2022</time></p>",
+            "<p>Erstveröffentlichung: 06.12.2021</p>");
+        var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
+
+        Assert.Equal(new DateTimeOffset(2021, 12, 6, 14, 36, 0, TimeSpan.Zero), article.Published);
+    }
+
+    [Fact]
+    public void A_local_midnight_written_in_utc_is_the_day_shown()
+    {
+        var html = Page("<meta property=\"article:published_time\" content=\"2021-11-04T23:00Z\">", "<span>5. November 2021</span>");
+        var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
+
+        Assert.Equal(new DateTimeOffset(2021, 11, 5, 0, 0, 0, TimeSpan.Zero), article.Published);
+        Assert.Equal(DatePrecision.Day, article.PublishedPrecision);
+    }
+
+    [Fact]
+    public void A_utc_time_that_is_no_local_midnight_keeps_its_day()
+    {
+        var html = Page("<meta property=\"article:published_time\" content=\"2021-11-04T23:10:00Z\">", "<span>5. November 2021</span>");
+        var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
+
+        Assert.Equal(new DateTimeOffset(2021, 11, 4, 23, 10, 0, TimeSpan.Zero), article.Published);
+    }
+
+    [Fact]
     public void A_german_date_in_a_date_element_dates_the_page()
     {
         var html = Page(string.Empty, "<div class=\"news-meta\"><span class=\"headline-date\">02. November 2021</span></div>");
