@@ -124,7 +124,50 @@ internal sealed partial class HtmlMetadataReader
             PublishedPrecision = DatePrecision.Day;
             SetSource("published", source + "+shown-day");
         }
+        else if (source != "url" && !SameDayAsUrl(chosen) && ShownDateline(headerLines, leadLines) is { } line && !SameInstantElsewhere(line.Value))
+        {
+            Published = line.Value;
+            PublishedPrecision = line.Precision;
+            _publishedText = line.Text;
+            SetSource("published", "text:dateline+shown");
+        }
     }
+
+    // Words before a date that label it the publication date ("Erstellt am:", "Stand:", "Published:").
+    private static readonly string[] PublicationLabels =
+    [
+        "erstellt", "erschienen", "veröffentlicht", "publiziert", "stand", "published", "posted", "publié", "mis en ligne",
+        "mise en ligne", "publicado", "pubblicato", "datum", "date",
+    ];
+
+    /// <summary>
+    /// A short line above the body that is a date: the date alone, with its time, after a byline or place
+    /// ("von eseppelt · 31. Oktober 2023", "am 20.09.2020") or after a publication label ("Erstellt am: 01.11.2023");
+    /// a date after another label ("Termin: 21.02.2020") is an event's.
+    /// </summary>
+    private static DateMention? ShownDateline(IReadOnlyList<string> headerLines, int leadLines)
+    {
+        for (var i = 0; i < leadLines && i < headerLines.Count; i++)
+        {
+            var line = headerLines[i];
+            if (line.Length > 40 || VisibleDates.Find(line) is not { } date || !Plausible(date.Value))
+                continue;
+            var before = line[..date.Start];
+            if (before.Contains(':', StringComparison.Ordinal) && !PublicationLabels.Any(l => before.Contains(l, StringComparison.OrdinalIgnoreCase)))
+                continue;
+            return date;
+        }
+        return null;
+    }
+
+    // A zoned instant is on the shown day somewhere on Earth (offsets -12 to +14 hours): the shown day may be the
+    // page's own local day, which the wall-clock check in ReadShownDate turns into an offset, not a new date.
+    private bool SameInstantElsewhere(DateTimeOffset shown) =>
+        PublishedPrecision == DatePrecision.Zoned && Published is { } zoned
+        && shown.Date >= zoned.UtcDateTime.AddHours(-12).Date && shown.Date <= zoned.UtcDateTime.AddHours(14).Date;
+
+    private bool SameDayAsUrl(DateTimeOffset date) =>
+        (_url ?? CanonicalLink()) is { } url && UrlDateOf(url) is { } day && day.Date == date.Date;
 
     // The days of every date shown in the header and footer lines, and those of the lead lines alone (above and at
     // the top of the body): what the page shows beside its headline. A date-class element anywhere is not counted:
@@ -141,6 +184,9 @@ internal sealed partial class HtmlMetadataReader
             {
                 var day = DateOnly.FromDateTime(mention.Value.DateTime);
                 all.Add(day);
+                // "11/01/2021" reads as either day first or month first ("01.11.2023" is read day first only).
+                if (day.Day <= 12 && day.Month != day.Day && mention.Text.Contains('/', StringComparison.Ordinal) && !mention.Text.Any(char.IsLetter))
+                    all.Add(new DateOnly(day.Year, day.Day, day.Month));
                 if (i < leadLines)
                     lead.Add(day);
             }

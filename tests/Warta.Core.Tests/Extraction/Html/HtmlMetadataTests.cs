@@ -207,6 +207,37 @@ public sealed class HtmlMetadataTests
     }
 
     [Fact]
+    public void A_dateline_above_the_body_beats_a_declared_date_shown_nowhere()
+    {
+        var html = Page("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2020-12-03T07:32:49Z\"}</script>",
+            "<p>von eseppelt · 31. Oktober 2023</p>");
+        var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
+
+        Assert.Equal(new DateTimeOffset(2023, 10, 31, 0, 0, 0, TimeSpan.Zero), article.Published);
+        Assert.Equal("text:dateline+shown", article.Metadata!.Sources["published"]);
+    }
+
+    [Fact]
+    public void A_date_after_another_label_does_not_replace_a_declared_date()
+    {
+        var html = Page("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2019-11-27T10:00:00Z\"}</script>",
+            "<p>Termin: 21.02.2020, 19 Uhr</p>");
+        var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
+
+        Assert.Equal(new DateTimeOffset(2019, 11, 27, 10, 0, 0, TimeSpan.Zero), article.Published);
+    }
+
+    [Fact]
+    public void A_slashed_date_shown_month_first_confirms_the_declared_date()
+    {
+        var html = Page("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2021-11-01T05:00:00Z\"}</script>",
+            "<p>11/01/2021</p>");
+        var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
+
+        Assert.Equal(new DateTimeOffset(2021, 11, 1, 5, 0, 0, TimeSpan.Zero), article.Published);
+    }
+
+    [Fact]
     public void A_german_date_in_a_date_element_dates_the_page()
     {
         var html = Page(string.Empty, "<div class=\"news-meta\"><span class=\"headline-date\">02. November 2021</span></div>");
