@@ -55,7 +55,7 @@ internal sealed partial class HtmlMetadataReader
         {
             foreach (var line in headerLines)
             {
-                if (line.Length <= 200 && VisibleDates.Find(line) is { } other)
+                if (line.Length <= 200 && VisibleDates.Find(line) is { } other && Plausible(other.Value))
                 {
                     best = other;
                     break;
@@ -170,7 +170,7 @@ internal sealed partial class HtmlMetadataReader
         (_url ?? CanonicalLink()) is { } url && UrlDateOf(url) is { } day && day.Date == date.Date;
 
     // The days of every date shown in the header and footer lines, and those of the lead lines alone (above and at
-    // the top of the body): what the page shows beside its headline. A date-class element anywhere is not counted:
+    // the top of the body) that no update cue marks: what the page shows beside its headline as its date. A date-class element anywhere is not counted:
     // on trafilatura-eval it is a related teaser's or a comment's date as often as the page's.
     private static (HashSet<DateOnly> All, HashSet<DateOnly> Lead) ShownDays(IReadOnlyList<string> headerLines, int leadLines)
     {
@@ -187,7 +187,7 @@ internal sealed partial class HtmlMetadataReader
                 // "11/01/2021" reads as either day first or month first ("01.11.2023" is read day first only).
                 if (day.Day <= 12 && day.Month != day.Day && mention.Text.Contains('/', StringComparison.Ordinal) && !mention.Text.Any(char.IsLetter))
                     all.Add(new DateOnly(day.Year, day.Day, day.Month));
-                if (i < leadLines)
+                if (i < leadLines && !VisibleDates.AfterUpdateCue(headerLines[i], mention.Start))
                     lead.Add(day);
             }
         }

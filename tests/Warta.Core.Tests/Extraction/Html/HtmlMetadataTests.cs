@@ -188,6 +188,16 @@ public sealed class HtmlMetadataTests
     }
 
     [Fact]
+    public void An_update_date_shown_above_the_body_does_not_pick_a_declared_date()
+    {
+        var html = Page("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2017-12-15T10:00:00Z\"}</script>" +
+            "<meta name=\"sailthru.date\" content=\"2018-07-24\">", "<p>By Alissa Wilkinson Updated Jul 24, 2018, 2:15pm EDT</p>");
+        var article = Extractor.Extract(html, "https://example.com/culture/best-movies");
+
+        Assert.Equal(new DateTimeOffset(2017, 12, 15, 10, 0, 0, TimeSpan.Zero), article.Published);
+    }
+
+    [Fact]
     public void A_local_midnight_written_in_utc_is_the_day_shown()
     {
         var html = Page("<meta property=\"article:published_time\" content=\"2021-11-04T23:00Z\">", "<span>5. November 2021</span>");
@@ -294,6 +304,10 @@ public sealed class HtmlMetadataTests
     [InlineData("2020年2月14日", 2020, 2, 14)]
     [InlineData("Samstag, 5. Oktober 2013", 2013, 10, 5)]
     [InlineData("November 2, 2021", 2021, 11, 2)]
+    [InlineData("Erstellt am09.02.2022", 2022, 2, 9)]
+    [InlineData("Tanja Karrasch3.11.2023", 2023, 11, 3)]
+    [InlineData("Von: Björn Jahner | 31.10.23", 2023, 10, 31)]
+    [InlineData("Kultur, 2.11.22", 2022, 11, 2)]
     public void Visible_dates_are_read_in_many_languages(string text, int year, int month, int day)
     {
         var found = VisibleDates.Find(text);
@@ -301,6 +315,12 @@ public sealed class HtmlMetadataTests
         Assert.NotNull(found);
         Assert.Equal(new DateOnly(year, month, day), DateOnly.FromDateTime(found.Value.DateTime));
     }
+
+    [Theory]
+    [InlineData("Version 1.2.10 ist da")]
+    [InlineData("Preis 12.50.22")]
+    [InlineData("Firmware 3.10.22.1")]
+    public void Dotted_numbers_that_are_no_day_month_and_year_are_not_dates(string text) => Assert.Null(VisibleDates.Find(text));
 
     [Fact]
     public void A_word_that_looks_like_a_month_is_not_a_date_without_a_real_month()
