@@ -141,16 +141,17 @@ internal sealed partial class HtmlMetadataReader
     ];
 
     /// <summary>
-    /// A short line above the body that is a date: the date alone, with its time, after a byline or place
-    /// ("von eseppelt · 31. Oktober 2023", "am 20.09.2020") or after a publication label ("Erstellt am: 01.11.2023");
-    /// a date after another label ("Termin: 21.02.2020") is an event's.
+    /// A line above the body that is a date: a short one with the date alone, with its time, after a byline or
+    /// place ("von eseppelt · 31. Oktober 2023", "am 20.09.2020") or after a publication label ("Erstellt am:
+    /// 01.11.2023"), or a longer one that starts with it ("05.02.2020 - Redaktion: …"); a date after another label
+    /// ("Termin: 21.02.2020") is an event's.
     /// </summary>
     private static DateMention? ShownDateline(IReadOnlyList<string> headerLines, int leadLines)
     {
         for (var i = 0; i < leadLines && i < headerLines.Count; i++)
         {
             var line = headerLines[i];
-            if (line.Length > 40 || VisibleDates.Find(line) is not { } date || !Plausible(date.Value))
+            if (line.Length > 200 || VisibleDates.Find(line) is not { } date || !Plausible(date.Value) || (line.Length > 40 && date.Start > 0))
                 continue;
             var before = line[..date.Start];
             if (before.Contains(':', StringComparison.Ordinal) && !PublicationLabels.Any(l => before.Contains(l, StringComparison.OrdinalIgnoreCase)))

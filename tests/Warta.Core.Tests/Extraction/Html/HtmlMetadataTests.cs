@@ -18,6 +18,10 @@ public sealed class HtmlMetadataTests
         $"<!DOCTYPE html><html lang=\"de\"><head><title>Neues Gesetz beschlossen</title>{head}</head><body>" +
         $"<div class=\"content\"><h1>Neues Gesetz beschlossen</h1>{beforeBody}<div class=\"article-body\">{Body}</div>{afterBody}</div></body></html>";
 
+    // A page whose JSON-LD declares one publication date.
+    private static string Declared(string datePublished, string beforeBody, string afterBody = "") =>
+        Page($"<script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"datePublished\":\"{datePublished}\"}}</script>", beforeBody, afterBody);
+
     [Fact]
     public void A_byline_line_in_the_body_names_the_author()
     {
@@ -168,8 +172,7 @@ public sealed class HtmlMetadataTests
     [Fact]
     public void A_declared_date_shown_above_the_body_beats_a_first_declared_date_shown_nowhere()
     {
-        var html = Page("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2021-12-06T14:36:00Z\"}</script>",
-            "<p class=\"info\"><time datetime=\"2022-12-15T09:13:00+01:00\">15.12.2022</time></p>");
+        var html = Declared("2021-12-06T14:36:00Z", "<p class=\"info\"><time datetime=\"2022-12-15T09:13:00+01:00\">15.12.2022</time></p>");
         var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
 
         Assert.Equal(new DateTimeOffset(2022, 12, 15, 9, 13, 0, TimeSpan.FromHours(1)), article.Published);
@@ -179,8 +182,7 @@ public sealed class HtmlMetadataTests
     [Fact]
     public void A_first_declared_date_shown_on_the_page_is_kept()
     {
-        var html = Page("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2021-12-06T14:36:00Z\"}</script>",
-            "<p class=\"info\"><time datetime=\"2022-12-15T09:13:00+01:00\">15.12.2022</time></p>",
+        var html = Declared("2021-12-06T14:36:00Z", "<p class=\"info\"><time datetime=\"2022-12-15T09:13:00+01:00\">15.12.2022</time></p>",
             "<p>Erstveröffentlichung: 06.12.2021</p>");
         var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
 
@@ -219,8 +221,7 @@ public sealed class HtmlMetadataTests
     [Fact]
     public void A_dateline_above_the_body_beats_a_declared_date_shown_nowhere()
     {
-        var html = Page("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2020-12-03T07:32:49Z\"}</script>",
-            "<p>von eseppelt · 31. Oktober 2023</p>");
+        var html = Declared("2020-12-03T07:32:49Z", "<p>von eseppelt · 31. Oktober 2023</p>");
         var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
 
         Assert.Equal(new DateTimeOffset(2023, 10, 31, 0, 0, 0, TimeSpan.Zero), article.Published);
@@ -228,10 +229,18 @@ public sealed class HtmlMetadataTests
     }
 
     [Fact]
+    public void A_longer_line_that_starts_with_a_date_is_a_dateline()
+    {
+        var html = Page("<meta name=\"date\" content=\"2020-02-12\">", "<div>05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des EJW)</div>");
+        var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
+
+        Assert.Equal(new DateTimeOffset(2020, 2, 5, 0, 0, 0, TimeSpan.Zero), article.Published);
+    }
+
+    [Fact]
     public void A_date_after_another_label_does_not_replace_a_declared_date()
     {
-        var html = Page("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2019-11-27T10:00:00Z\"}</script>",
-            "<p>Termin: 21.02.2020, 19 Uhr</p>");
+        var html = Declared("2019-11-27T10:00:00Z", "<p>Termin: 21.02.2020, 19 Uhr</p>");
         var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
 
         Assert.Equal(new DateTimeOffset(2019, 11, 27, 10, 0, 0, TimeSpan.Zero), article.Published);
@@ -240,8 +249,7 @@ public sealed class HtmlMetadataTests
     [Fact]
     public void A_slashed_date_shown_month_first_confirms_the_declared_date()
     {
-        var html = Page("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2021-11-01T05:00:00Z\"}</script>",
-            "<p>11/01/2021</p>");
+        var html = Declared("2021-11-01T05:00:00Z", "<p>11/01/2021</p>");
         var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
 
         Assert.Equal(new DateTimeOffset(2021, 11, 1, 5, 0, 0, TimeSpan.Zero), article.Published);
