@@ -1,4 +1,5 @@
 using System.Formats.Tar;
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
@@ -98,13 +99,29 @@ public static partial class ExtractionCorpora
                 Without = Strings(v, "without"),
                 GoldTitle = Str(v, "title"),
                 GoldAuthors = string.IsNullOrWhiteSpace(author) ? null : author.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                GoldDay = Str(v, "date"),
+                GoldDay = GoldDayOf(Str(v, "date")),
                 GoldSiteName = Str(v, "sitename"),
             });
             if (limit > 0 && pages.Count >= limit)
                 break;
         }
         return pages;
+    }
+
+    /// <summary>
+    /// A trafilatura-eval gold day as yyyy-MM-dd. Two golds are malformed and have one reading only: "2022-29-11"
+    /// and "2022-25-10" name no 29th or 25th month, so they are read year, day, month; "2022-01.26" has a dot for
+    /// its second dash. Anything else is kept as written ("2022-11-1" is ambiguous and matches no output).
+    /// </summary>
+    internal static string? GoldDayOf(string? gold)
+    {
+        if (gold is not { Length: 10 } || gold[4] != '-' || gold[7] is not ('-' or '.'))
+            return gold;
+        var fixedSeparator = string.Concat(gold.AsSpan(0, 7), "-", gold.AsSpan(8));
+        if (!int.TryParse(gold.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            || !int.TryParse(gold.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var day))
+            return gold;
+        return month > 12 && day <= 12 ? string.Concat(gold.AsSpan(0, 5), gold.AsSpan(8, 2), "-", gold.AsSpan(5, 2)) : fixedSeparator;
     }
 
     private static List<ExtractionPage> Mozilla(string dataDir, int limit)

@@ -33,8 +33,9 @@ internal sealed partial class HtmlMetadataReader
     private static partial Regex UrlDayFirstDate();
 
     // The best-stated visible date near the body: zoned before local time before a bare day.
-    private void ReadShownDate(IReadOnlyList<string> headerLines)
+    private void ReadShownDate(IReadOnlyList<string> headerLines, int leadLines)
     {
+        PreferShownDeclaredDate(headerLines, leadLines);
         if (_elementDate is { } shown)
             headerLines = [shown.Date.Text, .. headerLines];
         DateMention? best = null;
@@ -54,7 +55,7 @@ internal sealed partial class HtmlMetadataReader
         {
             foreach (var line in headerLines)
             {
-                if (line.Length <= 200 && VisibleDates.Find(line) is { } other)
+                if (line.Length <= 200 && VisibleDates.Find(line) is { } other && Plausible(other.Value))
                 {
                     best = other;
                     break;
@@ -91,6 +92,109 @@ internal sealed partial class HtmlMetadataReader
         }
     }
 
+    /// <summary>
+    /// When the date chosen from the markup is shown nowhere in the article's header and footer lines while the
+    /// lines above the body show the day of another date its markup declares (a <c>time</c> element beside a
+    /// JSON-LD date of a template or an earlier draft, a meta date beside a URL's filing day), that other date is
+    /// the page's. A day stored as local midnight and written in UTC ("23:00Z" for a page that shows the next day
+    /// above its body) is the day shown; no offset is guessed, the day alone is kept.
+    /// </summary>
+    private void PreferShownDeclaredDate(IReadOnlyList<string> headerLines, int leadLines)
+    {
+        if (Published is not { } chosen || _sources.GetValueOrDefault("published") is not { } source
+            || source.StartsWith("text:", StringComparison.Ordinal) || source is "html:date-element" or "html:title")
+            return;
+        var (all, shown) = ShownDays(headerLines, leadLines);
+        if (shown.Count == 0 || all.Contains(DateOnly.FromDateTime(chosen.DateTime)))
+            return;
+        foreach (var (date, precision, from) in _declaredDates)
+        {
+            if (shown.Contains(DateOnly.FromDateTime(date.DateTime)))
+            {
+                Published = date;
+                PublishedPrecision = precision;
+                SetSource("published", from + "+shown");
+                return;
+            }
+        }
+        if (PublishedPrecision == DatePrecision.Zoned && chosen.Offset == TimeSpan.Zero && chosen.Hour >= 10 && chosen.Minute == 0 && chosen.Second == 0
+            && shown.Contains(DateOnly.FromDateTime(chosen.DateTime).AddDays(1)))
+        {
+            Published = new DateTimeOffset(chosen.Date.AddDays(1), TimeSpan.Zero);
+            PublishedPrecision = DatePrecision.Day;
+            SetSource("published", source + "+shown-day");
+        }
+        else if (source != "url" && !SameDayAsUrl(chosen) && ShownDateline(headerLines, leadLines) is { } line && !SameInstantElsewhere(line.Value))
+        {
+            Published = line.Value;
+            PublishedPrecision = line.Precision;
+            _publishedText = line.Text;
+            SetSource("published", "text:dateline+shown");
+        }
+    }
+
+    // Words before a date that label it the publication date ("Erstellt am:", "Stand:", "Published:").
+    private static readonly string[] PublicationLabels =
+    [
+        "erstellt", "erschienen", "veröffentlicht", "publiziert", "stand", "published", "posted", "publié", "mis en ligne",
+        "mise en ligne", "publicado", "pubblicato", "datum", "date",
+    ];
+
+    /// <summary>
+    /// A line above the body that is a date: a short one with the date alone, with its time, after a byline or
+    /// place ("von eseppelt · 31. Oktober 2023", "am 20.09.2020") or after a publication label ("Erstellt am:
+    /// 01.11.2023"), or a longer one that starts with it ("05.02.2020 - Redaktion: …"); a date after another label
+    /// ("Termin: 21.02.2020") is an event's.
+    /// </summary>
+    private static DateMention? ShownDateline(IReadOnlyList<string> headerLines, int leadLines)
+    {
+        for (var i = 0; i < leadLines && i < headerLines.Count; i++)
+        {
+            var line = headerLines[i];
+            if (line.Length > 200 || VisibleDates.Find(line) is not { } date || !Plausible(date.Value) || (line.Length > 40 && date.Start > 0))
+                continue;
+            var before = line[..date.Start];
+            if (before.Contains(':', StringComparison.Ordinal) && !PublicationLabels.Any(l => before.Contains(l, StringComparison.OrdinalIgnoreCase)))
+                continue;
+            return date;
+        }
+        return null;
+    }
+
+    // A zoned instant is on the shown day somewhere on Earth (offsets -12 to +14 hours): the shown day may be the
+    // page's own local day, which the wall-clock check in ReadShownDate turns into an offset, not a new date.
+    private bool SameInstantElsewhere(DateTimeOffset shown) =>
+        PublishedPrecision == DatePrecision.Zoned && Published is { } zoned
+        && shown.Date >= zoned.UtcDateTime.AddHours(-12).Date && shown.Date <= zoned.UtcDateTime.AddHours(14).Date;
+
+    private bool SameDayAsUrl(DateTimeOffset date) =>
+        (_url ?? CanonicalLink()) is { } url && UrlDateOf(url) is { } day && day.Date == date.Date;
+
+    // The days of every date shown in the header and footer lines, and those of the lead lines alone (above and at
+    // the top of the body) that no update cue marks: what the page shows beside its headline as its date. A date-class element anywhere is not counted:
+    // on trafilatura-eval it is a related teaser's or a comment's date as often as the page's.
+    private static (HashSet<DateOnly> All, HashSet<DateOnly> Lead) ShownDays(IReadOnlyList<string> headerLines, int leadLines)
+    {
+        var all = new HashSet<DateOnly>();
+        var lead = new HashSet<DateOnly>();
+        for (var i = 0; i < headerLines.Count; i++)
+        {
+            if (headerLines[i].Length > 200)
+                continue;
+            foreach (var mention in VisibleDates.All(headerLines[i]))
+            {
+                var day = DateOnly.FromDateTime(mention.Value.DateTime);
+                all.Add(day);
+                // "11/01/2021" reads as either day first or month first ("01.11.2023" is read day first only).
+                if (day.Day <= 12 && day.Month != day.Day && mention.Text.Contains('/', StringComparison.Ordinal) && !mention.Text.Any(char.IsLetter))
+                    all.Add(new DateOnly(day.Year, day.Day, day.Month));
+                if (i < leadLines && !VisibleDates.AfterUpdateCue(headerLines[i], mention.Start))
+                    lead.Add(day);
+            }
+        }
+        return (all, lead);
+    }
+
     // Indonesian day and month names that English does not share.
     private static readonly string[] IndonesianDateWords =
     [
@@ -114,52 +218,37 @@ internal sealed partial class HtmlMetadataReader
         _sources["published"] = string.Concat(_sources.GetValueOrDefault("published", "text:dateline"), "+wib");
     }
 
+    // Every published date the markup declares, in order of trust: JSON-LD and meta tags, a WebPage node's date,
+    // time and microdata elements. The first is the page's date unless the page shows another one of them.
+    private readonly List<(DateTimeOffset Date, DatePrecision Precision, string Source)> _declaredDates = [];
+
     private void ReadDates()
     {
-        var found = false;
         foreach (var (value, source) in Candidates(("datePublished", false)).Concat(PublishedMeta.Select(k => (k, true)).SelectMany(k => Candidates(k))).Concat(Candidates(("dateCreated", false))))
         {
             if (TryParseDate(value, out var date, out var precision))
-            {
-                Published = date;
-                PublishedPrecision = precision;
-                SetSource("published", source);
-                found = true;
-                break;
-            }
+                _declaredDates.Add((date, precision, source));
         }
-        if (!found)
+        // A WebPage node's datePublished (Yoast and kin).
+        foreach (var value in _ldOtherDates)
         {
-            // A WebPage node's datePublished (Yoast and kin) when no article node gave one.
-            foreach (var value in _ldOtherDates)
-            {
-                if (TryParseDate(Clean(value), out var date, out var precision))
-                {
-                    Published = date;
-                    PublishedPrecision = precision;
-                    SetSource("published", "json-ld:WebPage.datePublished");
-                    found = true;
-                    break;
-                }
-            }
+            if (TryParseDate(Clean(value), out var date, out var precision))
+                _declaredDates.Add((date, precision, "json-ld:WebPage.datePublished"));
         }
-        if (!found)
+        // time[datetime], [itemprop=datePublished], [itemprop=dateCreated], [property=schema:dateCreated],
+        // [property=schema:datePublished]
+        foreach (var time in Elements.Where(e => (e.LocalName == "time" && e.HasAttribute("datetime") && e.GetAttribute("itemprop") != "dateModified")
+            || e.GetAttribute("itemprop") is "datePublished" or "dateCreated" || e.GetAttribute("property") is "schema:dateCreated" or "schema:datePublished").Take(20))
         {
-            // time[datetime], [itemprop=datePublished], [itemprop=dateCreated], [property=schema:dateCreated],
-            // [property=schema:datePublished]
-            foreach (var time in Elements.Where(e => (e.LocalName == "time" && e.HasAttribute("datetime"))
-                || e.GetAttribute("itemprop") is "datePublished" or "dateCreated" || e.GetAttribute("property") is "schema:dateCreated" or "schema:datePublished").Take(20))
-            {
-                var value = time.GetAttribute("datetime") ?? time.GetAttribute("content") ?? time.TextContent;
-                if (TryParseDate(Clean(value), out var date, out var precision))
-                {
-                    Published = date;
-                    PublishedPrecision = precision;
-                    SetSource("published", time.LocalName == "time" ? "html:time" : "microdata:datePublished");
-                    found = true;
-                    break;
-                }
-            }
+            var value = time.GetAttribute("datetime") ?? time.GetAttribute("content") ?? time.TextContent;
+            if (TryParseDate(Clean(value), out var date, out var precision))
+                _declaredDates.Add((date, precision, time.LocalName == "time" ? "html:time" : "microdata:datePublished"));
+        }
+        var found = _declaredDates.Count > 0;
+        if (found)
+        {
+            (Published, PublishedPrecision, var first) = _declaredDates[0];
+            SetSource("published", first);
         }
         if (found && PublishedPrecision == DatePrecision.Zoned && Published!.Value.Offset == TimeSpan.Zero && PageOffset(Published.Value) is { } offset)
         {

@@ -154,7 +154,7 @@ internal sealed partial class HtmlMetadataReader
     public void ReadFromVisibleText(IReadOnlyList<string> headerLines, int leadLines)
     {
         ReadShownAuthors(headerLines, leadLines);
-        ReadShownDate(headerLines);
+        ReadShownDate(headerLines, leadLines);
         AnchorIndonesianLocalTime();
     }
 

@@ -26,6 +26,13 @@ internal static partial class VisibleDates
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Cjk();
 
+    // A day-first numeric date glued to the word before it, as text nodes join ("Erstellt am09.02.2022",
+    // "Tanja Karrasch3.11.2023"), or with a two-digit month and year ("23.09.22", "2.11.22"; not "1.2.10"); the
+    // year is 20yy.
+    [GeneratedRegex(@"(?<=\p{L})(?<d>[0-9]{1,2})\.(?<m>[0-9]{1,2})\.(?<y>(?:19|20)[0-9]{2})(?![0-9])|(?<![\p{L}0-9.,])(?<d>[0-9]{1,2})\.(?<m>[0-9]{2})\.(?<yy>[0-9]{2})(?![0-9]|\.[0-9])",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex DayFirstNumeric();
+
     [GeneratedRegex(@"(?<![0-9])(?<y>(?:19|20)[0-9]{2})[/.](?<m>[0-9]{1,2})[/.](?<d>[0-9]{1,2})(?![0-9])",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex YearFirst();
@@ -58,12 +65,39 @@ internal static partial class VisibleDates
             if (found is null)
                 return null;
             var start = from + found.Start;
-            var before = text[Math.Max(0, start - 30)..start];
-            if (!UpdateCues.Any(c => before.Contains(c, StringComparison.OrdinalIgnoreCase)))
+            if (!AfterUpdateCue(text, start))
                 return found with { Start = start, End = from + found.End };
             from += found.End;
         }
         return null;
+    }
+
+    /// <summary>Whether the 30 characters before a date mark it as a modification date.</summary>
+    public static bool AfterUpdateCue(string text, int start)
+    {
+        var before = text.AsSpan(Math.Max(0, start - 30), Math.Min(30, start));
+        foreach (var cue in UpdateCues)
+        {
+            if (before.Contains(cue, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Every date in a short text, modification dates included; text past 300 characters is not read.</summary>
+    public static List<DateMention> All(string text)
+    {
+        var all = new List<DateMention>();
+        if (text.Length > 300)
+            text = text[..300];
+        for (var from = 0; from < text.Length;)
+        {
+            if (FindFirst(text[from..]) is not { } found)
+                break;
+            all.Add(found with { Start = from + found.Start, End = from + found.End });
+            from += found.End;
+        }
+        return all;
     }
 
     private static DateMention? FindFirst(string text)
@@ -79,7 +113,7 @@ internal static partial class VisibleDates
             // DateParser rejects non-ASCII digits; the patterns below read only ASCII digits too.
         }
         DateMention? best = null;
-        foreach (var regex in (Regex[])[DayMonthYear(), MonthDayYear(), Cjk(), YearFirst()])
+        foreach (var regex in (Regex[])[DayMonthYear(), MonthDayYear(), Cjk(), YearFirst(), DayFirstNumeric()])
         {
             for (var m = regex.Match(text); m.Success; m = m.NextMatch())
             {
@@ -96,7 +130,9 @@ internal static partial class VisibleDates
 
     private static DateMention? Build(string text, Match m)
     {
-        var year = int.Parse(m.Groups["y"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
+        var year = m.Groups["yy"].Success
+            ? 2000 + int.Parse(m.Groups["yy"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture)
+            : int.Parse(m.Groups["y"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
         var day = int.Parse(m.Groups["d"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
         int month;
         if (m.Groups["m"].Success)

@@ -18,6 +18,10 @@ public sealed class HtmlMetadataTests
         $"<!DOCTYPE html><html lang=\"de\"><head><title>Neues Gesetz beschlossen</title>{head}</head><body>" +
         $"<div class=\"content\"><h1>Neues Gesetz beschlossen</h1>{beforeBody}<div class=\"article-body\">{Body}</div>{afterBody}</div></body></html>";
 
+    // A page whose JSON-LD declares one publication date.
+    private static string Declared(string datePublished, string beforeBody, string afterBody = "") =>
+        Page($"<script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"datePublished\":\"{datePublished}\"}}</script>", beforeBody, afterBody);
+
     [Fact]
     public void A_byline_line_in_the_body_names_the_author()
     {
@@ -166,6 +170,57 @@ public sealed class HtmlMetadataTests
     }
 
     [Fact]
+    public void A_declared_date_shown_above_the_body_beats_a_first_declared_date_shown_nowhere()
+    {
+        var html = Declared("2021-12-06T14:36:00Z", "<p class=\"info\"><time datetime=\"2022-12-15T09:13:00+01:00\">15.12.2022</time></p>");
+        var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
+
+        Assert.Equal(new DateTimeOffset(2022, 12, 15, 9, 13, 0, TimeSpan.FromHours(1)), article.Published);
+        Assert.Equal("html:time+shown", article.Metadata!.Sources["published"]);
+    }
+
+    [Fact]
+    public void A_first_declared_date_shown_on_the_page_is_kept()
+    {
+        var html = Declared("2021-12-06T14:36:00Z", "<p class=\"info\"><time datetime=\"2022-12-15T09:13:00+01:00\">15.12.2022</time></p>",
+            "<p>Erstveröffentlichung: 06.12.2021</p>");
+        var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
+
+        Assert.Equal(new DateTimeOffset(2021, 12, 6, 14, 36, 0, TimeSpan.Zero), article.Published);
+    }
+
+    [Fact]
+    public void An_update_date_shown_above_the_body_does_not_pick_a_declared_date()
+    {
+        var html = Page("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2017-12-15T10:00:00Z\"}</script>" +
+            "<meta name=\"sailthru.date\" content=\"2018-07-24\">", "<p>By Alissa Wilkinson Updated Jul 24, 2018, 2:15pm EDT</p>");
+        var article = Extractor.Extract(html, "https://example.com/culture/best-movies");
+
+        Assert.Equal(new DateTimeOffset(2017, 12, 15, 10, 0, 0, TimeSpan.Zero), article.Published);
+    }
+
+    // Which date wins when the markup declares one and the lines above the body show another.
+    [Theory]
+    // A local midnight written in UTC is the day shown, kept as a day.
+    [InlineData("<meta property=\"article:published_time\" content=\"2021-11-04T23:00Z\">", "<span>5. November 2021</span>", "2021-11-05T00:00:00Z")]
+    // A UTC time that is no local midnight keeps its day (the shown day is its day in some zone).
+    [InlineData("<meta property=\"article:published_time\" content=\"2021-11-04T23:10:00Z\">", "<span>5. November 2021</span>", "2021-11-04T23:10:00Z")]
+    // A dateline after a byline beats a declared date shown nowhere.
+    [InlineData("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2020-12-03T07:32:49Z\"}</script>", "<p>von eseppelt · 31. Oktober 2023</p>", "2023-10-31T00:00:00Z")]
+    // A longer line that starts with a date is a dateline.
+    [InlineData("<meta name=\"date\" content=\"2020-02-12\">", "<div>05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des EJW)</div>", "2020-02-05T00:00:00Z")]
+    // A date after another label is an event's.
+    [InlineData("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2019-11-27T10:00:00Z\"}</script>", "<p>Termin: 21.02.2020, 19 Uhr</p>", "2019-11-27T10:00:00Z")]
+    // A slashed date shown month first confirms the declared date.
+    [InlineData("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2021-11-01T05:00:00Z\"}</script>", "<p>11/01/2021</p>", "2021-11-01T05:00:00Z")]
+    public void A_shown_date_settles_a_declared_one(string head, string shown, string published)
+    {
+        var article = Extractor.Extract(Page(head, shown), "https://example.de/presse/gesetz");
+
+        Assert.Equal(DateTimeOffset.Parse(published, System.Globalization.CultureInfo.InvariantCulture), article.Published);
+    }
+
+    [Fact]
     public void A_german_date_in_a_date_element_dates_the_page()
     {
         var html = Page(string.Empty, "<div class=\"news-meta\"><span class=\"headline-date\">02. November 2021</span></div>");
@@ -222,6 +277,10 @@ public sealed class HtmlMetadataTests
     [InlineData("2020年2月14日", 2020, 2, 14)]
     [InlineData("Samstag, 5. Oktober 2013", 2013, 10, 5)]
     [InlineData("November 2, 2021", 2021, 11, 2)]
+    [InlineData("Erstellt am09.02.2022", 2022, 2, 9)]
+    [InlineData("Tanja Karrasch3.11.2023", 2023, 11, 3)]
+    [InlineData("Von: Björn Jahner | 31.10.23", 2023, 10, 31)]
+    [InlineData("Kultur, 2.11.22", 2022, 11, 2)]
     public void Visible_dates_are_read_in_many_languages(string text, int year, int month, int day)
     {
         var found = VisibleDates.Find(text);
@@ -229,6 +288,12 @@ public sealed class HtmlMetadataTests
         Assert.NotNull(found);
         Assert.Equal(new DateOnly(year, month, day), DateOnly.FromDateTime(found.Value.DateTime));
     }
+
+    [Theory]
+    [InlineData("Version 1.2.10 ist da")]
+    [InlineData("Preis 12.50.22")]
+    [InlineData("Firmware 3.10.22.1")]
+    public void Dotted_numbers_that_are_no_day_month_and_year_are_not_dates(string text) => Assert.Null(VisibleDates.Find(text));
 
     [Fact]
     public void A_word_that_looks_like_a_month_is_not_a_date_without_a_real_month()
