@@ -16,7 +16,7 @@ internal sealed partial class HtmlMetadataReader
     private static partial Regex BylineCue();
 
     // What follows a name in a byline box: link labels, share counts, a date, a role in parentheses.
-    [GeneratedRegex(@"(?:\s*(?:more posts|alle artikel|alle beiträge|shares?|follow|folgen|mehr|→|»|[—–-]\s*veröffentlicht.*|\sam|\son|\(.*\)|(?:am|on|le|el|il)\s+\p{L}*\s*[0-9].*|\s[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}.*|,?\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*))+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\s*(?:more posts|alle artikel|alle beiträge|shares?|follow|folgen|mehr|→|»|[—–-]\s*veröffentlicht.*|(?:^|\s)(?:publiziert|veröffentlicht|published|aktualisiert|(?:last\s+)?updated)\b.*|\sam|\son|\(.*\)|(?:am|on|le|el|il)\s+\p{L}*\s*[0-9].*|\s[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}.*|,?\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*))+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineTail();
 
     // A commenter's line ("Aylin sagt", "Art Edwards says") is not a byline.
@@ -142,7 +142,12 @@ internal sealed partial class HtmlMetadataReader
         {
             if (!StartsWithCueWord(element) || element.LocalName is "script" or "style" or "title" or "a" || element.ChildElementCount > 6)
                 continue;
-            var text = ShortText(element, 90);
+            // Bounded by its characters first, then read with a space between elements ("<span>By</span><a>Alex
+            // Bozarjian</a>" is "By Alex Bozarjian", not "ByAlex Bozarjian"), its times kept for BylineTail to cut at ("Posted
+            // by timothy <time>on Tuesday July 24</time> from the posner-south dept.").
+            if (ShortText(element, 90).Length > 90)
+                continue;
+            var text = SpacedText(element, 2000, withTimes: true);
             if (text.Length is < 5 or > 90 || ShownBylineCue().Match(text) is not { Success: true } cue)
                 continue;
             if (++seen > 40)
@@ -157,8 +162,143 @@ internal sealed partial class HtmlMetadataReader
                 return true;
             }
         }
+        return TakeLabelledByline();
+    }
+
+    /// <summary>
+    /// A label in a node of its own and the name in the nodes after it, up to a line break ("&lt;h5&gt;Autor:
+    /// &lt;/h5&gt;Peter Maahn", "&lt;strong&gt;Text:&lt;/strong&gt; Klausmartin Friedrich", "&lt;span&gt;| By
+    /// &lt;/span&gt; &lt;span&gt;Cara Stiles&lt;/span&gt;", "&lt;b&gt;Von:&lt;/b&gt;&lt;br&gt;Götz Warnke"), or a
+    /// text that a label with a colon leads ("- Redaktion: Eberhard Fuhr (Pressesprecher)", "责任编辑： 焦鹏"), anywhere
+    /// outside comments, teasers, sidebars and navigation: the first one whose text after the label is names.
+    /// </summary>
+    private bool TakeLabelledByline()
+    {
+        var seen = 0;
+        foreach (var parent in Elements)
+        {
+            if (parent.LocalName is "script" or "style" or "title" or "head" or "select" or "option" or "textarea")
+                continue;
+            var children = parent.ChildNodes;
+            for (var i = 0; i < children.Length; i++)
+            {
+                string? lead = null;
+                if (children[i] is IText t)
+                {
+                    var data = t.Data;
+                    if (data.Length > 120 || data.AsSpan().Trim().Length < 2)
+                        continue;
+                    var clean = Clean(data);
+                    if (LabelOnly().IsMatch(clean))
+                        lead = string.Empty;
+                    else if (LabelLead().Match(clean) is { Success: true } m)
+                        lead = clean[m.Length..];
+                }
+                else if (children[i] is IElement label && label.ChildElementCount == 0 && LabelElements.Contains(label.LocalName)
+                    && label.TextContent is { Length: <= 40 } labelText && LabelOnly().IsMatch(Clean(labelText)))
+                {
+                    lead = string.Empty;
+                }
+                // A label with a colon says what follows; a bare "by" or "von" must begin its line.
+                if (lead is null || (lead.Length == 0 && LabelText(children[i]).IndexOfAny([':', '：']) < 0 && !StartsLine(parent, i)))
+                    continue;
+                if (++seen > 40)
+                    return false;
+                var text = Clean(string.Concat(lead, " ", TextAfter(children, i + 1, 90 - lead.Length)));
+                if (text.Length is < 2 or > 90 || InComments(parent) || InBoilerplate(parent))
+                    continue;
+                var names = new List<string>();
+                AddNames(names, ShownCredit().Replace(text, string.Empty), declared: true);
+                if (names.Count > 0 && names.All(ShownName))
+                {
+                    SetAuthors(names, "html:labelled-byline");
+                    return true;
+                }
+            }
+        }
         return false;
     }
+
+    private static string LabelText(INode node) => node.TextContent.Trim();
+
+    // Whether a label begins its line: no text before it up to a line break or a block, through up to three inline
+    // parents ("Atahualpa Theme by BytesForAll", "Content Management by InterRed" continue a line), or it opens
+    // with a separator ("yas! | By Cara Stiles").
+    private static bool StartsLine(IElement parent, int index)
+    {
+        if (parent.ChildNodes[index] is IText t && t.Data.AsSpan().TrimStart() is ['|' or '·' or '•' or '-' or '–' or '—', ..])
+            return true;
+        if (parent.ChildNodes[index] is IElement e && e.TextContent.AsSpan().TrimStart() is ['|' or '·' or '•' or '-' or '–' or '—', ..])
+            return true;
+        for (var depth = 0; depth < 4; depth++)
+        {
+            var nodes = parent.ChildNodes;
+            for (var i = index - 1; i >= 0; i--)
+            {
+                if (nodes[i] is IElement before && (before.LocalName is "br" or "hr" || BlockElements.Contains(before.LocalName)))
+                    return true;
+                if (nodes[i].TextContent.AsSpan().Trim().Length > 0)
+                    return false;
+            }
+            if (BlockElements.Contains(parent.LocalName) || parent.ParentElement is not { } up)
+                return true;
+            index = 0;
+            while (up.ChildNodes[index] != parent)
+                index++;
+            parent = up;
+        }
+        return true;
+    }
+
+    // The text of the sibling nodes from start up to the first line break or block after some text, or more than
+    // maxChars characters; line breaks before any text are passed over ("Von:<br><br>Götz Warnke").
+    private static string TextAfter(INodeList nodes, int start, int maxChars)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (var i = start; i < nodes.Length && sb.Length <= maxChars; i++)
+        {
+            var node = nodes[i];
+            var some = sb.ToString().AsSpan().Trim().Length > 0;
+            if (node is IText t)
+            {
+                sb.Append(t.Data);
+            }
+            else if (node is IElement e)
+            {
+                if (e.LocalName is "br" or "hr")
+                {
+                    if (some)
+                        break;
+                    continue;
+                }
+                if (some && BlockElements.Contains(e.LocalName))
+                    break;
+                if (e.LocalName is "script" or "style" or "time" or "button")
+                    continue;
+                sb.Append(' ').Append(SpacedText(e, maxChars + 1)).Append(' ');
+            }
+        }
+        return sb.ToString();
+    }
+
+    // Elements a label sits in ahead of the name.
+    private static readonly HashSet<string> LabelElements = new(StringComparer.Ordinal)
+    {
+        "strong", "b", "em", "i", "span", "label", "h4", "h5", "h6", "dt", "small", "font",
+    };
+
+    private static readonly HashSet<string> BlockElements = new(StringComparer.Ordinal)
+    {
+        "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "section", "article", "header", "footer", "dl", "dd", "dt", "blockquote", "figure",
+    };
+
+    // A node that is only a label for the author: "Autor:", "| By", "Text:", "Von:", "责任编辑：".
+    [GeneratedRegex(@"^[\s|·•\-–—]*(?:by|von|autor(?:in|en)?|author|auteur(?:\(s\))?|text|texte|redaktion|verfasser(?:in)?|责任编辑|编辑|作者)\s*[:：]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LabelOnly();
+
+    // A label with a colon that leads a text: "- Redaktion: Eberhard Fuhr", "责任编辑：焦鹏".
+    [GeneratedRegex(@"^[\s|·•\-–—]*(?:autor(?:in|en)?|author|auteur(?:\(s\))?|text|texte|redaktion|verfasser(?:in)?|责任编辑|编辑|作者)\s*[:：]\s*(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LabelLead();
 
     // Whether the element's own first text starts with a cue's first word: most elements are passed over without
     // reading their text.
@@ -190,8 +330,11 @@ internal sealed partial class HtmlMetadataReader
     private static bool ShownName(string name)
     {
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length == 1 || words.All(w => char.IsUpper(w[0]) || NameParticles.Contains(w));
+        return words.Length == 1 || words.All(w => Capital(w[0]) || NameParticles.Contains(w));
     }
+
+    // A capital, or a letter of a script without case ("焦鹏"), where every name starts with one.
+    private static bool Capital(char c) => char.IsUpper(c) || char.GetUnicodeCategory(c) == UnicodeCategory.OtherLetter;
 
     private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
     {
@@ -431,8 +574,9 @@ internal sealed partial class HtmlMetadataReader
         return false;
     }
 
-    // An element's text with a space between child elements ("Veröffentlicht von" + "Chris Jung"), cut at maxChars.
-    private static string SpacedText(IElement element, int maxChars)
+    // An element's text with a space between child elements ("Veröffentlicht von" + "Chris Jung"), cut at maxChars;
+    // without the text of times unless asked.
+    private static string SpacedText(IElement element, int maxChars, bool withTimes = false)
     {
         var sb = new System.Text.StringBuilder();
         var stack = new Stack<INode>();
@@ -445,7 +589,7 @@ internal sealed partial class HtmlMetadataReader
                 sb.Append(t.Data);
                 continue;
             }
-            if (node is IElement e && e.LocalName is "script" or "style" or "noscript" or "time" or "button" or "svg")
+            if (node is IElement e && (e.LocalName is "script" or "style" or "noscript" or "button" or "svg" || (e.LocalName == "time" && !withTimes)))
                 continue;
             sb.Append(' ');
             for (var i = node.ChildNodes.Length - 1; i >= 0; i--)
@@ -492,7 +636,12 @@ internal sealed partial class HtmlMetadataReader
             var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (names.Count > first && words.Any(w => RoleWords.Contains(w) || OrganisationWords.Contains(w)))
                 break;
+            // "Peter Maahn/SP-X", "David Hutzler, dpa": an agency's short code after a person's name is no author.
+            if (names.Skip(first).Any(n => n.Contains(' ', StringComparison.Ordinal)) && words.Length == 1 && name.Count(char.IsLetter) <= 4)
+                continue;
             name = WithoutTrailingRole(name, words);
+            if (words.Length > 2 && LeadingRoles.Contains(words[0]))
+                name = name[(words[0].Length + 1)..];
             if (IsPersonName(name, declared) || (declared && IsUserName(name)) || (teams && IsEditorialTeam(name)))
                 names.Add(name);
         }
@@ -512,6 +661,13 @@ internal sealed partial class HtmlMetadataReader
         return LooksLikeName(words.AsSpan(0, keep)) ? string.Join(' ', words, 0, keep) : name;
     }
 
+    // Professions written before a name ("Rechtsanwalt Sebastian Einbock").
+    private static readonly HashSet<string> LeadingRoles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "rechtsanwalt", "rechtsanwältin", "fachanwalt", "fachanwältin", "anwalt", "anwältin", "pfarrer", "pfarrerin",
+        "redakteur", "redakteurin", "reporter", "reporterin", "korrespondent", "korrespondentin", "journalist", "journalistin",
+    };
+
     // Words that qualify a job title ("Games Editor", "Senior Correspondent").
     private static readonly HashSet<string> RoleQualifiers = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -529,7 +685,7 @@ internal sealed partial class HtmlMetadataReader
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length > 6)
             return false;
-        if (!char.IsUpper(words[0][0]) && !words.Any(w => char.IsUpper(w[0])))
+        if (!words.Any(w => Capital(w[0])))
             return false;
         if (NotAName().IsMatch(name))
             return false;

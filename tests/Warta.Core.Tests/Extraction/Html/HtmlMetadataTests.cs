@@ -480,4 +480,44 @@ public sealed class HtmlMetadataTests
         Assert.Equal(["Christian Seiler"], credit.Authors);
         Assert.Empty(sentence.Authors);
     }
+
+    [Fact]
+    public void A_label_in_its_own_node_names_the_author_in_the_nodes_after_it()
+    {
+        var heading = Extractor.Extract(Page(string.Empty, afterBody: "<p><h5 class=\"title-inline\">Datum: </h5>03.11.2021 <br><h5 class=\"title-inline\">Autor: </h5>Peter Maahn/SP-X</p>"), null);
+        var lineBreak = Extractor.Extract(Page(string.Empty, afterBody: "<p><b>Von:</b> <br> <br> Götz Warnke</p>"), null);
+        var separator = Extractor.Extract(Page(string.Empty, "<div class=\"meta\"><span>yas!</span> <span class=\"screen-reader-text\">| By </span> <span>Cara Stiles</span> | <time>April 13, 2020</time></div>"), null);
+        var led = Extractor.Extract(Page(string.Empty, afterBody: "<div>05.02.2020 <span>-&nbsp;Redaktion: Eberhard Fuhr (Pressesprecher)</span></div>"), null);
+        var han = Extractor.Extract(Page(string.Empty, afterBody: "<div><span>新华网</span> 责任编辑： 焦鹏 </div>"), null);
+        var credit = Extractor.Extract(Page(string.Empty, afterBody: "<div id=\"footer\"><a href=\"/\">Atahualpa Theme</a> by <a href=\"/b\">BytesForAll</a></div>"), null);
+
+        Assert.Equal(["Peter Maahn"], heading.Authors);
+        Assert.Equal("html:labelled-byline", heading.Metadata!.Sources["authors"]);
+        Assert.Equal(["Götz Warnke"], lineBreak.Authors);
+        Assert.Equal(["Cara Stiles"], separator.Authors);
+        Assert.Equal(["Eberhard Fuhr"], led.Authors);
+        Assert.Equal(["焦鹏"], han.Authors);
+        Assert.Empty(credit.Authors);
+    }
+
+    [Fact]
+    public void A_shown_byline_reads_a_space_between_its_elements()
+    {
+        var article = Extractor.Extract(Page(string.Empty, afterBody: "<div class=\"x\"><span>Geschrieben von</span><span><a href=\"/team/a\">Alex Bozarjian</a></span></div>"), null);
+
+        Assert.Equal(["Alex Bozarjian"], article.Authors);
+        Assert.Equal("html:shown-byline", article.Metadata!.Sources["authors"]);
+    }
+
+    [Fact]
+    public void A_profession_before_a_name_an_agency_code_after_it_and_an_update_line_are_not_names()
+    {
+        var lawyer = Extractor.Extract(Page("<meta name=\"author\" content=\"Rechtsanwalt Sebastian Einbock\">"), null);
+        var agency = Extractor.Extract(Page("<meta name=\"author\" content=\"David Hutzler, dpa\">"), null);
+        var updated = Extractor.Extract(Page(string.Empty, "<div class=\"author-details\"><em>Last Updated:</em> January 7, 2025</div>"), null);
+
+        Assert.Equal(["Sebastian Einbock"], lawyer.Authors);
+        Assert.Equal(["David Hutzler"], agency.Authors);
+        Assert.Empty(updated.Authors);
+    }
 }
