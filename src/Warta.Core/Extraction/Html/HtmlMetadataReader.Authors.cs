@@ -29,7 +29,7 @@ internal sealed partial class HtmlMetadataReader
 
     // Words that are never a name on their own: labels and link texts of author boxes, weekdays, the accounts a CMS
     // installs ("wordpressadmin"), ad labels ("Gesponserte Inhalte" in a forum's post-author line).
-    [GeneratedRegex(@"^(?:name|posted|published|(?:posted|published|written|geschrieben|veröffentlicht|verfasst) (?:by|von)|follow|mehr|more|von|by|author|autor|redaktion|staff|(?:wordpress|wp|site|web)?admin(?:istrator)?|webmaster|sponsored(?: content| post)?|gesponsert(?:e inhalte)?|anzeige|werbung|advertisement|archiv.*|alle beiträge|no author|anonymous|anonym|guest|gast|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted on|publiziert am|veröffentlicht|theme.*|powered.*|home|startseite|menu|menü|kontakt|contact|impressum)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:name|datum|date|quelle|posted|published|(?:posted|published|written|geschrieben|veröffentlicht|verfasst) (?:by|von)|follow|mehr|more|von|by|author|autor|redaktion|staff|(?:wordpress|wp|site|web)?admin(?:istrator)?|webmaster|sponsored(?: content| post)?|gesponsert(?:e inhalte)?|anzeige|werbung|advertisement|archiv.*|alle beiträge|no author|anonymous|anonym|guest|gast|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted on|publiziert am|veröffentlicht|theme.*|powered.*|home|startseite|menu|menü|kontakt|contact|impressum)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotAName();
 
     // Academic and professional letters after a name ("Grant Tinsley, PhD").
@@ -119,7 +119,7 @@ internal sealed partial class HtmlMetadataReader
         {
             var names = new List<string>();
             foreach (var text in texts)
-                AddNames(names, text, declared: true, teams: true);
+                AddNames(names, text, declared: true, teams: true, dotted: true);
             if (names.Count > 0)
             {
                 SetAuthors(names, source);
@@ -155,7 +155,7 @@ internal sealed partial class HtmlMetadataReader
             if (InComments(element) || InBoilerplate(element))
                 continue;
             var names = new List<string>();
-            AddNames(names, ShownCredit().Replace(text[cue.Length..], string.Empty), declared: true);
+            AddNames(names, ShownCredit().Replace(text[cue.Length..], string.Empty), declared: true, dotted: true);
             if (names.Count > 0 && names.All(ShownName))
             {
                 SetAuthors(names, "html:shown-byline");
@@ -208,7 +208,7 @@ internal sealed partial class HtmlMetadataReader
                 if (text.Length is < 2 or > 90 || InComments(parent) || InBoilerplate(parent))
                     continue;
                 var names = new List<string>();
-                AddNames(names, ShownCredit().Replace(text, string.Empty), declared: true);
+                AddNames(names, ShownCredit().Replace(text, string.Empty), declared: true, dotted: true);
                 if (names.Count > 0 && names.All(ShownName))
                 {
                     SetAuthors(names, "html:labelled-byline");
@@ -216,8 +216,105 @@ internal sealed partial class HtmlMetadataReader
                 }
             }
         }
+        return TakeDatedByline();
+    }
+
+    /// <summary>
+    /// A short element that is only a date, maybe a time, and a name after a separator or a cue ("11.12.2019 -
+    /// Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg", "06.11.2023 13:30 von Olga"), outside comments,
+    /// teasers, sidebars and navigation. After a bare separator the name is two to four capitalised words.
+    /// </summary>
+    private bool TakeDatedByline()
+    {
+        var seen = 0;
+        foreach (var element in Elements)
+        {
+            if (element.ChildElementCount > 2 || element.LocalName is "script" or "style" or "title" or "option")
+                continue;
+            var first = element.FirstChild is IText t ? t.Data.AsSpan().TrimStart() : element.TextContent.AsSpan().TrimStart();
+            if (first.IsEmpty || !char.IsAsciiDigit(first[0]))
+                continue;
+            var text = ShortText(element, 80);
+            if (text.Length > 80 || DatedByline().Match(text) is not { Success: true } m)
+                continue;
+            if (++seen > 40)
+                break;
+            if (InComments(element) || InBoilerplate(element))
+                continue;
+            var name = m.Groups["name"].Value.Trim();
+            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (!m.Groups["cue"].Success && (words.Length < 2 || !LooksLikeName(words.AsSpan()) || !PlainName(name)))
+                continue;
+            var names = new List<string>();
+            AddNames(names, name, declared: m.Groups["cue"].Success);
+            if (names.Count == 1 && ShownName(names[0]))
+            {
+                SetAuthors(names, "html:dated-byline");
+                return true;
+            }
+        }
         return false;
     }
+
+    // A numeric date, a time, then a separator or a cue and a name.
+    [GeneratedRegex(@"^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}(?:\s*[|,]?\s*\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\s*(?:[|\-–—·•]\s*|(?<cue>von|by|par|por|door)\s+)(?<name>\p{L}[\p{L}\p{Nd}'’.\- ]{1,40}?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex DatedByline();
+
+    /// <summary>
+    /// For a page that still names no author: a signature, the body's last paragraph when it is only a name set
+    /// apart — bold, italic or right-aligned ("&lt;p&gt;&lt;b&gt;&lt;i&gt;Stefan Wasmer&lt;/i&gt;&lt;/b&gt;&lt;/p&gt;"),
+    /// after a greeting ("Euer HansEhrlich"), or one name above a date as the letter's last lines ("Benni",
+    /// "10. September 2017").
+    /// </summary>
+    public bool TakeSignature(IReadOnlyList<string> paragraphs, IReadOnlyList<IElement> owners)
+    {
+        var last = paragraphs.Count - 1;
+        if (last >= 1 && SignatureDate().IsMatch(paragraphs[last]))
+            last--;
+        if (last < 1)
+            return false;
+        var text = Clean(paragraphs[last]);
+        var greeted = SignatureGreeting().Match(text);
+        var name = greeted.Success ? text[greeted.Length..] : text;
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (name.Length > 40 || words.Length is 0 or > 3 || NotAName().IsMatch(name))
+            return false;
+        var dated = last < paragraphs.Count - 1;
+        bool fits;
+        if (words.Length == 1)
+            fits = (dated || greeted.Success) && char.IsUpper(name[0]) && name.All(char.IsLetterOrDigit);
+        else
+            fits = LooksLikeName(words.AsSpan()) && PlainName(name) && (greeted.Success || dated || SetApart(owners[last]));
+        if (!fits || !IsPersonName(name, declared: words.Length == 1))
+            return false;
+        SetAuthors([name], "text:signature");
+        return true;
+    }
+
+    // Bold or italic throughout, or aligned right: a block whose text is all inside one emphasis element.
+    private static bool SetApart(IElement block)
+    {
+        var align = block.GetAttribute("align") ?? string.Empty;
+        var style = block.GetAttribute("style") ?? string.Empty;
+        if (align.Equals("right", StringComparison.OrdinalIgnoreCase) || style.Contains("text-align:right", StringComparison.OrdinalIgnoreCase)
+            || style.Contains("text-align: right", StringComparison.OrdinalIgnoreCase))
+            return true;
+        var text = block.TextContent.Trim();
+        foreach (var e in block.QuerySelectorAll("b, strong, i, em"))
+        {
+            if (e.TextContent.Trim() == text)
+                return true;
+        }
+        return false;
+    }
+
+    // A letter's date line under a signature: "10. September 2017", "10.09.2017".
+    [GeneratedRegex(@"^\d{1,2}\.\s*(?:\p{L}+|\d{1,2}\.)\s*\d{4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SignatureDate();
+
+    // The greeting before a signature ("Euer HansEhrlich", "Liebe Grüße, Anna").
+    [GeneratedRegex(@"^(?:euer|eure|dein|deine|ihr|ihre|yours|cheers|gruß|grüße|liebe grüße|viele grüße|herzliche grüße|bis bald)\s*,?\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SignatureGreeting();
 
     private static string LabelText(INode node) => node.TextContent.Trim();
 
@@ -609,7 +706,7 @@ internal sealed partial class HtmlMetadataReader
     /// and link labels, the outlet, URLs, handles and menu words. <paramref name="declared"/>: the markup says
     /// this is the author (JSON-LD, meta, rel=author), so a lower-case user name counts.
     /// </summary>
-    internal void AddNames(List<string> names, string text, bool declared = false, bool teams = false)
+    internal void AddNames(List<string> names, string text, bool declared = false, bool teams = false, bool dotted = false)
     {
         text = Clean(text);
         if (text.Length == 0 || text.Length > 200)
@@ -621,6 +718,14 @@ internal sealed partial class HtmlMetadataReader
         {
             names.Add(text);
             return;
+        }
+        // "Datum: 19.11.2021 Autor: Fritz Imhof Quelle: Livenet": the author label inside a box of labelled lines
+        // starts the names, the next label ends them.
+        if (InnerAuthorLabel().Match(text) is { Success: true, Index: > 0 } inner)
+        {
+            text = text[(inner.Index + inner.Length)..];
+            if (NextLabel().Match(text) is { Success: true } next)
+                text = text[..next.Index];
         }
         text = BylineCue().Replace(text, string.Empty);
         text = BylineTail().Replace(text, string.Empty);
@@ -642,10 +747,16 @@ internal sealed partial class HtmlMetadataReader
             name = WithoutTrailingRole(name, words);
             if (words.Length > 2 && LeadingRoles.Contains(words[0]))
                 name = name[(words[0].Length + 1)..];
-            if (IsPersonName(name, declared) || (declared && IsUserName(name)) || (teams && IsEditorialTeam(name)))
+            if (IsPersonName(name, declared) || (declared && IsUserName(name, dotted)) || (teams && IsEditorialTeam(name)))
                 names.Add(name);
         }
     }
+
+    [GeneratedRegex(@"\s(?:autor(?:in|en)?|author|auteur(?:\(s\))?|verfasser(?:in)?)\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InnerAuthorLabel();
+
+    [GeneratedRegex(@"\s\p{Lu}\p{L}+\s*:(?:\s|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex NextLabel();
 
     /// <summary>
     /// A name without the job title a byline writes after it ("Ben Silverman Games Editor", "Jane Roe Reporter"):
@@ -705,8 +816,12 @@ internal sealed partial class HtmlMetadataReader
     private static bool IsEditorialTeam(string name) => name.Length <= 60 && EditorialTeam().IsMatch(name);
 
     // A user name the markup declares as the author ("gnaddrig", "r23"): one token, letters first.
-    private bool IsUserName(string name) =>
-        name.Length is >= 2 and <= 30 && char.IsLetter(name[0]) && name.All(c => char.IsLetterOrDigit(c) || c is '_' or '-')
+    // In the weaker places read last, a dot may join its parts ("robert.stitz", "Isabella.DiBiase") where each has two
+    // characters or more and the last is no top-level domain; where a page declares its author first, a dotted
+    // account ("edilson.la.rosa") gives way to the name a later source spells.
+    private bool IsUserName(string name, bool dotted = false) =>
+        name.Length is >= 2 and <= 30 && char.IsLetter(name[0]) && name.All(c => char.IsLetterOrDigit(c) || c is '_' or '-' || (dotted && c == '.'))
+        && (!name.Contains('.', StringComparison.Ordinal) || (name.Split('.').All(part => part.Length >= 2) && !TopLevelDomains.Contains(name[(name.LastIndexOf('.') + 1)..]) && !HostMatches(name)))
         && !NotAName().IsMatch(name) && !(SiteName is not null && IsSiteLike(name, SiteName) && !(name.All(char.IsLower) && NamesPersonalSite(name, fullName: false)));
 
     /// <summary>
@@ -727,6 +842,11 @@ internal sealed partial class HtmlMetadataReader
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return fullName && !words.Any(w => OrganisationWords.Contains(w.Trim('.', ','))) && !Determiners.Contains(words[0]) && !AddressForm().IsMatch(words[0]);
     }
+
+    private static readonly HashSet<string> TopLevelDomains = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "com", "net", "org", "de", "at", "ch", "uk", "fr", "it", "es", "nl", "be", "pl", "eu", "io", "info", "biz", "co", "us", "id", "jp", "cn", "ru", "tv", "me", "blog", "online", "news",
+    };
 
     // Articles that start an outlet's name ("El Colombiano", "Die Tagespresse"), never a person's.
     private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)

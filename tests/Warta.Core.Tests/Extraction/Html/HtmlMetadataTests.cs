@@ -520,4 +520,57 @@ public sealed class HtmlMetadataTests
         Assert.Equal(["David Hutzler"], agency.Authors);
         Assert.Empty(updated.Authors);
     }
+
+    [Fact]
+    public void A_date_line_with_a_name_after_it_names_the_author()
+    {
+        var dash = Extractor.Extract(Page(string.Empty, "<p class=\"text-muted\">11.12.2019 - Amelie Loevenich</p>"), null);
+        var time = Extractor.Extract(Page(string.Empty, "<small>04.02.2022 | 13:10 Uhr | Uta Helkenberg</small>"), null);
+        var cue = Extractor.Extract(Page(string.Empty, "<h2>Stars <span>06.11.2023 13:30 von Olga </span></h2>"), null);
+        var place = Extractor.Extract(Page(string.Empty, "<p>11.12.2019 - Berlin</p>"), null);
+
+        Assert.Equal(["Amelie Loevenich"], dash.Authors);
+        Assert.Equal("html:dated-byline", dash.Metadata!.Sources["authors"]);
+        Assert.Equal(["Uta Helkenberg"], time.Authors);
+        Assert.Equal(["Olga"], cue.Authors);
+        Assert.Empty(place.Authors);
+    }
+
+    [Fact]
+    public void A_signature_under_the_body_names_the_author_when_nothing_else_does()
+    {
+        static string Signed(string signature) =>
+            "<!DOCTYPE html><html lang=\"de\"><head><title>Neues Gesetz beschlossen</title></head><body><div class=\"content\">" +
+            $"<h1>Neues Gesetz beschlossen</h1><div class=\"article-body\">{Body}{signature}</div></div></body></html>";
+        var bold = Extractor.Extract(Signed("<p><b><i>Stefan Wasmer</i></b></p>"), null);
+        var dated = Extractor.Extract(Signed("<p>Benni<br>10. September 2017</p>"), null);
+        var greeted = Extractor.Extract(Signed("<p>Euer HansEhrlich</p>"), null);
+        var plain = Extractor.Extract(Signed("<p>Weitere Informationen</p>"), null);
+
+        Assert.Equal(["Stefan Wasmer"], bold.Authors);
+        Assert.Equal("text:signature", bold.Metadata!.Sources["authors"]);
+        Assert.Equal(["Benni"], dated.Authors);
+        Assert.Equal(["HansEhrlich"], greeted.Authors);
+        Assert.Empty(plain.Authors);
+    }
+
+    [Fact]
+    public void The_author_label_inside_a_box_of_labelled_lines_starts_the_names()
+    {
+        var html = Page(string.Empty, "<div class=\"liveArticleAuthorDateBlock\"><span>Datum:</span> 19.11.2021 <br><span>Autor:</span> Fritz Imhof<br><span>Quelle:</span> Livenet</div>");
+
+        Assert.Equal(["Fritz Imhof"], Extractor.Extract(html, null).Authors);
+    }
+
+    [Fact]
+    public void A_dotted_account_counts_only_where_nothing_stronger_names_the_author()
+    {
+        var shown = Extractor.Extract(Page(string.Empty, "<div>Von <a href=\"/redaktion/isabelladibiase\" class=\"username\">Isabella.DiBiase</a> am Samstag</div>"), null);
+        var domain = Extractor.Extract(Page(string.Empty, "<div>Von <a href=\"/\" class=\"username\">koffer.com</a> am Samstag</div>"), null);
+        var declared = Extractor.Extract(Page("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Person\",\"name\":\"edilson.la.rosa\"}}</script><meta name=\"author\" content=\"Edilson La Rosa\">"), null);
+
+        Assert.Equal(["Isabella.DiBiase"], shown.Authors);
+        Assert.Empty(domain.Authors);
+        Assert.Equal(["Edilson La Rosa"], declared.Authors);
+    }
 }
