@@ -253,6 +253,31 @@ internal sealed partial class HtmlMetadataReader
                 return true;
             }
         }
+        return TakeShownTeam();
+    }
+
+    /// <summary>
+    /// An editorial team shown in a byline element ("&lt;span class=\"author\"&gt;Redaktion&lt;/span&gt;", "von
+    /// auto-motor.at Redaktion" by rel=author): what the page says wrote it, when no person is named anywhere.
+    /// </summary>
+    private bool TakeShownTeam()
+    {
+        foreach (var element in Elements.Where(e => (e.LocalName == "a" && HasToken(e.GetAttribute("rel"), "author", StringComparison.OrdinalIgnoreCase)) || ClassHas(e, BylineClassWords)).Take(30))
+        {
+            if (InComments(element) || InBoilerplate(element))
+                continue;
+            var text = SpacedText(element, 160);
+            if (text.Length is 0 or > 60)
+                continue;
+            var names = new List<string>();
+            AddNames(names, BylineCue().Replace(text, string.Empty), declared: true, teams: true);
+            names.RemoveAll(n => !IsEditorialTeam(n));
+            if (names.Count > 0)
+            {
+                SetAuthors(names, "html:byline-team");
+                return true;
+            }
+        }
         return false;
     }
 
@@ -291,9 +316,12 @@ internal sealed partial class HtmlMetadataReader
         return true;
     }
 
-    // Bold or italic throughout, or aligned right: a block whose text is all inside one emphasis element.
+    // A paragraph bold or italic throughout, or aligned right: its text all inside one emphasis element. A table
+    // cell or box in bold at the end is a heading of what follows ("River Cruise Tools").
     private static bool SetApart(IElement block)
     {
+        if (block.LocalName != "p")
+            return false;
         var align = block.GetAttribute("align") ?? string.Empty;
         var style = block.GetAttribute("style") ?? string.Empty;
         if (align.Equals("right", StringComparison.OrdinalIgnoreCase) || style.Contains("text-align:right", StringComparison.OrdinalIgnoreCase)
@@ -482,6 +510,10 @@ internal sealed partial class HtmlMetadataReader
         var labels = HostLabels().Where(l => l.Length >= 6).ToHashSet(StringComparer.Ordinal);
         if (labels.Count == 0)
             return null;
+        // A site named as someone's ("Gregory Szorc's Digital Home", "Damian Duchamps' Blog") on the host their name spells.
+        if (SiteName is not null && PossessiveSite().Match(SiteName) is { Success: true } owned && labels.Contains(Normalize(owned.Groups["name"].Value))
+            && LooksLikeName(owned.Groups["name"].Value.Split(' ')) && PlainName(owned.Groups["name"].Value))
+            return owned.Groups["name"].Value;
         if (SiteName?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 } site && AddressForm().IsMatch(site[0]))
         {
             // The name with the title ("Frau Sabienes") or after it ("Alexander Klier"), as the host spells it.
@@ -525,6 +557,9 @@ internal sealed partial class HtmlMetadataReader
         var labels = host.Split('.');
         return labels.Take(labels.Length - 1).Where(l => l != "www").Select(Normalize).Where(l => l.Length > 0).ToList();
     }
+
+    [GeneratedRegex(@"^(?<name>\p{Lu}\p{L}+(?: \p{Lu}\p{L}+){1,2})(?:'s|’s|'|’)\s", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex PossessiveSite();
 
     // An academic title or a form of address before a name.
     [GeneratedRegex(@"^(?:dr|prof|mag|dipl|frau|herr|mr|mrs|ms|madame|monsieur|señora?)\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -573,4 +573,34 @@ public sealed class HtmlMetadataTests
         Assert.Empty(domain.Authors);
         Assert.Equal(["Edilson La Rosa"], declared.Authors);
     }
+
+    [Fact]
+    public void An_editorial_team_in_a_byline_element_is_the_author_when_no_person_is_named()
+    {
+        var team = Extractor.Extract(Page(string.Empty, "<div class=\"author-box\"><span class=\"author\">Redaktion</span> <time>1. November 2023</time></div>"), null);
+        var person = Extractor.Extract(Page(string.Empty, "<div class=\"author-box\"><span class=\"author\">Redaktion</span></div><p>Von Anna Berg</p>"), null);
+
+        Assert.Equal(["Redaktion"], team.Authors);
+        Assert.Equal("html:byline-team", team.Metadata!.Sources["authors"]);
+        Assert.Equal(["Anna Berg"], person.Authors);
+    }
+
+    [Fact]
+    public void A_site_named_as_someones_on_the_host_their_name_spells_is_theirs()
+    {
+        var owned = Extractor.Extract(Page("<meta property=\"og:site_name\" content=\"Gregory Szorc's Digital Home\">"), "https://gregoryszorc.com/blog/2020/01/13/python-3/");
+        var other = Extractor.Extract(Page("<meta property=\"og:site_name\" content=\"Gregory Szorc's Digital Home\">"), "https://example.com/blog/python-3/");
+
+        Assert.Equal(["Gregory Szorc"], owned.Authors);
+        Assert.Empty(other.Authors);
+    }
+
+    [Fact]
+    public void A_bold_last_line_outside_a_paragraph_is_no_signature()
+    {
+        var html = "<!DOCTYPE html><html lang=\"en\"><head><title>Cruises</title></head><body><div class=\"article-body\">" +
+            Body + "<div><b>River Cruise Tools</b></div></div></body></html>";
+
+        Assert.Empty(Extractor.Extract(html, null).Authors);
+    }
 }
