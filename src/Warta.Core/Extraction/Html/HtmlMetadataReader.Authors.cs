@@ -16,7 +16,7 @@ internal sealed partial class HtmlMetadataReader
     private static partial Regex BylineCue();
 
     // What follows a name in a byline box: link labels, share counts, a date, a role in parentheses.
-    [GeneratedRegex(@"(?:\s*(?:more posts|alle artikel|alle beiträge|shares?|follow|folgen|mehr|→|»|[—–-]\s*veröffentlicht.*|(?:^|\s)(?:publiziert|veröffentlicht|published|aktualisiert|(?:last\s+)?updated)\b.*|\sam|\son|\(.*\)|(?:am|on|le|el|il)\s+\p{L}*\s*[0-9].*|\s[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}.*|,?\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*))+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\s*(?:more posts|alle artikel|alle beiträge|shares?|follow|folgen|mehr|→|»|[—–-]\s*veröffentlicht.*|(?:^|\s)(?:publiziert|veröffentlicht|published|aktualisiert|(?:last\s+)?updated|(?:zuletzt\s+)?geändert)\b.*|\sam|\son|\(.*\)|(?:am|on|le|el|il)\s+\p{L}*\s*[0-9].*|\s[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}.*|,?\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*))+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineTail();
 
     // A commenter's line ("Aylin sagt", "Art Edwards says") is not a byline.
@@ -29,7 +29,7 @@ internal sealed partial class HtmlMetadataReader
 
     // Words that are never a name on their own: labels and link texts of author boxes, weekdays, the accounts a CMS
     // installs ("wordpressadmin"), ad labels ("Gesponserte Inhalte" in a forum's post-author line).
-    [GeneratedRegex(@"^(?:name|datum|date|quelle|posted|published|(?:posted|published|written|geschrieben|veröffentlicht|verfasst) (?:by|von)|follow|mehr|more|von|by|author|autor|redaktion|staff|(?:wordpress|wp|site|web)?admin(?:istrator)?|webmaster|sponsored(?: content| post)?|gesponsert(?:e inhalte)?|anzeige|werbung|advertisement|archiv.*|alle beiträge|no author|anonymous|anonym|guest|gast|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted on|publiziert am|veröffentlicht|theme.*|powered.*|home|startseite|menu|menü|kontakt|contact|impressum)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:name|datum|date|quelle|por|par|door|oleh|(?:artikel|beitrag|text) von|posted|published|(?:posted|published|written|geschrieben|veröffentlicht|verfasst) (?:by|von)|follow|mehr|more|von|by|author|autor|redaktion|staff|(?:wordpress|wp|site|web)?admin(?:istrator)?|webmaster|sponsored(?: content| post)?|gesponsert(?:e inhalte)?|anzeige|werbung|advertisement|archiv.*|alle beiträge|no author|anonymous|anonym|guest|gast|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted on|publiziert am|veröffentlicht|theme.*|powered.*|home|startseite|menu|menü|kontakt|contact|impressum)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotAName();
 
     // Academic and professional letters after a name ("Grant Tinsley, PhD").
@@ -826,7 +826,7 @@ internal sealed partial class HtmlMetadataReader
     {
         if (name.Length is < 3 or > 60 || name.Contains("://", StringComparison.Ordinal) || name.Contains('@', StringComparison.Ordinal) || name.Contains('.', StringComparison.Ordinal) && !name.Contains(' ', StringComparison.Ordinal))
             return false;
-        if (name.Any(char.IsDigit))
+        if (name.Any(char.IsDigit) || name.AsSpan().IndexOfAny('!', '?') >= 0)
             return false;
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length > 6)
@@ -835,6 +835,9 @@ internal sealed partial class HtmlMetadataReader
             return false;
         if (NotAName().IsMatch(name))
             return false;
+        // A legal form or an association's word makes an organisation ("Hanns-Seidel-Stiftung e.V", "Web Commerce GmbH").
+        if (words.Length > 1 && LegalForm().IsMatch(name))
+            return false;
         if (SiteName is not null && IsSiteLike(name, SiteName) && !(declared && words.Length is >= 2 and <= 4 && NamesPersonalSite(name, fullName: true)))
             return false;
         // A person's own site is named after them (wolfgangschmale.eu): a declared full name the host spells is theirs.
@@ -842,6 +845,10 @@ internal sealed partial class HtmlMetadataReader
             return false;
         return true;
     }
+
+    // A legal form, or an association's word ending a word: "e.V", "e. V.", "GmbH", "Caritasverband", "Hanns-Seidel-Stiftung".
+    [GeneratedRegex(@"\be\.\s?V\b|\b(?:GmbH|AG|KG|Ltd|Inc|LLC)\b|\p{L}(?i:verband|stiftung|verein|gesellschaft|institut)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LegalForm();
 
     // An editorial team named as the author ("Redaktion", "auto-motor.at Redaktion", "PETA-Team", "Editorial Staff"):
     // not a person, but what the page itself declares, and not the outlet's bare name.

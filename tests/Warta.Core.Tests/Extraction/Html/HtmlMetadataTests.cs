@@ -603,4 +603,20 @@ public sealed class HtmlMetadataTests
 
         Assert.Empty(Extractor.Extract(html, null).Authors);
     }
+
+    [Fact]
+    public void An_organisation_a_bare_cue_or_an_exclamation_is_no_author()
+    {
+        var association = Extractor.Extract(Page("<meta name=\"author\" content=\"Hanns-Seidel-Stiftung e.V\">"), null);
+        var company = Extractor.Extract(Page("<meta name=\"author\" content=\"Web Commerce GmbH\">"), null);
+        var cue = Extractor.Extract(Page("<meta name=\"author\" content=\"Artikel von\">"), null);
+        var headline = Extractor.Extract(Page("<meta name=\"author\" content=\"Endlich mehr Beschleunigung wagen!\">"), null);
+        var changed = Extractor.Extract(Page(string.Empty, "<div class=\"author\">Zuletzt geändert 12.03.2021</div>"), null);
+
+        Assert.Empty(association.Authors);
+        Assert.Empty(company.Authors);
+        Assert.Empty(cue.Authors);
+        Assert.Empty(headline.Authors);
+        Assert.Empty(changed.Authors);
+    }
 }
