@@ -154,15 +154,22 @@ internal sealed partial class HtmlMetadataReader
                 break;
             if (InComments(element) || InBoilerplate(element))
                 continue;
-            var names = new List<string>();
-            AddNames(names, ShownCredit().Replace(text[cue.Length..], string.Empty), declared: true, dotted: true);
-            if (names.Count > 0 && names.All(ShownName))
-            {
-                SetAuthors(names, "html:shown-byline");
+            if (TakeShownNames(text[cue.Length..], "html:shown-byline"))
                 return true;
-            }
         }
         return TakeLabelledByline();
+    }
+
+    // The names a cue or label declares in a shown text, the picture credits after them cut: taken when every one
+    // reads as a name.
+    private bool TakeShownNames(string text, string source)
+    {
+        var names = new List<string>();
+        AddNames(names, ShownCredit().Replace(text, string.Empty), declared: true, dotted: true);
+        if (names.Count == 0 || !names.All(ShownName))
+            return false;
+        SetAuthors(names, source);
+        return true;
     }
 
     /// <summary>
@@ -207,13 +214,8 @@ internal sealed partial class HtmlMetadataReader
                 var text = Clean(string.Concat(lead, " ", TextAfter(children, i + 1, 90 - lead.Length)));
                 if (text.Length is < 2 or > 90 || InComments(parent) || InBoilerplate(parent))
                     continue;
-                var names = new List<string>();
-                AddNames(names, ShownCredit().Replace(text, string.Empty), declared: true, dotted: true);
-                if (names.Count > 0 && names.All(ShownName))
-                {
-                    SetAuthors(names, "html:labelled-byline");
+                if (TakeShownNames(text, "html:labelled-byline"))
                     return true;
-                }
             }
         }
         return TakeDatedByline();
