@@ -193,7 +193,7 @@ internal sealed partial class HtmlMetadataReader
                 if (children[i] is IText t)
                 {
                     var data = t.Data;
-                    if (data.Length > 120 || data.AsSpan().Trim().Length < 2)
+                    if (data.Length > 120 || data.AsSpan().Trim() is not { Length: >= 2 } trimmed || !LabelInitials.Contains(trimmed[0]))
                         continue;
                     var clean = Clean(data);
                     if (LabelOnly().IsMatch(clean))
@@ -233,8 +233,11 @@ internal sealed partial class HtmlMetadataReader
         {
             if (element.ChildElementCount > 2 || element.LocalName is "script" or "style" or "title" or "option")
                 continue;
-            var first = element.FirstChild is IText t ? t.Data.AsSpan().TrimStart() : element.TextContent.AsSpan().TrimStart();
-            if (first.IsEmpty || !char.IsAsciiDigit(first[0]))
+            // Most elements are passed over by their first text's first character, without reading their text.
+            var node = element.FirstChild;
+            for (var depth = 0; node is IElement && depth < 3; depth++)
+                node = node.FirstChild;
+            if (node is not IText t || t.Data.AsSpan().TrimStart() is not [var c, ..] || !char.IsAsciiDigit(c))
                 continue;
             var text = ShortText(element, 80);
             if (text.Length > 80 || DatedByline().Match(text) is not { Success: true } m)
@@ -407,6 +410,9 @@ internal sealed partial class HtmlMetadataReader
         }
         return sb.ToString();
     }
+
+    // The first characters of the labels and their separators: other text nodes are passed over unread.
+    private static readonly System.Buffers.SearchValues<char> LabelInitials = System.Buffers.SearchValues.Create("bvatrBVATR|·•-–—责编作");
 
     // Elements a label sits in ahead of the name.
     private static readonly HashSet<string> LabelElements = new(StringComparer.Ordinal)
