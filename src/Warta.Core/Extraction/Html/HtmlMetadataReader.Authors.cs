@@ -16,7 +16,7 @@ internal sealed partial class HtmlMetadataReader
     private static partial Regex BylineCue();
 
     // What follows a name in a byline box: link labels, share counts, a date, a role in parentheses.
-    [GeneratedRegex(@"(?:\s*(?:more posts|alle artikel|alle beiträge|shares?|follow|folgen|mehr|→|»|[—–-]\s*veröffentlicht.*|\sam|\son|\(.*\)|(?:am|on|le|el|il)\s+\p{L}*\s*[0-9].*|\s[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}.*|,?\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*))+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\s*(?:more posts|alle artikel|alle beiträge|shares?|follow|folgen|mehr|→|»|[—–-]\s*veröffentlicht.*|(?:^|\s)(?:publiziert|veröffentlicht|published|aktualisiert|(?:last\s+)?updated|(?:zuletzt\s+)?geändert)\b.*|\sam|\son|\(.*\)|(?:am|on|le|el|il)\s+\p{L}*\s*[0-9].*|\s[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}.*|,?\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*))+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineTail();
 
     // A commenter's line ("Aylin sagt", "Art Edwards says") is not a byline.
@@ -29,7 +29,7 @@ internal sealed partial class HtmlMetadataReader
 
     // Words that are never a name on their own: labels and link texts of author boxes, weekdays, the accounts a CMS
     // installs ("wordpressadmin"), ad labels ("Gesponserte Inhalte" in a forum's post-author line).
-    [GeneratedRegex(@"^(?:name|posted|published|(?:posted|published|written|geschrieben|veröffentlicht|verfasst) (?:by|von)|follow|mehr|more|von|by|author|autor|redaktion|staff|(?:wordpress|wp|site|web)?admin(?:istrator)?|webmaster|sponsored(?: content| post)?|gesponsert(?:e inhalte)?|anzeige|werbung|advertisement|archiv.*|alle beiträge|no author|anonymous|anonym|guest|gast|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted on|publiziert am|veröffentlicht|theme.*|powered.*|home|startseite|menu|menü|kontakt|contact|impressum)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:name|datum|date|quelle|por|par|door|oleh|(?:artikel|beitrag|text) von|posted|published|(?:posted|published|written|geschrieben|veröffentlicht|verfasst) (?:by|von)|follow|mehr|more|von|by|author|autor|redaktion|staff|(?:wordpress|wp|site|web)?admin(?:istrator)?|webmaster|sponsored(?: content| post)?|gesponsert(?:e inhalte)?|anzeige|werbung|advertisement|archiv.*|alle beiträge|no author|anonymous|anonym|guest|gast|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted on|publiziert am|veröffentlicht|theme.*|powered.*|home|startseite|menu|menü|kontakt|contact|impressum)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotAName();
 
     // Academic and professional letters after a name ("Grant Tinsley, PhD").
@@ -119,7 +119,7 @@ internal sealed partial class HtmlMetadataReader
         {
             var names = new List<string>();
             foreach (var text in texts)
-                AddNames(names, text, declared: true, teams: true);
+                AddNames(names, text, declared: true, teams: true, dotted: true);
             if (names.Count > 0)
             {
                 SetAuthors(names, source);
@@ -142,23 +142,296 @@ internal sealed partial class HtmlMetadataReader
         {
             if (!StartsWithCueWord(element) || element.LocalName is "script" or "style" or "title" or "a" || element.ChildElementCount > 6)
                 continue;
-            var text = ShortText(element, 90);
+            // Bounded by its characters first, then read with a space between elements ("<span>By</span><a>Alex
+            // Bozarjian</a>" is "By Alex Bozarjian", not "ByAlex Bozarjian"), its times kept for BylineTail to cut at ("Posted
+            // by timothy <time>on Tuesday July 24</time> from the posner-south dept.").
+            if (ShortText(element, 90).Length > 90)
+                continue;
+            var text = SpacedText(element, 2000, withTimes: true);
             if (text.Length is < 5 or > 90 || ShownBylineCue().Match(text) is not { Success: true } cue)
                 continue;
             if (++seen > 40)
                 break;
             if (InComments(element) || InBoilerplate(element))
                 continue;
-            var names = new List<string>();
-            AddNames(names, ShownCredit().Replace(text[cue.Length..], string.Empty), declared: true);
-            if (names.Count > 0 && names.All(ShownName))
+            if (TakeShownNames(text[cue.Length..], "html:shown-byline"))
+                return true;
+        }
+        return TakeLabelledByline();
+    }
+
+    // The names a cue or label declares in a shown text, the picture credits after them cut: taken when every one
+    // reads as a name.
+    private bool TakeShownNames(string text, string source)
+    {
+        var names = new List<string>();
+        AddNames(names, ShownCredit().Replace(text, string.Empty), declared: true, dotted: true);
+        if (names.Count == 0 || !names.All(ShownName))
+            return false;
+        SetAuthors(names, source);
+        return true;
+    }
+
+    /// <summary>
+    /// A label in a node of its own and the name in the nodes after it, up to a line break ("&lt;h5&gt;Autor:
+    /// &lt;/h5&gt;Peter Maahn", "&lt;strong&gt;Text:&lt;/strong&gt; Klausmartin Friedrich", "&lt;span&gt;| By
+    /// &lt;/span&gt; &lt;span&gt;Cara Stiles&lt;/span&gt;", "&lt;b&gt;Von:&lt;/b&gt;&lt;br&gt;Götz Warnke"), or a
+    /// text that a label with a colon leads ("- Redaktion: Eberhard Fuhr (Pressesprecher)", "责任编辑： 焦鹏"), anywhere
+    /// outside comments, teasers, sidebars and navigation: the first one whose text after the label is names.
+    /// </summary>
+    private bool TakeLabelledByline()
+    {
+        var seen = 0;
+        foreach (var parent in Elements)
+        {
+            if (parent.LocalName is "script" or "style" or "title" or "head" or "select" or "option" or "textarea")
+                continue;
+            var children = parent.ChildNodes;
+            for (var i = 0; i < children.Length; i++)
             {
-                SetAuthors(names, "html:shown-byline");
+                string? lead = null;
+                if (children[i] is IText t)
+                {
+                    var data = t.Data;
+                    if (data.Length > 120 || data.AsSpan().Trim() is not { Length: >= 2 } trimmed || !LabelInitials.Contains(trimmed[0]))
+                        continue;
+                    var clean = Clean(data);
+                    if (LabelOnly().IsMatch(clean))
+                        lead = string.Empty;
+                    else if (LabelLead().Match(clean) is { Success: true } m)
+                        lead = clean[m.Length..];
+                }
+                else if (children[i] is IElement label && label.ChildElementCount == 0 && LabelElements.Contains(label.LocalName)
+                    && label.TextContent is { Length: <= 40 } labelText && LabelOnly().IsMatch(Clean(labelText)))
+                {
+                    lead = string.Empty;
+                }
+                // A label with a colon says what follows; a bare "by" or "von" must begin its line.
+                if (lead is null || (lead.Length == 0 && LabelText(children[i]).IndexOfAny([':', '：']) < 0 && !StartsLine(parent, i)))
+                    continue;
+                if (++seen > 40)
+                    return false;
+                var text = Clean(string.Concat(lead, " ", TextAfter(children, i + 1, 90 - lead.Length)));
+                if (text.Length is < 2 or > 90 || InComments(parent) || InBoilerplate(parent))
+                    continue;
+                if (TakeShownNames(text, "html:labelled-byline"))
+                    return true;
+            }
+        }
+        return TakeDatedByline();
+    }
+
+    /// <summary>
+    /// A short element that is only a date, maybe a time, and a name after a separator or a cue ("11.12.2019 -
+    /// Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg", "06.11.2023 13:30 von Olga"), outside comments,
+    /// teasers, sidebars and navigation. After a bare separator the name is two to four capitalised words.
+    /// </summary>
+    private bool TakeDatedByline()
+    {
+        var seen = 0;
+        foreach (var element in Elements)
+        {
+            if (element.ChildElementCount > 2 || element.LocalName is "script" or "style" or "title" or "option")
+                continue;
+            // Most elements are passed over by their first text's first character, without reading their text.
+            var node = element.FirstChild;
+            for (var depth = 0; node is IElement && depth < 3; depth++)
+                node = node.FirstChild;
+            if (node is not IText t || t.Data.AsSpan().TrimStart() is not [var c, ..] || !char.IsAsciiDigit(c))
+                continue;
+            var text = ShortText(element, 80);
+            if (text.Length > 80 || DatedByline().Match(text) is not { Success: true } m)
+                continue;
+            if (++seen > 40)
+                break;
+            if (InComments(element) || InBoilerplate(element))
+                continue;
+            var name = m.Groups["name"].Value.Trim();
+            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (!m.Groups["cue"].Success && (words.Length < 2 || !LooksLikeName(words.AsSpan()) || !PlainName(name)))
+                continue;
+            var names = new List<string>();
+            AddNames(names, name, declared: m.Groups["cue"].Success);
+            if (names.Count == 1 && ShownName(names[0]))
+            {
+                SetAuthors(names, "html:dated-byline");
+                return true;
+            }
+        }
+        return TakeShownTeam();
+    }
+
+    /// <summary>
+    /// An editorial team shown in a byline element ("&lt;span class=\"author\"&gt;Redaktion&lt;/span&gt;", "von
+    /// auto-motor.at Redaktion" by rel=author): what the page says wrote it, when no person is named anywhere.
+    /// </summary>
+    private bool TakeShownTeam()
+    {
+        foreach (var element in Elements.Where(e => (e.LocalName == "a" && HasToken(e.GetAttribute("rel"), "author", StringComparison.OrdinalIgnoreCase)) || ClassHas(e, BylineClassWords)).Take(30))
+        {
+            if (InComments(element) || InBoilerplate(element))
+                continue;
+            var text = SpacedText(element, 160);
+            if (text.Length is 0 or > 60)
+                continue;
+            var names = new List<string>();
+            AddNames(names, BylineCue().Replace(text, string.Empty), declared: true, teams: true);
+            names.RemoveAll(n => !IsEditorialTeam(n));
+            if (names.Count > 0)
+            {
+                SetAuthors(names, "html:byline-team");
                 return true;
             }
         }
         return false;
     }
+
+    // A numeric date, a time, then a separator or a cue and a name.
+    [GeneratedRegex(@"^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}(?:\s*[|,]?\s*\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\s*(?:[|\-–—·•]\s*|(?<cue>von|by|par|por|door)\s+)(?<name>\p{L}[\p{L}\p{Nd}'’.\- ]{1,40}?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex DatedByline();
+
+    /// <summary>
+    /// For a page that still names no author: a signature, the body's last paragraph when it is only a name set
+    /// apart — bold, italic or right-aligned ("&lt;p&gt;&lt;b&gt;&lt;i&gt;Stefan Wasmer&lt;/i&gt;&lt;/b&gt;&lt;/p&gt;"),
+    /// after a greeting ("Euer HansEhrlich"), or one name above a date as the letter's last lines ("Benni",
+    /// "10. September 2017").
+    /// </summary>
+    public bool TakeSignature(IReadOnlyList<string> paragraphs, IReadOnlyList<IElement> owners)
+    {
+        var last = paragraphs.Count - 1;
+        if (last >= 1 && SignatureDate().IsMatch(paragraphs[last]))
+            last--;
+        if (last < 1)
+            return false;
+        var text = Clean(paragraphs[last]);
+        var greeted = SignatureGreeting().Match(text);
+        var name = greeted.Success ? text[greeted.Length..] : text;
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (name.Length > 40 || words.Length is 0 or > 3 || NotAName().IsMatch(name))
+            return false;
+        var dated = last < paragraphs.Count - 1;
+        bool fits;
+        if (words.Length == 1)
+            fits = (dated || greeted.Success) && char.IsUpper(name[0]) && name.All(char.IsLetterOrDigit);
+        else
+            fits = LooksLikeName(words.AsSpan()) && PlainName(name) && (greeted.Success || dated || SetApart(owners[last]));
+        if (!fits || !IsPersonName(name, declared: words.Length == 1))
+            return false;
+        SetAuthors([name], "text:signature");
+        return true;
+    }
+
+    // A paragraph bold or italic throughout, or aligned right: its text all inside one emphasis element. A table
+    // cell or box in bold at the end is a heading of what follows ("River Cruise Tools").
+    private static bool SetApart(IElement block)
+    {
+        if (block.LocalName != "p")
+            return false;
+        var align = block.GetAttribute("align") ?? string.Empty;
+        var style = block.GetAttribute("style") ?? string.Empty;
+        if (align.Equals("right", StringComparison.OrdinalIgnoreCase) || style.Contains("text-align:right", StringComparison.OrdinalIgnoreCase)
+            || style.Contains("text-align: right", StringComparison.OrdinalIgnoreCase))
+            return true;
+        var text = block.TextContent.Trim();
+        foreach (var e in block.QuerySelectorAll("b, strong, i, em"))
+        {
+            if (e.TextContent.Trim() == text)
+                return true;
+        }
+        return false;
+    }
+
+    // A letter's date line under a signature: "10. September 2017", "10.09.2017".
+    [GeneratedRegex(@"^\d{1,2}\.\s*(?:\p{L}+|\d{1,2}\.)\s*\d{4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SignatureDate();
+
+    // The greeting before a signature ("Euer HansEhrlich", "Liebe Grüße, Anna").
+    [GeneratedRegex(@"^(?:euer|eure|dein|deine|ihr|ihre|yours|cheers|gruß|grüße|liebe grüße|viele grüße|herzliche grüße|bis bald)\s*,?\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SignatureGreeting();
+
+    private static string LabelText(INode node) => node.TextContent.Trim();
+
+    // Whether a label begins its line: no text before it up to a line break or a block, through up to three inline
+    // parents ("Atahualpa Theme by BytesForAll", "Content Management by InterRed" continue a line), or it opens
+    // with a separator ("yas! | By Cara Stiles").
+    private static bool StartsLine(IElement parent, int index)
+    {
+        if (parent.ChildNodes[index] is IText t && t.Data.AsSpan().TrimStart() is ['|' or '·' or '•' or '-' or '–' or '—', ..])
+            return true;
+        if (parent.ChildNodes[index] is IElement e && e.TextContent.AsSpan().TrimStart() is ['|' or '·' or '•' or '-' or '–' or '—', ..])
+            return true;
+        for (var depth = 0; depth < 4; depth++)
+        {
+            var nodes = parent.ChildNodes;
+            for (var i = index - 1; i >= 0; i--)
+            {
+                if (nodes[i] is IElement before && (before.LocalName is "br" or "hr" || BlockElements.Contains(before.LocalName)))
+                    return true;
+                if (nodes[i].TextContent.AsSpan().Trim().Length > 0)
+                    return false;
+            }
+            if (BlockElements.Contains(parent.LocalName) || parent.ParentElement is not { } up)
+                return true;
+            index = 0;
+            while (up.ChildNodes[index] != parent)
+                index++;
+            parent = up;
+        }
+        return true;
+    }
+
+    // The text of the sibling nodes from start up to the first line break or block after some text, or more than
+    // maxChars characters; line breaks before any text are passed over ("Von:<br><br>Götz Warnke").
+    private static string TextAfter(INodeList nodes, int start, int maxChars)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (var i = start; i < nodes.Length && sb.Length <= maxChars; i++)
+        {
+            var node = nodes[i];
+            var some = sb.ToString().AsSpan().Trim().Length > 0;
+            if (node is IText t)
+            {
+                sb.Append(t.Data);
+            }
+            else if (node is IElement e)
+            {
+                if (e.LocalName is "br" or "hr")
+                {
+                    if (some)
+                        break;
+                    continue;
+                }
+                if (some && BlockElements.Contains(e.LocalName))
+                    break;
+                if (e.LocalName is "script" or "style" or "time" or "button")
+                    continue;
+                sb.Append(' ').Append(SpacedText(e, maxChars + 1)).Append(' ');
+            }
+        }
+        return sb.ToString();
+    }
+
+    // The first characters of the labels and their separators: other text nodes are passed over unread.
+    private static readonly System.Buffers.SearchValues<char> LabelInitials = System.Buffers.SearchValues.Create("bvatrBVATR|·•-–—责编作");
+
+    // Elements a label sits in ahead of the name.
+    private static readonly HashSet<string> LabelElements = new(StringComparer.Ordinal)
+    {
+        "strong", "b", "em", "i", "span", "label", "h4", "h5", "h6", "dt", "small", "font",
+    };
+
+    private static readonly HashSet<string> BlockElements = new(StringComparer.Ordinal)
+    {
+        "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "section", "article", "header", "footer", "dl", "dd", "dt", "blockquote", "figure",
+    };
+
+    // A node that is only a label for the author: "Autor:", "| By", "Text:", "Von:", "责任编辑：".
+    [GeneratedRegex(@"^[\s|·•\-–—]*(?:by|von|autor(?:in|en)?|author|auteur(?:\(s\))?|text|texte|redaktion|verfasser(?:in)?|责任编辑|编辑|作者)\s*[:：]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LabelOnly();
+
+    // A label with a colon that leads a text: "- Redaktion: Eberhard Fuhr", "责任编辑：焦鹏".
+    [GeneratedRegex(@"^[\s|·•\-–—]*(?:autor(?:in|en)?|author|auteur(?:\(s\))?|text|texte|redaktion|verfasser(?:in)?|责任编辑|编辑|作者)\s*[:：]\s*(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LabelLead();
 
     // Whether the element's own first text starts with a cue's first word: most elements are passed over without
     // reading their text.
@@ -190,8 +463,11 @@ internal sealed partial class HtmlMetadataReader
     private static bool ShownName(string name)
     {
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length == 1 || words.All(w => char.IsUpper(w[0]) || NameParticles.Contains(w));
+        return words.Length == 1 || words.All(w => Capital(w[0]) || NameParticles.Contains(w));
     }
+
+    // A capital, or a letter of a script without case ("焦鹏"), where every name starts with one.
+    private static bool Capital(char c) => char.IsUpper(c) || char.GetUnicodeCategory(c) == UnicodeCategory.OtherLetter;
 
     private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
     {
@@ -242,6 +518,10 @@ internal sealed partial class HtmlMetadataReader
         var labels = HostLabels().Where(l => l.Length >= 6).ToHashSet(StringComparer.Ordinal);
         if (labels.Count == 0)
             return null;
+        // A site named as someone's ("Gregory Szorc's Digital Home", "Damian Duchamps' Blog") on the host their name spells.
+        if (SiteName is not null && PossessiveSite().Match(SiteName) is { Success: true } owned && labels.Contains(Normalize(owned.Groups["name"].Value))
+            && LooksLikeName(owned.Groups["name"].Value.Split(' ')) && PlainName(owned.Groups["name"].Value))
+            return owned.Groups["name"].Value;
         if (SiteName?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 } site && AddressForm().IsMatch(site[0]))
         {
             // The name with the title ("Frau Sabienes") or after it ("Alexander Klier"), as the host spells it.
@@ -285,6 +565,9 @@ internal sealed partial class HtmlMetadataReader
         var labels = host.Split('.');
         return labels.Take(labels.Length - 1).Where(l => l != "www").Select(Normalize).Where(l => l.Length > 0).ToList();
     }
+
+    [GeneratedRegex(@"^(?<name>\p{Lu}\p{L}+(?: \p{Lu}\p{L}+){1,2})(?:'s|’s|'|’)\s", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex PossessiveSite();
 
     // An academic title or a form of address before a name.
     [GeneratedRegex(@"^(?:dr|prof|mag|dipl|frau|herr|mr|mrs|ms|madame|monsieur|señora?)\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -431,8 +714,9 @@ internal sealed partial class HtmlMetadataReader
         return false;
     }
 
-    // An element's text with a space between child elements ("Veröffentlicht von" + "Chris Jung"), cut at maxChars.
-    private static string SpacedText(IElement element, int maxChars)
+    // An element's text with a space between child elements ("Veröffentlicht von" + "Chris Jung"), cut at maxChars;
+    // without the text of times unless asked.
+    private static string SpacedText(IElement element, int maxChars, bool withTimes = false)
     {
         var sb = new System.Text.StringBuilder();
         var stack = new Stack<INode>();
@@ -445,7 +729,7 @@ internal sealed partial class HtmlMetadataReader
                 sb.Append(t.Data);
                 continue;
             }
-            if (node is IElement e && e.LocalName is "script" or "style" or "noscript" or "time" or "button" or "svg")
+            if (node is IElement e && (e.LocalName is "script" or "style" or "noscript" or "button" or "svg" || (e.LocalName == "time" && !withTimes)))
                 continue;
             sb.Append(' ');
             for (var i = node.ChildNodes.Length - 1; i >= 0; i--)
@@ -465,7 +749,7 @@ internal sealed partial class HtmlMetadataReader
     /// and link labels, the outlet, URLs, handles and menu words. <paramref name="declared"/>: the markup says
     /// this is the author (JSON-LD, meta, rel=author), so a lower-case user name counts.
     /// </summary>
-    internal void AddNames(List<string> names, string text, bool declared = false, bool teams = false)
+    internal void AddNames(List<string> names, string text, bool declared = false, bool teams = false, bool dotted = false)
     {
         text = Clean(text);
         if (text.Length == 0 || text.Length > 200)
@@ -477,6 +761,14 @@ internal sealed partial class HtmlMetadataReader
         {
             names.Add(text);
             return;
+        }
+        // "Datum: 19.11.2021 Autor: Fritz Imhof Quelle: Livenet": the author label inside a box of labelled lines
+        // starts the names, the next label ends them.
+        if (InnerAuthorLabel().Match(text) is { Success: true, Index: > 0 } inner)
+        {
+            text = text[(inner.Index + inner.Length)..];
+            if (NextLabel().Match(text) is { Success: true } next)
+                text = text[..next.Index];
         }
         text = BylineCue().Replace(text, string.Empty);
         text = BylineTail().Replace(text, string.Empty);
@@ -492,11 +784,22 @@ internal sealed partial class HtmlMetadataReader
             var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (names.Count > first && words.Any(w => RoleWords.Contains(w) || OrganisationWords.Contains(w)))
                 break;
+            // "Peter Maahn/SP-X", "David Hutzler, dpa": an agency's short code after a person's name is no author.
+            if (names.Skip(first).Any(n => n.Contains(' ', StringComparison.Ordinal)) && words.Length == 1 && name.Count(char.IsLetter) <= 4)
+                continue;
             name = WithoutTrailingRole(name, words);
-            if (IsPersonName(name, declared) || (declared && IsUserName(name)) || (teams && IsEditorialTeam(name)))
+            if (words.Length > 2 && LeadingRoles.Contains(words[0]))
+                name = name[(words[0].Length + 1)..];
+            if (IsPersonName(name, declared) || (declared && IsUserName(name, dotted)) || (teams && IsEditorialTeam(name)))
                 names.Add(name);
         }
     }
+
+    [GeneratedRegex(@"\s(?:autor(?:in|en)?|author|auteur(?:\(s\))?|verfasser(?:in)?)\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InnerAuthorLabel();
+
+    [GeneratedRegex(@"\s\p{Lu}\p{L}+\s*:(?:\s|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex NextLabel();
 
     /// <summary>
     /// A name without the job title a byline writes after it ("Ben Silverman Games Editor", "Jane Roe Reporter"):
@@ -512,6 +815,13 @@ internal sealed partial class HtmlMetadataReader
         return LooksLikeName(words.AsSpan(0, keep)) ? string.Join(' ', words, 0, keep) : name;
     }
 
+    // Professions written before a name ("Rechtsanwalt Sebastian Einbock").
+    private static readonly HashSet<string> LeadingRoles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "rechtsanwalt", "rechtsanwältin", "fachanwalt", "fachanwältin", "anwalt", "anwältin", "pfarrer", "pfarrerin",
+        "redakteur", "redakteurin", "reporter", "reporterin", "korrespondent", "korrespondentin", "journalist", "journalistin",
+    };
+
     // Words that qualify a job title ("Games Editor", "Senior Correspondent").
     private static readonly HashSet<string> RoleQualifiers = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -524,14 +834,17 @@ internal sealed partial class HtmlMetadataReader
     {
         if (name.Length is < 3 or > 60 || name.Contains("://", StringComparison.Ordinal) || name.Contains('@', StringComparison.Ordinal) || name.Contains('.', StringComparison.Ordinal) && !name.Contains(' ', StringComparison.Ordinal))
             return false;
-        if (name.Any(char.IsDigit))
+        if (name.Any(char.IsDigit) || name.AsSpan().IndexOfAny('!', '?') >= 0)
             return false;
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length > 6)
             return false;
-        if (!char.IsUpper(words[0][0]) && !words.Any(w => char.IsUpper(w[0])))
+        if (!words.Any(w => Capital(w[0])))
             return false;
         if (NotAName().IsMatch(name))
+            return false;
+        // A legal form or an association's word makes an organisation ("Hanns-Seidel-Stiftung e.V", "Web Commerce GmbH").
+        if (words.Length > 1 && LegalForm().IsMatch(name))
             return false;
         if (SiteName is not null && IsSiteLike(name, SiteName) && !(declared && words.Length is >= 2 and <= 4 && NamesPersonalSite(name, fullName: true)))
             return false;
@@ -541,6 +854,10 @@ internal sealed partial class HtmlMetadataReader
         return true;
     }
 
+    // A legal form, or an association's word ending a word: "e.V", "e. V.", "GmbH", "Caritasverband", "Hanns-Seidel-Stiftung".
+    [GeneratedRegex(@"\be\.\s?V\b|\b(?:GmbH|AG|KG|Ltd|Inc|LLC)\b|\p{L}(?i:verband|stiftung|verein|gesellschaft|institut)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LegalForm();
+
     // An editorial team named as the author ("Redaktion", "auto-motor.at Redaktion", "PETA-Team", "Editorial Staff"):
     // not a person, but what the page itself declares, and not the outlet's bare name.
     [GeneratedRegex(@"(?:^|[\s\-])(?:redaktion|rédaction|redaction|redacción|redazione|redactie|redaksi|editorial|editors|staff|team|newsroom)(?:$|\s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -549,8 +866,12 @@ internal sealed partial class HtmlMetadataReader
     private static bool IsEditorialTeam(string name) => name.Length <= 60 && EditorialTeam().IsMatch(name);
 
     // A user name the markup declares as the author ("gnaddrig", "r23"): one token, letters first.
-    private bool IsUserName(string name) =>
-        name.Length is >= 2 and <= 30 && char.IsLetter(name[0]) && name.All(c => char.IsLetterOrDigit(c) || c is '_' or '-')
+    // In the weaker places read last, a dot may join its parts ("robert.stitz", "Isabella.DiBiase") where each has two
+    // characters or more and the last is no top-level domain; where a page declares its author first, a dotted
+    // account ("edilson.la.rosa") gives way to the name a later source spells.
+    private bool IsUserName(string name, bool dotted = false) =>
+        name.Length is >= 2 and <= 30 && char.IsLetter(name[0]) && name.All(c => char.IsLetterOrDigit(c) || c is '_' or '-' || (dotted && c == '.'))
+        && (!name.Contains('.', StringComparison.Ordinal) || (name.Split('.').All(part => part.Length >= 2) && !TopLevelDomains.Contains(name[(name.LastIndexOf('.') + 1)..]) && !HostMatches(name)))
         && !NotAName().IsMatch(name) && !(SiteName is not null && IsSiteLike(name, SiteName) && !(name.All(char.IsLower) && NamesPersonalSite(name, fullName: false)));
 
     /// <summary>
@@ -571,6 +892,11 @@ internal sealed partial class HtmlMetadataReader
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return fullName && !words.Any(w => OrganisationWords.Contains(w.Trim('.', ','))) && !Determiners.Contains(words[0]) && !AddressForm().IsMatch(words[0]);
     }
+
+    private static readonly HashSet<string> TopLevelDomains = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "com", "net", "org", "de", "at", "ch", "uk", "fr", "it", "es", "nl", "be", "pl", "eu", "io", "info", "biz", "co", "us", "id", "jp", "cn", "ru", "tv", "me", "blog", "online", "news",
+    };
 
     // Articles that start an outlet's name ("El Colombiano", "Die Tagespresse"), never a person's.
     private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)

@@ -570,4 +570,143 @@ public sealed class HtmlMetadataTests
         Assert.Equal(["Christian Seiler"], credit.Authors);
         Assert.Empty(sentence.Authors);
     }
+
+    [Fact]
+    public void A_label_in_its_own_node_names_the_author_in_the_nodes_after_it()
+    {
+        var heading = Extractor.Extract(Page(string.Empty, afterBody: "<p><h5 class=\"title-inline\">Datum: </h5>03.11.2021 <br><h5 class=\"title-inline\">Autor: </h5>Peter Maahn/SP-X</p>"), null);
+        var lineBreak = Extractor.Extract(Page(string.Empty, afterBody: "<p><b>Von:</b> <br> <br> Götz Warnke</p>"), null);
+        var separator = Extractor.Extract(Page(string.Empty, "<div class=\"meta\"><span>yas!</span> <span class=\"screen-reader-text\">| By </span> <span>Cara Stiles</span> | <time>April 13, 2020</time></div>"), null);
+        var led = Extractor.Extract(Page(string.Empty, afterBody: "<div>05.02.2020 <span>-&nbsp;Redaktion: Eberhard Fuhr (Pressesprecher)</span></div>"), null);
+        var han = Extractor.Extract(Page(string.Empty, afterBody: "<div><span>新华网</span> 责任编辑： 焦鹏 </div>"), null);
+        var credit = Extractor.Extract(Page(string.Empty, afterBody: "<div id=\"footer\"><a href=\"/\">Atahualpa Theme</a> by <a href=\"/b\">BytesForAll</a></div>"), null);
+
+        Assert.Equal(["Peter Maahn"], heading.Authors);
+        Assert.Equal("html:labelled-byline", heading.Metadata!.Sources["authors"]);
+        Assert.Equal(["Götz Warnke"], lineBreak.Authors);
+        Assert.Equal(["Cara Stiles"], separator.Authors);
+        Assert.Equal(["Eberhard Fuhr"], led.Authors);
+        Assert.Equal(["焦鹏"], han.Authors);
+        Assert.Empty(credit.Authors);
+    }
+
+    [Fact]
+    public void A_shown_byline_reads_a_space_between_its_elements()
+    {
+        var article = Extractor.Extract(Page(string.Empty, afterBody: "<div class=\"x\"><span>Geschrieben von</span><span><a href=\"/team/a\">Alex Bozarjian</a></span></div>"), null);
+
+        Assert.Equal(["Alex Bozarjian"], article.Authors);
+        Assert.Equal("html:shown-byline", article.Metadata!.Sources["authors"]);
+    }
+
+    [Fact]
+    public void A_profession_before_a_name_an_agency_code_after_it_and_an_update_line_are_not_names()
+    {
+        var lawyer = Extractor.Extract(Page("<meta name=\"author\" content=\"Rechtsanwalt Sebastian Einbock\">"), null);
+        var agency = Extractor.Extract(Page("<meta name=\"author\" content=\"David Hutzler, dpa\">"), null);
+        var updated = Extractor.Extract(Page(string.Empty, "<div class=\"author-details\"><em>Last Updated:</em> January 7, 2025</div>"), null);
+
+        Assert.Equal(["Sebastian Einbock"], lawyer.Authors);
+        Assert.Equal(["David Hutzler"], agency.Authors);
+        Assert.Empty(updated.Authors);
+    }
+
+    [Fact]
+    public void A_date_line_with_a_name_after_it_names_the_author()
+    {
+        var dash = Extractor.Extract(Page(string.Empty, "<p class=\"text-muted\">11.12.2019 - Amelie Loevenich</p>"), null);
+        var time = Extractor.Extract(Page(string.Empty, "<small>04.02.2022 | 13:10 Uhr | Uta Helkenberg</small>"), null);
+        var cue = Extractor.Extract(Page(string.Empty, "<h2>Stars <span>06.11.2023 13:30 von Olga </span></h2>"), null);
+        var place = Extractor.Extract(Page(string.Empty, "<p>11.12.2019 - Berlin</p>"), null);
+
+        Assert.Equal(["Amelie Loevenich"], dash.Authors);
+        Assert.Equal("html:dated-byline", dash.Metadata!.Sources["authors"]);
+        Assert.Equal(["Uta Helkenberg"], time.Authors);
+        Assert.Equal(["Olga"], cue.Authors);
+        Assert.Empty(place.Authors);
+    }
+
+    [Fact]
+    public void A_signature_under_the_body_names_the_author_when_nothing_else_does()
+    {
+        static string Signed(string signature) =>
+            "<!DOCTYPE html><html lang=\"de\"><head><title>Neues Gesetz beschlossen</title></head><body><div class=\"content\">" +
+            $"<h1>Neues Gesetz beschlossen</h1><div class=\"article-body\">{Body}{signature}</div></div></body></html>";
+        var bold = Extractor.Extract(Signed("<p><b><i>Stefan Wasmer</i></b></p>"), null);
+        var dated = Extractor.Extract(Signed("<p>Benni<br>10. September 2017</p>"), null);
+        var greeted = Extractor.Extract(Signed("<p>Euer HansEhrlich</p>"), null);
+        var plain = Extractor.Extract(Signed("<p>Weitere Informationen</p>"), null);
+
+        Assert.Equal(["Stefan Wasmer"], bold.Authors);
+        Assert.Equal("text:signature", bold.Metadata!.Sources["authors"]);
+        Assert.Equal(["Benni"], dated.Authors);
+        Assert.Equal(["HansEhrlich"], greeted.Authors);
+        Assert.Empty(plain.Authors);
+    }
+
+    [Fact]
+    public void The_author_label_inside_a_box_of_labelled_lines_starts_the_names()
+    {
+        var html = Page(string.Empty, "<div class=\"liveArticleAuthorDateBlock\"><span>Datum:</span> 19.11.2021 <br><span>Autor:</span> Fritz Imhof<br><span>Quelle:</span> Livenet</div>");
+
+        Assert.Equal(["Fritz Imhof"], Extractor.Extract(html, null).Authors);
+    }
+
+    [Fact]
+    public void A_dotted_account_counts_only_where_nothing_stronger_names_the_author()
+    {
+        var shown = Extractor.Extract(Page(string.Empty, "<div>Von <a href=\"/redaktion/isabelladibiase\" class=\"username\">Isabella.DiBiase</a> am Samstag</div>"), null);
+        var domain = Extractor.Extract(Page(string.Empty, "<div>Von <a href=\"/\" class=\"username\">koffer.com</a> am Samstag</div>"), null);
+        var declared = Extractor.Extract(Page("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Person\",\"name\":\"edilson.la.rosa\"}}</script><meta name=\"author\" content=\"Edilson La Rosa\">"), null);
+
+        Assert.Equal(["Isabella.DiBiase"], shown.Authors);
+        Assert.Empty(domain.Authors);
+        Assert.Equal(["Edilson La Rosa"], declared.Authors);
+    }
+
+    [Fact]
+    public void An_editorial_team_in_a_byline_element_is_the_author_when_no_person_is_named()
+    {
+        var team = Extractor.Extract(Page(string.Empty, "<div class=\"author-box\"><span class=\"author\">Redaktion</span> <time>1. November 2023</time></div>"), null);
+        var person = Extractor.Extract(Page(string.Empty, "<div class=\"author-box\"><span class=\"author\">Redaktion</span></div><p>Von Anna Berg</p>"), null);
+
+        Assert.Equal(["Redaktion"], team.Authors);
+        Assert.Equal("html:byline-team", team.Metadata!.Sources["authors"]);
+        Assert.Equal(["Anna Berg"], person.Authors);
+    }
+
+    [Fact]
+    public void A_site_named_as_someones_on_the_host_their_name_spells_is_theirs()
+    {
+        var owned = Extractor.Extract(Page("<meta property=\"og:site_name\" content=\"Gregory Szorc's Digital Home\">"), "https://gregoryszorc.com/blog/2020/01/13/python-3/");
+        var other = Extractor.Extract(Page("<meta property=\"og:site_name\" content=\"Gregory Szorc's Digital Home\">"), "https://example.com/blog/python-3/");
+
+        Assert.Equal(["Gregory Szorc"], owned.Authors);
+        Assert.Empty(other.Authors);
+    }
+
+    [Fact]
+    public void A_bold_last_line_outside_a_paragraph_is_no_signature()
+    {
+        var html = "<!DOCTYPE html><html lang=\"en\"><head><title>Cruises</title></head><body><div class=\"article-body\">" +
+            Body + "<div><b>River Cruise Tools</b></div></div></body></html>";
+
+        Assert.Empty(Extractor.Extract(html, null).Authors);
+    }
+
+    [Fact]
+    public void An_organisation_a_bare_cue_or_an_exclamation_is_no_author()
+    {
+        var association = Extractor.Extract(Page("<meta name=\"author\" content=\"Hanns-Seidel-Stiftung e.V\">"), null);
+        var company = Extractor.Extract(Page("<meta name=\"author\" content=\"Web Commerce GmbH\">"), null);
+        var cue = Extractor.Extract(Page("<meta name=\"author\" content=\"Artikel von\">"), null);
+        var headline = Extractor.Extract(Page("<meta name=\"author\" content=\"Endlich mehr Beschleunigung wagen!\">"), null);
+        var changed = Extractor.Extract(Page(string.Empty, "<div class=\"author\">Zuletzt geändert 12.03.2021</div>"), null);
+
+        Assert.Empty(association.Authors);
+        Assert.Empty(company.Authors);
+        Assert.Empty(cue.Authors);
+        Assert.Empty(headline.Authors);
+        Assert.Empty(changed.Authors);
+    }
 }
