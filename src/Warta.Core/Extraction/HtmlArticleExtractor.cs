@@ -166,9 +166,11 @@ public sealed class HtmlArticleExtractor
         }
 
         // Last of all, for a page no byline names: the person a personal site is named after, else what the markup
-        // declares in weaker places (an agency, an editorial team, a recipe's author), else a byline shown anywhere,
-        // else a signature under the body.
-        if (authors.Count == 0 && (meta.TakeSiteOwner() || meta.TakeDeclaredFallback() || meta.TakeShownByline() || meta.TakeSignature(paragraphs, owners)))
+        // declares in weaker places (an agency, an editorial team, a recipe's author), else a byline shown anywhere
+        // (after a cue, after a label in its own node, after a date), else an editorial team in a byline element, else
+        // a signature under the body.
+        if (authors.Count == 0 && (meta.TakeSiteOwner() || meta.TakeDeclaredFallback() || meta.TakeShownByline() || meta.TakeLabelledByline()
+            || meta.TakeDatedByline() || meta.TakeShownTeam() || meta.TakeSignature(paragraphs, owners)))
             authors = meta.Authors;
 
         var sources = new Dictionary<string, string>(meta.Sources, StringComparer.Ordinal);

@@ -157,7 +157,7 @@ internal sealed partial class HtmlMetadataReader
             if (TakeShownNames(text[cue.Length..], "html:shown-byline"))
                 return true;
         }
-        return TakeLabelledByline();
+        return false;
     }
 
     // The names a cue or label declares in a shown text, the picture credits after them cut: taken when every one
@@ -179,7 +179,7 @@ internal sealed partial class HtmlMetadataReader
     /// text that a label with a colon leads ("- Redaktion: Eberhard Fuhr (Pressesprecher)", "责任编辑： 焦鹏"), anywhere
     /// outside comments, teasers, sidebars and navigation: the first one whose text after the label is names.
     /// </summary>
-    private bool TakeLabelledByline()
+    public bool TakeLabelledByline()
     {
         var seen = 0;
         foreach (var parent in Elements)
@@ -218,7 +218,7 @@ internal sealed partial class HtmlMetadataReader
                     return true;
             }
         }
-        return TakeDatedByline();
+        return false;
     }
 
     /// <summary>
@@ -226,7 +226,7 @@ internal sealed partial class HtmlMetadataReader
     /// Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg", "06.11.2023 13:30 von Olga"), outside comments,
     /// teasers, sidebars and navigation. After a bare separator the name is two to four capitalised words.
     /// </summary>
-    private bool TakeDatedByline()
+    public bool TakeDatedByline()
     {
         var seen = 0;
         foreach (var element in Elements)
@@ -258,14 +258,14 @@ internal sealed partial class HtmlMetadataReader
                 return true;
             }
         }
-        return TakeShownTeam();
+        return false;
     }
 
     /// <summary>
     /// An editorial team shown in a byline element ("&lt;span class=\"author\"&gt;Redaktion&lt;/span&gt;", "von
     /// auto-motor.at Redaktion" by rel=author): what the page says wrote it, when no person is named anywhere.
     /// </summary>
-    private bool TakeShownTeam()
+    public bool TakeShownTeam()
     {
         foreach (var element in Elements.Where(e => (e.LocalName == "a" && HasToken(e.GetAttribute("rel"), "author", StringComparison.OrdinalIgnoreCase)) || ClassHas(e, BylineClassWords)).Take(30))
         {
