@@ -151,14 +151,14 @@ internal static class ContentSelector
         };
     }
 
+    // A heading is a line; a longer "heading" is text a page set in a heading's type (old sites write paragraphs in h4).
+    private const int MaxTrailingHeadingChars = 100;
+
     /// <summary>
     /// Headings after the body's last text that sit in another box than that text head something the selection
     /// left out (a box of related links, a form, a map): with nothing under them they are not the article's.
     /// A heading beside the last paragraph, in the same box, stays (a list the text introduces may follow it).
     /// </summary>
-    // A heading is a line; a longer "heading" is text a page set in a heading's type (old sites write paragraphs in h4).
-    private const int MaxTrailingHeadingChars = 100;
-
     public static void DropTrailingHeadings(Selection selection)
     {
         var kept = selection.Blocks;
