@@ -213,6 +213,8 @@ public sealed class HtmlMetadataTests
     [InlineData("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2019-11-27T10:00:00Z\"}</script>", "<p>Termin: 21.02.2020, 19 Uhr</p>", "2019-11-27T10:00:00Z")]
     // A slashed date shown month first confirms the declared date.
     [InlineData("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2021-11-01T05:00:00Z\"}</script>", "<p>11/01/2021</p>", "2021-11-01T05:00:00Z")]
+    // A long first paragraph that opens with its date, wire style, is read from its start.
+    [InlineData("", "<p>29.11.2022 – Mehrfach und vehement hatte die Branche vor den Plänen gewarnt, Erlöse rückwirkend abzuschöpfen, doch die Regierung hielt an ihrem Entwurf fest, den das Kabinett nun ohne Änderungen an den Bundestag weitergeleitet hat.</p>", "2022-11-29T00:00:00Z")]
     public void A_shown_date_settles_a_declared_one(string head, string shown, string published)
     {
         var article = Extractor.Extract(Page(head, shown), "https://example.de/presse/gesetz");
