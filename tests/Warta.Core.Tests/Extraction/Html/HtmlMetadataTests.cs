@@ -282,6 +282,9 @@ public sealed class HtmlMetadataTests
     [InlineData("Erstellt am09.02.2022", 2022, 2, 9)]
     [InlineData("Tanja Karrasch3.11.2023", 2023, 11, 3)]
     [InlineData("Von: Björn Jahner | 31.10.23", 2023, 10, 31)]
+    [InlineData("3 de mayo de 202221:25", 2022, 5, 3)]
+    [InlineData("November 2, 202109:15", 2021, 11, 2)]
+    [InlineData("Deutscher Tennis Bund 4. 2. 2022.", 2022, 2, 4)]
     [InlineData("Kultur, 2.11.22", 2022, 11, 2)]
     public void Visible_dates_are_read_in_many_languages(string text, int year, int month, int day)
     {
@@ -295,6 +298,7 @@ public sealed class HtmlMetadataTests
     [InlineData("Version 1.2.10 ist da")]
     [InlineData("Preis 12.50.22")]
     [InlineData("Firmware 3.10.22.1")]
+    [InlineData("Artikel 1. 2. 20221")]
     public void Dotted_numbers_that_are_no_day_month_and_year_are_not_dates(string text) => Assert.Null(VisibleDates.Find(text));
 
     [Fact]
