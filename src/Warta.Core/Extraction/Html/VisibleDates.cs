@@ -29,8 +29,9 @@ internal static partial class VisibleDates
 
     // A day-first numeric date glued to the word before it, as text nodes join ("Erstellt am09.02.2022",
     // "Tanja Karrasch3.11.2023"), with a two-digit month and year ("23.09.22", "2.11.22"; not "1.2.10"; the year
-    // is 20yy), or spaced with a full year ("4. 2. 2022", thin spaces in the markup).
-    [GeneratedRegex(@"(?<=\p{L})(?<d>[0-9]{1,2})\.(?<m>[0-9]{1,2})\.(?<y>(?:19|20)[0-9]{2})(?![0-9])|(?<![\p{L}0-9.,])(?<d>[0-9]{1,2})\.(?<m>[0-9]{2})\.(?<yy>[0-9]{2})(?![0-9]|\.[0-9])|(?<![\p{L}0-9.,])(?<d>[0-9]{1,2})\.\s(?<m>[0-9]{1,2})\.\s(?<y>(?:19|20)[0-9]{2})(?![0-9])",
+    // is 20yy; glued to a time too: "macbacchi28.09.1912:44" is 2019), spaced with a full year ("4. 2. 2022", thin
+    // spaces in the markup), or split by bars ("26 | 01 | 2022").
+    [GeneratedRegex(@"(?<=\p{L})(?<d>[0-9]{1,2})\.(?<m>[0-9]{2})\.(?<yy>[0-9]{2})(?=[0-9]{2}:[0-9]{2}(?![0-9]))|(?<=\p{L})(?<d>[0-9]{1,2})\.(?<m>[0-9]{1,2})\.(?<y>(?:19|20)[0-9]{2})(?![0-9])|(?<![\p{L}0-9.,])(?<d>[0-9]{1,2})\.(?<m>[0-9]{2})\.(?<yy>[0-9]{2})(?![0-9]|\.[0-9])|(?<![\p{L}0-9.,])(?<d>[0-9]{1,2})\.\s(?<m>[0-9]{1,2})\.\s(?<y>(?:19|20)[0-9]{2})(?![0-9])|(?<![0-9])(?<d>[0-9]{1,2})\s?\|\s?(?<m>[0-9]{1,2})\s?\|\s?(?<y>(?:19|20)[0-9]{2})(?![0-9])",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex DayFirstNumeric();
 

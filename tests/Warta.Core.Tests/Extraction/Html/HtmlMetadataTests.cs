@@ -285,6 +285,8 @@ public sealed class HtmlMetadataTests
     [InlineData("3 de mayo de 202221:25", 2022, 5, 3)]
     [InlineData("November 2, 202109:15", 2021, 11, 2)]
     [InlineData("Deutscher Tennis Bund 4. 2. 2022.", 2022, 2, 4)]
+    [InlineData("macbacchi28.09.1912:44", 2019, 9, 28)]
+    [InlineData("26 | 01 | 2022 Schweiz | Praxis | Video", 2022, 1, 26)]
     [InlineData("Kultur, 2.11.22", 2022, 11, 2)]
     public void Visible_dates_are_read_in_many_languages(string text, int year, int month, int day)
     {
