@@ -348,7 +348,9 @@ public sealed class HtmlArticleExtractor
         selection.PageLinkDensity > 0.4 && selection.Chars < 1_500 && selection.Chars < selection.PageChars * 0.1;
 
     // Lines near the body where bylines and datelines sit: some before it, its first lines (the first leadLines of
-    // the list), and a few after it.
+    // the list), and a few after it. A line longer than 200 characters is a paragraph: only its first 60 are kept,
+    // where a wire-style dateline or a press-release date opens it ("29.11.2022 – Mehrfach …"); a date further in
+    // is one the text talks about.
     private static List<string> HeaderLines(List<TextBlock> blocks, ContentSelector.Selection selection, out int leadLines)
     {
         var lines = new List<string>();
@@ -361,8 +363,8 @@ public sealed class HtmlArticleExtractor
         {
             if (i >= first + 5 && i < last - 3)
                 continue;
-            if (blocks[i].Text.Length <= 200)
-                lines.Add(blocks[i].Text);
+            var text = blocks[i].Text;
+            lines.Add(text.Length <= 200 ? text : text[..60]);
             if (i < first + 5)
                 leadLines = lines.Count;
         }

@@ -14,11 +14,12 @@ internal static partial class VisibleDates
 {
     private static readonly Dictionary<string, int> MonthByName = BuildMonths();
 
-    [GeneratedRegex(@"(?<![\p{L}0-9])(?<d>[0-9]{1,2})(?:\.|er|º)?\s*(?:de\s+|di\s+)?(?<mon>\p{L}{3,12})\.?,?\s+(?:de\s+|del\s+)?(?<y>(?:19|20)[0-9]{2})(?![0-9])",
+    // The year may run into a time, as text nodes join ("3 de mayo de 202221:25"): the time is read after it.
+    [GeneratedRegex(@"(?<![\p{L}0-9])(?<d>[0-9]{1,2})(?:\.|er|º)?\s*(?:de\s+|di\s+)?(?<mon>\p{L}{3,12})\.?,?\s+(?:de\s+|del\s+)?(?<y>(?:19|20)[0-9]{2})(?:(?![0-9])|(?=[0-9]{2}:[0-9]{2}(?![0-9])))",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex DayMonthYear();
 
-    [GeneratedRegex(@"(?<![\p{L}])(?<mon>\p{L}{3,12})\.?\s+(?<d>[0-9]{1,2})(?:st|nd|rd|th|\.)?,?\s+(?<y>(?:19|20)[0-9]{2})(?![0-9])",
+    [GeneratedRegex(@"(?<![\p{L}])(?<mon>\p{L}{3,12})\.?\s+(?<d>[0-9]{1,2})(?:st|nd|rd|th|\.)?,?\s+(?<y>(?:19|20)[0-9]{2})(?:(?![0-9])|(?=[0-9]{2}:[0-9]{2}(?![0-9])))",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex MonthDayYear();
 
@@ -27,9 +28,10 @@ internal static partial class VisibleDates
     private static partial Regex Cjk();
 
     // A day-first numeric date glued to the word before it, as text nodes join ("Erstellt am09.02.2022",
-    // "Tanja Karrasch3.11.2023"), or with a two-digit month and year ("23.09.22", "2.11.22"; not "1.2.10"); the
-    // year is 20yy.
-    [GeneratedRegex(@"(?<=\p{L})(?<d>[0-9]{1,2})\.(?<m>[0-9]{1,2})\.(?<y>(?:19|20)[0-9]{2})(?![0-9])|(?<![\p{L}0-9.,])(?<d>[0-9]{1,2})\.(?<m>[0-9]{2})\.(?<yy>[0-9]{2})(?![0-9]|\.[0-9])",
+    // "Tanja Karrasch3.11.2023"), with a two-digit month and year ("23.09.22", "2.11.22"; not "1.2.10"; the year
+    // is 20yy; glued to a time too: "macbacchi28.09.1912:44" is 2019), spaced with a full year ("4. 2. 2022", thin
+    // spaces in the markup), or split by bars ("26 | 01 | 2022").
+    [GeneratedRegex(@"(?<=\p{L})(?<d>[0-9]{1,2})\.(?<m>[0-9]{2})\.(?<yy>[0-9]{2})(?=[0-9]{2}:[0-9]{2}(?![0-9]))|(?<=\p{L})(?<d>[0-9]{1,2})\.(?<m>[0-9]{1,2})\.(?<y>(?:19|20)[0-9]{2})(?![0-9])|(?<![\p{L}0-9.,])(?<d>[0-9]{1,2})\.(?<m>[0-9]{2})\.(?<yy>[0-9]{2})(?![0-9]|\.[0-9])|(?<![\p{L}0-9.,])(?<d>[0-9]{1,2})\.\s(?<m>[0-9]{1,2})\.\s(?<y>(?:19|20)[0-9]{2})(?![0-9])|(?<![0-9])(?<d>[0-9]{1,2})\s?\|\s?(?<m>[0-9]{1,2})\s?\|\s?(?<y>(?:19|20)[0-9]{2})(?![0-9])",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex DayFirstNumeric();
 

@@ -213,6 +213,8 @@ public sealed class HtmlMetadataTests
     [InlineData("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2019-11-27T10:00:00Z\"}</script>", "<p>Termin: 21.02.2020, 19 Uhr</p>", "2019-11-27T10:00:00Z")]
     // A slashed date shown month first confirms the declared date.
     [InlineData("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2021-11-01T05:00:00Z\"}</script>", "<p>11/01/2021</p>", "2021-11-01T05:00:00Z")]
+    // A long first paragraph that opens with its date, wire style, is read from its start.
+    [InlineData("", "<p>29.11.2022 – Mehrfach und vehement hatte die Branche vor den Plänen gewarnt, Erlöse rückwirkend abzuschöpfen, doch die Regierung hielt an ihrem Entwurf fest, den das Kabinett nun ohne Änderungen an den Bundestag weitergeleitet hat.</p>", "2022-11-29T00:00:00Z")]
     public void A_shown_date_settles_a_declared_one(string head, string shown, string published)
     {
         var article = Extractor.Extract(Page(head, shown), "https://example.de/presse/gesetz");
@@ -280,6 +282,11 @@ public sealed class HtmlMetadataTests
     [InlineData("Erstellt am09.02.2022", 2022, 2, 9)]
     [InlineData("Tanja Karrasch3.11.2023", 2023, 11, 3)]
     [InlineData("Von: Björn Jahner | 31.10.23", 2023, 10, 31)]
+    [InlineData("3 de mayo de 202221:25", 2022, 5, 3)]
+    [InlineData("November 2, 202109:15", 2021, 11, 2)]
+    [InlineData("Deutscher Tennis Bund 4. 2. 2022.", 2022, 2, 4)]
+    [InlineData("macbacchi28.09.1912:44", 2019, 9, 28)]
+    [InlineData("26 | 01 | 2022 Schweiz | Praxis | Video", 2022, 1, 26)]
     [InlineData("Kultur, 2.11.22", 2022, 11, 2)]
     public void Visible_dates_are_read_in_many_languages(string text, int year, int month, int day)
     {
@@ -293,6 +300,7 @@ public sealed class HtmlMetadataTests
     [InlineData("Version 1.2.10 ist da")]
     [InlineData("Preis 12.50.22")]
     [InlineData("Firmware 3.10.22.1")]
+    [InlineData("Artikel 1. 2. 20221")]
     public void Dotted_numbers_that_are_no_day_month_and_year_are_not_dates(string text) => Assert.Null(VisibleDates.Find(text));
 
     [Fact]
