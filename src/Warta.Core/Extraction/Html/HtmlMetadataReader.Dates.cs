@@ -171,8 +171,9 @@ internal sealed partial class HtmlMetadataReader
         (_url ?? CanonicalLink()) is { } url && UrlDateOf(url) is { } day && day.Date == date.Date;
 
     // The days of every date shown in the header and footer lines, and those of the lead lines alone (above and at
-    // the top of the body) that no update cue marks: what the page shows beside its headline as its date. A date-class element anywhere is not counted:
-    // on trafilatura-eval it is a related teaser's or a comment's date as often as the page's.
+    // the top of the body) that no update cue marks: what the page shows beside its headline as its date. A
+    // date-class element anywhere is not counted: on trafilatura-eval it is a related teaser's or a comment's date
+    // as often as the page's.
     private static (HashSet<DateOnly> All, HashSet<DateOnly> Lead) ShownDays(IReadOnlyList<string> headerLines, int leadLines)
     {
         var all = new HashSet<DateOnly>();
