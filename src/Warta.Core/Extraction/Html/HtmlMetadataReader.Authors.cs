@@ -365,12 +365,12 @@ internal sealed partial class HtmlMetadataReader
             var nodes = parent.ChildNodes;
             for (var i = index - 1; i >= 0; i--)
             {
-                if (nodes[i] is IElement before && (before.LocalName is "br" or "hr" || BlockElements.Contains(before.LocalName)))
+                if (nodes[i] is IElement before && (before.LocalName is "br" or "hr" || IsBlock(before.LocalName)))
                     return true;
                 if (nodes[i].TextContent.AsSpan().Trim().Length > 0)
                     return false;
             }
-            if (BlockElements.Contains(parent.LocalName) || parent.ParentElement is not { } up)
+            if (IsBlock(parent.LocalName) || parent.ParentElement is not { } up)
                 return true;
             index = 0;
             while (up.ChildNodes[index] != parent)
@@ -401,7 +401,7 @@ internal sealed partial class HtmlMetadataReader
                         break;
                     continue;
                 }
-                if (some && BlockElements.Contains(e.LocalName))
+                if (some && IsBlock(e.LocalName))
                     break;
                 if (e.LocalName is "script" or "style" or "time" or "button")
                     continue;
@@ -420,10 +420,8 @@ internal sealed partial class HtmlMetadataReader
         "strong", "b", "em", "i", "span", "label", "h4", "h5", "h6", "dt", "small", "font",
     };
 
-    private static readonly HashSet<string> BlockElements = new(StringComparer.Ordinal)
-    {
-        "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "section", "article", "header", "footer", "dl", "dd", "dt", "blockquote", "figure",
-    };
+    // An element that starts a line of its own: a block, as the body's walk reads it, or a table cell.
+    private static bool IsBlock(string tag) => BlockWalker.IsBlockTag(tag) || tag == "td";
 
     // A node that is only a label for the author: "Autor:", "| By", "Text:", "Von:", "责任编辑：".
     [GeneratedRegex(@"^[\s|·•\-–—]*(?:by|von|autor(?:in|en)?|author|auteur(?:\(s\))?|text|texte|redaktion|verfasser(?:in)?|责任编辑|编辑|作者)\s*[:：]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
