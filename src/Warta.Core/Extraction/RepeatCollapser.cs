@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Text;
 using Warta.Model;
@@ -41,9 +42,9 @@ internal static class RepeatCollapser
         if (partners is null)
             return new Result(dropped, []);
 
-        var tokens = new List<ReadOnlyMemory<char>>[n];
-        for (var i = 0; i < n; i++)
-            tokens[i] = Tokenize(paragraphs[i]);
+        // Word lists only for paragraphs a candidate block takes in.
+        var tokens = new List<ReadOnlyMemory<char>>?[n];
+        List<ReadOnlyMemory<char>> Words(int k) => tokens[k] ??= Tokenize(paragraphs[k]);
 
         var repeats = new List<CollapsedRepeat>();
         var used = new bool[n];
@@ -75,15 +76,15 @@ internal static class RepeatCollapser
             }
             var firstLength = 0;
             for (var k = i; k <= a; k++)
-                firstLength += tokens[k].Count;
+                firstLength += Words(k).Count;
             var bStart = c;
             var bEnd = c;
-            var secondLength = tokens[c].Count;
+            var secondLength = Words(c).Count;
             while (bEnd + 1 < n && partnersOfFirst.Contains(bEnd + 1) && !used[bEnd + 1] &&
-                   secondLength + tokens[bEnd + 1].Count <= firstLength + firstLength / 3)
+                   secondLength + Words(bEnd + 1).Count <= firstLength + firstLength / 3)
             {
                 bEnd++;
-                secondLength += tokens[bEnd].Count;
+                secondLength += Words(bEnd).Count;
             }
             if (bStart <= a)
                 continue;
@@ -115,8 +116,10 @@ internal static class RepeatCollapser
     /// <summary>
     /// The paragraphs each paragraph shares fingerprints with: at least two distinct word 4-grams and half of the
     /// smaller paragraph's. A fingerprint pairs a paragraph with the first <see cref="MaxPostings"/> paragraphs
-    /// holding it. Null when no fingerprint is in two paragraphs, as in most articles; all fingerprints of the
-    /// document are sorted once as (hash, paragraph), so that case allocates nothing per fingerprint.
+    /// holding it. Null when no fingerprint is in two paragraphs, as in most articles. One pass over an
+    /// open-addressing table counts each paragraph's distinct fingerprints and marks those two paragraphs hold; only
+    /// the marked ones are then sorted as (hash, paragraph), so that case allocates nothing per fingerprint and a
+    /// page sorts only its few shared phrases.
     /// </summary>
     private static List<int>?[]? Partners(IReadOnlyList<string> paragraphs, int n)
     {
@@ -124,6 +127,10 @@ internal static class RepeatCollapser
         for (var i = 0; i < n; i++)
             total += Math.Max(0, Math.Min(paragraphs[i].Length / 2 + 1, MaxTokensPerParagraph) - ShingleSize + 1);
         var all = ArrayPool<long>.Shared.Rent(Math.Max(1, total));
+        var slots = ArrayPool<int>.Shared.Rent(Math.Max(1, total));
+        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, total * 2));
+        var keys = ArrayPool<int>.Shared.Rent(capacity);
+        var holder = ArrayPool<int>.Shared.Rent(capacity);
         try
         {
             var count = 0;
@@ -135,22 +142,53 @@ internal static class RepeatCollapser
                     all[count++] = ((long)HashCode.Combine(hashes[k], hashes[k + 1], hashes[k + 2], hashes[k + 3]) << 32) | (uint)i;
             }
 
-            var fingerprints = all.AsSpan(0, count);
-            fingerprints.Sort();
-            // Distinct (hash, paragraph) pairs, counted per paragraph.
+            // holder: 0 for an empty slot, else the last paragraph holding the fingerprint plus one, negated once a
+            // second paragraph holds it. Paragraphs come in order, so a repeat within one paragraph is seen as such.
             var distinct = new int[n];
+            var shared = 0;
+            var mask = capacity - 1;
+            var shift = 32 - BitOperations.Log2((uint)capacity);
+            Array.Clear(holder, 0, capacity);
+            for (var k = 0; k < count; k++)
+            {
+                var hash = (int)(all[k] >> 32);
+                var paragraph = (int)(uint)all[k] + 1;
+                var slot = (int)(((uint)hash * 0x9E3779B1u) >> shift);
+                while (holder[slot] != 0 && keys[slot] != hash)
+                    slot = (slot + 1) & mask;
+                slots[k] = slot;
+                var held = holder[slot];
+                if (held == 0)
+                {
+                    keys[slot] = hash;
+                    holder[slot] = paragraph;
+                    distinct[paragraph - 1]++;
+                }
+                else if (Math.Abs(held) != paragraph)
+                {
+                    shared += held > 0 ? 1 : 0;
+                    holder[slot] = -paragraph;
+                    distinct[paragraph - 1]++;
+                }
+            }
+            if (shared == 0)
+                return null;
+
+            // The fingerprints two or more paragraphs hold, sorted and without repeats within a paragraph.
+            var kept = 0;
+            for (var k = 0; k < count; k++)
+            {
+                if (holder[slots[k]] < 0)
+                    all[kept++] = all[k];
+            }
+            var fingerprints = all.AsSpan(0, kept);
+            fingerprints.Sort();
             var unique = 0;
-            var shared = false;
             for (var k = 0; k < fingerprints.Length; k++)
             {
-                if (unique > 0 && fingerprints[k] == fingerprints[unique - 1])
-                    continue;
-                shared |= unique > 0 && fingerprints[k] >> 32 == fingerprints[unique - 1] >> 32;
-                fingerprints[unique++] = fingerprints[k];
-                distinct[(int)(uint)fingerprints[k]]++;
+                if (unique == 0 || fingerprints[k] != fingerprints[unique - 1])
+                    fingerprints[unique++] = fingerprints[k];
             }
-            if (!shared)
-                return null;
 
             var pairs = new Dictionary<(int, int), int>();
             for (var g = 0; g < unique;)
@@ -180,6 +218,9 @@ internal static class RepeatCollapser
         finally
         {
             ArrayPool<long>.Shared.Return(all);
+            ArrayPool<int>.Shared.Return(slots);
+            ArrayPool<int>.Shared.Return(keys);
+            ArrayPool<int>.Shared.Return(holder);
         }
     }
 
@@ -224,11 +265,11 @@ internal static class RepeatCollapser
     internal static List<ReadOnlyMemory<char>> Tokenize(string text) =>
         WordSpan.Find(text, MaxTokensPerParagraph).ConvertAll(w => text.AsMemory(w.Start, w.Length));
 
-    private static List<ReadOnlyMemory<char>> Concat(List<ReadOnlyMemory<char>>[] tokens, int from, int to)
+    private static List<ReadOnlyMemory<char>> Concat(List<ReadOnlyMemory<char>>?[] tokens, int from, int to)
     {
         var all = new List<ReadOnlyMemory<char>>();
         for (var k = from; k <= to; k++)
-            all.AddRange(tokens[k]);
+            all.AddRange(tokens[k]!);
         return all;
     }
 
