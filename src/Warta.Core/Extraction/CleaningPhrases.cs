@@ -24,6 +24,12 @@ public sealed class CleaningPhrases
     private readonly Dictionary<string, string> _words = new(StringComparer.Ordinal);
     private readonly List<(string Cue, string Role)> _cues = [];
 
+    // The length of the longest whole-line phrase: a longer line is no such phrase, and is not hashed to find out.
+    private int _longestLine;
+
+    // The prefixes by their first character (longest first within each), built once loading ends.
+    private readonly Dictionary<char, List<(string Phrase, string Reason)>> _prefixesByFirst = [];
+
     /// <summary>The bundled lists.</summary>
     public static CleaningPhrases Default => Bundled.Value;
 
@@ -49,6 +55,7 @@ public sealed class CleaningPhrases
             {
                 case "line":
                     phrases._lines[phrase] = reason;
+                    phrases._longestLine = Math.Max(phrases._longestLine, phrase.Length);
                     break;
                 case "prefix":
                     phrases._prefixes.Add((phrase, reason));
@@ -69,6 +76,12 @@ public sealed class CleaningPhrases
         // Longest first, so "baca juga" wins over "baca" and "written by" over "by".
         phrases._prefixes.Sort((a, b) => b.Phrase.Length.CompareTo(a.Phrase.Length));
         phrases._cues.Sort((a, b) => b.Cue.Length.CompareTo(a.Cue.Length));
+        foreach (var prefix in phrases._prefixes)
+        {
+            if (!phrases._prefixesByFirst.TryGetValue(prefix.Phrase[0], out var same))
+                phrases._prefixesByFirst[prefix.Phrase[0]] = same = [];
+            same.Add(prefix);
+        }
         return phrases;
     }
 
@@ -87,11 +100,13 @@ public sealed class CleaningPhrases
         return Load(reader);
     }
 
-    internal string? WholeLine(string normalized) => _lines.GetValueOrDefault(normalized);
+    internal string? WholeLine(string normalized) => normalized.Length <= _longestLine ? _lines.GetValueOrDefault(normalized) : null;
 
     internal (string Phrase, string Reason)? Prefix(string normalized)
     {
-        foreach (var p in _prefixes)
+        if (normalized.Length == 0 || !_prefixesByFirst.TryGetValue(normalized[0], out var prefixes))
+            return null;
+        foreach (var p in prefixes)
         {
             if (normalized.StartsWith(p.Phrase, StringComparison.Ordinal) &&
                 (normalized.Length == p.Phrase.Length || !char.IsLetterOrDigit(normalized[p.Phrase.Length])))

@@ -98,7 +98,9 @@ public static partial class DateParser
         if (string.IsNullOrWhiteSpace(text) || text.Length > 200)
             return false;
         var trimmed = text.Trim().TrimEnd('.').Trim();
-        foreach (var candidate in Scan(trimmed))
+        if (Scan(trimmed) is not { } found)
+            return false;
+        foreach (var candidate in found)
         {
             if (candidate.Start == 0 && candidate.End == trimmed.Length)
             {
@@ -120,7 +122,7 @@ public static partial class DateParser
     {
         ArgumentNullException.ThrowIfNull(text);
         var found = Scan(text);
-        if (found.Count == 0)
+        if (found is not { Count: > 0 })
             return [];
         var result = new List<DateMention>(found.Count);
         foreach (var c in found)
@@ -175,20 +177,22 @@ public static partial class DateParser
     private const int WindowBefore = 40;
     private const int WindowAfter = 32;
 
-    private static List<Candidate> Scan(string text)
+    private static List<Candidate>? Scan(string text)
     {
-        var all = new List<Candidate>();
-        for (var i = 0; i < text.Length; i++)
+        // Null when no year is in the text, as on most lines.
+        List<Candidate>? all = null;
+        for (var i = text.AsSpan().IndexOfAnyInRange('0', '9'); i >= 0;)
         {
-            if (!char.IsAsciiDigit(text[i]))
-                continue;
             var run = i;
             while (run < text.Length && char.IsAsciiDigit(text[run]))
                 run++;
             if (run - i == 4 && (text[i] == '1' && text[i + 1] == '9' || text[i] == '2' && text[i + 1] == '0'))
-                ScanAroundYear(text, i, all);
-            i = run;
+                ScanAroundYear(text, i, all ??= []);
+            var next = text.AsSpan(run).IndexOfAnyInRange('0', '9');
+            i = next < 0 ? -1 : run + next;
         }
+        if (all is null)
+            return null;
         if (all.Count <= 1)
             return all;
         // Overlaps: the earliest wins, then the longest.

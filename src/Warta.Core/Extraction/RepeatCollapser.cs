@@ -233,33 +233,38 @@ internal static class RepeatCollapser
     private static int WordHashes(string text, Span<int> hashes)
     {
         var count = 0;
-        var start = -1;
-        var hash = 0u;
-        var ascii = true;
-        for (var i = 0; i <= text.Length; i++)
+        var i = 0;
+        while (i < text.Length && count < hashes.Length)
         {
-            var ch = i < text.Length ? text[i] : ' ';
-            if (char.IsLetterOrDigit(ch))
+            var ch = text[i];
+            var upper = ch < 128 ? AsciiWordUpper[ch] : char.IsLetterOrDigit(ch) ? ch : 0u;
+            if (upper == 0)
             {
-                if (start < 0)
-                {
-                    start = i;
-                    hash = 2166136261;
-                    ascii = true;
-                }
-                ascii &= char.IsAscii(ch);
-                hash = (hash ^ (char.IsAsciiLetterLower(ch) ? ch - 0x20u : ch)) * 16777619;
+                i++;
+                continue;
             }
-            else if (start >= 0)
+            var start = i;
+            var hash = 2166136261u;
+            var ascii = true;
+            while (true)
             {
-                hashes[count++] = ascii ? (int)hash : string.GetHashCode(text.AsSpan(start, i - start), StringComparison.OrdinalIgnoreCase);
-                start = -1;
-                if (count == hashes.Length)
+                ascii &= ch < 128;
+                hash = (hash ^ upper) * 16777619;
+                if (++i == text.Length)
+                    break;
+                ch = text[i];
+                upper = ch < 128 ? AsciiWordUpper[ch] : char.IsLetterOrDigit(ch) ? ch : 0u;
+                if (upper == 0)
                     break;
             }
+            hashes[count++] = ascii ? (int)hash : string.GetHashCode(text.AsSpan(start, i - start), StringComparison.OrdinalIgnoreCase);
         }
         return count;
     }
+
+    // For each ASCII character: its upper case when it is a letter or digit, else 0 (not part of a word).
+    private static readonly uint[] AsciiWordUpper =
+        [.. Enumerable.Range(0, 128).Select(c => char.IsAsciiLetterOrDigit((char)c) ? char.ToUpperInvariant((char)c) : 0u)];
 
     /// <summary>The words of a text (letter and digit runs) as slices of it, at most the first 400.</summary>
     internal static List<ReadOnlyMemory<char>> Tokenize(string text) =>

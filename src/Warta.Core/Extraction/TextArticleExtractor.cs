@@ -343,9 +343,8 @@ public sealed partial class TextArticleExtractor
         {
             if (doc.Reason[i] is not null)
                 continue;
-            var words = WordCount(doc.Lines[i]);
             // A date line is a cue and a date; a byline at most a few names per role (both far below 25 words).
-            if (words <= 25)
+            if (AtMostWords(doc.Lines[i], 25))
                 _ = DateLine(doc, i) || BylineLine(doc, i);
         }
     }
@@ -355,7 +354,7 @@ public sealed partial class TextArticleExtractor
         var titleWords = title is null ? [] : RepeatCollapser.Tokenize(title).ConvertAll(w => w.ToString());
         for (var i = 0; i < doc.Lines.Count; i++)
         {
-            if (doc.Reason[i] is not null || WordCount(doc.Lines[i]) > _options.MaxHeaderWords)
+            if (doc.Reason[i] is not null || !AtMostWords(doc.Lines[i], _options.MaxHeaderWords))
                 continue;
             if (!MastheadLine(doc, i, titleWords) && NavigationLine(doc.Lines[i]))
                 doc.RemoveLine(i, RemovalReasons.Navigation);
@@ -607,15 +606,18 @@ public sealed partial class TextArticleExtractor
         return name.Length > 0;
     }
 
-    private static int WordCount(string text)
+    // Whether the text has at most this many words; counting stops past it (most body lines are longer).
+    private static bool AtMostWords(string text, int max) => WordCount(text, max) <= max;
+
+    private static int WordCount(string text, int stopAbove = int.MaxValue)
     {
         var count = 0;
         var inWord = false;
         foreach (var ch in text)
         {
             var space = char.IsWhiteSpace(ch);
-            if (!space && !inWord)
-                count++;
+            if (!space && !inWord && ++count > stopAbove)
+                break;
             inWord = !space;
         }
         return count;
