@@ -139,14 +139,15 @@ public sealed class HtmlArticleExtractor
                 removed.Add(new RemovedSpan(droppedText, d.Reason));
         }
 
-        var text = string.Join("\n\n", paragraphs);
         IReadOnlyList<string> authors = meta.Authors;
         IReadOnlyList<CollapsedRepeat> repeats = [];
         string? outlet = meta.SiteName;
         string? dateline = null;
         var published = meta.Published;
         var precision = meta.PublishedPrecision;
-        if (_options.CleanLines && text.Length > 0 && Clean(source, text, title) is { } cleaned)
+        // The body is the paragraphs joined by blank lines, as the text cleaner gives it back when it runs.
+        string text;
+        if (_options.CleanLines && (paragraphs.Count > 1 || paragraphs is [{ Length: > 0 }]) && Clean(source, paragraphs, title) is { } cleaned)
         {
             text = cleaned.Text;
             var cleanedRemoved = cleaned.Removed;
@@ -163,6 +164,10 @@ public sealed class HtmlArticleExtractor
                 published = cleaned.Published;
                 precision = cleaned.PublishedPrecision;
             }
+        }
+        else
+        {
+            text = string.Join("\n\n", paragraphs);
         }
 
         // Last of all, for a page no byline names: the person a personal site is named after, else what the markup
@@ -323,7 +328,7 @@ public sealed class HtmlArticleExtractor
 
     // The text cleaner's line rules on the extracted paragraphs; a failure there (its date parser rejects
     // non-ASCII digits) keeps the uncleaned paragraphs rather than failing the page.
-    private Article? Clean(string source, string text, string? title)
+    private Article? Clean(string source, List<string> paragraphs, string? title)
     {
         try
         {
@@ -332,9 +337,9 @@ public sealed class HtmlArticleExtractor
                 Source = source,
                 Kind = InputKind.Text,
                 Raw = ReadOnlyMemory<byte>.Empty,
-                Body = text,
+                Body = string.Empty,
                 Title = title ?? string.Empty,
-            });
+            }, paragraphs);
         }
         catch (Exception e) when (e is FormatException or OverflowException)
         {

@@ -59,7 +59,25 @@ public sealed partial class TextArticleExtractor
     public Article Extract(RawInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var doc = new Document(SplitLines(input.Body, _options));
+        return Extract(input, SplitLines(input.Body, _options));
+    }
+
+    /// <summary>
+    /// Cleans paragraphs that would otherwise be joined into <see cref="RawInput.Body"/> with blank lines (the HTML
+    /// extractor's): when each is already one line as <see cref="SplitLines"/> gives it, they are taken as they
+    /// are, with no joined copy to split again; otherwise they are joined and split. <see cref="RawInput.Body"/> is
+    /// not read.
+    /// </summary>
+    internal Article Extract(RawInput input, IReadOnlyList<string> paragraphs)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        return Extract(input, AreLines(paragraphs, _options) ? [.. paragraphs.Where(p => p.Length > 0)] : SplitLines(string.Join("\n\n", paragraphs), _options));
+    }
+
+    private Article Extract(RawInput input, List<string> lines)
+    {
+        var doc = new Document(lines);
         ClassifyBoilerplate(doc);
         FindPageDate(doc);
         FindBylinesAndDates(doc);
@@ -168,6 +186,28 @@ public sealed partial class TextArticleExtractor
         }
         return lines;
     }
+
+    // Whether SplitLines would give these paragraphs back unchanged (empty ones aside): no line break inside, no
+    // white space at either end, no run of spaces or odd space to collapse, and within the input and line limits.
+    private static bool AreLines(IReadOnlyList<string> paragraphs, TextCleaningOptions options)
+    {
+        if (paragraphs.Count > options.MaxLines)
+            return false;
+        var chars = 0L;
+        foreach (var p in paragraphs)
+        {
+            chars += p.Length + 2;
+            if (p.Length == 0)
+                continue;
+            if (char.IsWhiteSpace(p[0]) || char.IsWhiteSpace(p[^1]) || p.AsSpan().ContainsAny(LineBreaksAndOddSpaces)
+                || p.Contains("  ", StringComparison.Ordinal))
+                return false;
+        }
+        return chars <= options.MaxInputChars;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> LineBreaksAndOddSpaces =
+        System.Buffers.SearchValues.Create("\r\n\f\u0085\u2028\u2029\t\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B\u202F\u205F\u3000");
 
     private void ClassifyBoilerplate(Document doc)
     {

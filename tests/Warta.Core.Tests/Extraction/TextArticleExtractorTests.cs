@@ -263,6 +263,34 @@ public class TextArticleExtractorTests
         Assert.Equal(codes.Count, codes.Distinct(StringComparer.Ordinal).Count());
         Assert.All(codes, c => Assert.Matches("^[a-z]+(-[a-z]+)*$", c));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Paragraphs_clean_to_the_same_article_as_their_joined_text(bool untidy)
+    {
+        // The HTML extractor hands over paragraphs; joined by blank lines they are the text path's input. Untidy
+        // paragraphs (a line break, spaces to collapse, white space at an end) are split as the text would be.
+        var paragraphs = EnglishWire.Split('\n').Select(l => l.Trim()).ToList();
+        if (untidy)
+        {
+            paragraphs[0] = " Home |  World | Asia";
+            paragraphs[2] = "By Jane Doe\u00A0and Minh Tran\nPublished: Nov. 5, 2015 14:33 GMT";
+            paragraphs.RemoveAt(3);
+        }
+        var input = new RawInput { Source = "t", Kind = InputKind.Text, Raw = Array.Empty<byte>(), Body = string.Join("\n\n", paragraphs) };
+        var extractor = new TextArticleExtractor();
+
+        var fromText = extractor.Extract(input);
+        var fromParagraphs = extractor.Extract(input with { Body = string.Empty }, paragraphs);
+
+        Assert.Equal(fromText.Text, fromParagraphs.Text);
+        Assert.Equal(fromText.Title, fromParagraphs.Title);
+        Assert.Equal(fromText.Authors, fromParagraphs.Authors);
+        Assert.Equal(fromText.Published, fromParagraphs.Published);
+        Assert.Equal(fromText.Removed, fromParagraphs.Removed);
+        Assert.Equal(["Jane Doe", "Minh Tran"], fromParagraphs.Authors);
+    }
 }
 
 public class TextArticleExtractorOddInputTests
