@@ -9,12 +9,16 @@ namespace Warta.Extraction.Html;
 /// </summary>
 internal sealed class BlockWalker
 {
-    private static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
+    // The block-level tags: each starts a new text block. A switch, which the compiler turns into length and
+    // character tests, since it is asked twice for every element of a page.
+    public static bool IsBlockTag(string tag) => tag switch
     {
-        "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dir", "div", "dl", "dt",
-        "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li",
-        "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "ul",
-        "caption", "html", "dialog", "menu", "legend", "option",
+        "address" or "article" or "aside" or "blockquote" or "body" or "center" or "dd" or "details" or "dir" or "div"
+            or "dl" or "dt" or "fieldset" or "figure" or "footer" or "form" or "h1" or "h2" or "h3" or "h4" or "h5"
+            or "h6" or "header" or "hgroup" or "hr" or "li" or "main" or "nav" or "ol" or "p" or "pre" or "section"
+            or "summary" or "table" or "tbody" or "thead" or "tfoot" or "tr" or "ul" or "caption" or "html" or "dialog"
+            or "menu" or "legend" or "option" => true,
+        _ => false,
     };
 
     private readonly List<TextBlock> _blocks = [];
@@ -78,7 +82,7 @@ internal sealed class BlockWalker
                 {
                     if (!silent)
                         _dropped.Add(new DroppedElement(element, reason));
-                    if (BlockTags.Contains(tag))
+                    if (IsBlockTag(tag))
                         Flush();
                     // Another header (not an article's own, which is walked above) may still hold a standfirst
                     // classed as one, between a headline and byline that metadata reads: that alone is walked.
@@ -117,7 +121,7 @@ internal sealed class BlockWalker
                     _preDepth++;
                     break;
             }
-            if (BlockTags.Contains(tag))
+            if (IsBlockTag(tag))
             {
                 Flush();
                 _owners.Add(element);
@@ -157,7 +161,7 @@ internal sealed class BlockWalker
                 }
                 break;
         }
-        if (BlockTags.Contains(tag))
+        if (IsBlockTag(tag))
         {
             Flush();
             if (_owners.Count > 0 && _owners[^1] == element)
@@ -237,7 +241,7 @@ internal sealed class BlockWalker
         if (href.Length > 1 && href[0] == '#')
             return AnchorKind.InPage;
         return href.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)
-            && anchor.Children.Any(c => BlockTags.Contains(c.LocalName) && !string.IsNullOrWhiteSpace(c.TextContent))
+            && anchor.Children.Any(c => IsBlockTag(c.LocalName) && !string.IsNullOrWhiteSpace(c.TextContent))
             ? AnchorKind.Text : AnchorKind.Link;
     }
 
@@ -270,14 +274,13 @@ internal sealed class BlockWalker
     {
         foreach (var child in element.Children)
         {
-            if (BlockTags.Contains(child.LocalName) || (inlineLevels > 0 && child.LocalName is not ("a" or "img" or "br") && HasBlockChild(child, inlineLevels - 1)))
+            if (IsBlockTag(child.LocalName) || (inlineLevels > 0 && child.LocalName is not ("a" or "img" or "br") && HasBlockChild(child, inlineLevels - 1)))
                 return true;
         }
         return false;
     }
 
     /// <summary>Whether elements of this tag start a block of text of their own.</summary>
-    public static bool IsBlockTag(string tag) => BlockTags.Contains(tag);
 
     private void AppendText(string data)
     {

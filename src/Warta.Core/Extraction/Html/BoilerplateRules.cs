@@ -127,26 +127,52 @@ internal static class BoilerplateRules
                 return null;
             return byTag;
         }
-        if (element.HasAttribute("hidden") || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
+        // Most elements have no attributes (p, br, td, b…): no attribute rule applies to them, nor do class words.
+        var attributes = element.Attributes;
+        if (attributes.Length == 0)
+            return strict && OpensWithCloseControl(element) ? Hidden : null;
+        // The attributes the rules read, in one walk over the element's list rather than a lookup for each.
+        string? ariaHidden = null, style = null, role = null, className = null, id = null;
+        var hidden = false;
+        for (var i = 0; i < attributes.Length; i++)
+        {
+            if (attributes[i] is not { } attribute)
+                continue;
+            switch (attribute.Name)
+            {
+                case "hidden":
+                    hidden = true;
+                    break;
+                case "aria-hidden":
+                    ariaHidden ??= attribute.Value;
+                    break;
+                case "style":
+                    style ??= attribute.Value;
+                    break;
+                case "role":
+                    role ??= attribute.Value;
+                    break;
+                case "class":
+                    className ??= attribute.Value;
+                    break;
+                case "id":
+                    id ??= attribute.Value;
+                    break;
+            }
+        }
+        if (hidden || string.Equals(ariaHidden, "true", StringComparison.OrdinalIgnoreCase) || (style is not null && IsHiddenStyle(style)))
         {
             dropSilently = true;
             return Hidden;
         }
-        var style = element.GetAttribute("style");
-        if (style is not null && IsHiddenStyle(style))
-        {
-            dropSilently = true;
-            return Hidden;
-        }
-        var role = element.GetAttribute("role");
         if (role is not null && Roles.TryGetValue(role.Trim(), out var byRole))
             return byRole;
         if (!strict)
             return null;
-        var reason = ClassReason(element, cache) ?? (OpensWithCloseControl(element) ? Hidden : null);
+        var reason = ClassReason(tag, className, id, cache) ?? (OpensWithCloseControl(element) ? Hidden : null);
         // A link whose class says popup or modal opens one (a gloss on a word, a sign-in box): the link's own text
         // is the page's, often words of a sentence.
-        return reason == Hidden && tag == "a" && OpensOverlay(element.GetAttribute("class")) ? null : reason;
+        return reason == Hidden && tag == "a" && OpensOverlay(className) ? null : reason;
     }
 
     // Text a noscript element must hold, in paragraphs, for it to be read: more than a notice to turn scripts on.
@@ -213,12 +239,13 @@ internal static class BoilerplateRules
         className is not null && (className.Contains("popup", StringComparison.OrdinalIgnoreCase) || className.Contains("modal", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Why the element's class or id words mark it as boilerplate, or null; body, main and article never are.</summary>
-    public static string? ClassReason(IElement element, Dictionary<string, string?>? cache = null)
+    public static string? ClassReason(IElement element, Dictionary<string, string?>? cache = null) =>
+        ClassReason(element.LocalName, element.GetAttribute("class"), element.GetAttribute("id"), cache);
+
+    private static string? ClassReason(string tag, string? className, string? id, Dictionary<string, string?>? cache)
     {
-        if (element.LocalName is "body" or "html" or "main" or "article")
+        if (tag is "body" or "html" or "main" or "article")
             return null;
-        var className = element.GetAttribute("class");
-        var id = element.GetAttribute("id");
         string? reason;
         if (cache is null || id is not null || className is null)
         {
@@ -231,7 +258,7 @@ internal static class BoilerplateRules
         }
         // A box about the author holds a name, a photo and a bio; one paragraph so classed is a contributor's note
         // in the text (a magazine's "author-bio" under a story).
-        return reason == RemovalReasons.Byline && element.LocalName == "p" ? null : reason;
+        return reason == RemovalReasons.Byline && tag == "p" ? null : reason;
     }
 
     internal static string? ByClassAndId(string? className, string? id)
