@@ -86,7 +86,7 @@ public sealed partial class TextArticleExtractor
         var (outlet, dateline) = FindOpening(doc);
         StripEndMark(doc);
 
-        var bodyIndexes = new List<int>();
+        var bodyIndexes = new List<int>(doc.Lines.Count);
         for (var i = 0; i < doc.Lines.Count; i++)
         {
             if (doc.Reason[i] is null && doc.Lines[i].Length > 0)

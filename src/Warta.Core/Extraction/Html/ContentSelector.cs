@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AngleSharp.Dom;
 
 namespace Warta.Extraction.Html;
@@ -52,8 +53,8 @@ internal static class ContentSelector
             var level = 0;
             for (var e = block.Owner; e is not null && level <= ScoreLevels + 1; e = e.ParentElement, level++)
             {
-                totals.TryGetValue(e, out var t);
-                totals[e] = (t.Text + block.Text.Length, t.Links + block.LinkChars);
+                ref var t = ref CollectionsMarshal.GetValueRefOrAddDefault(totals, e, out _);
+                t = (t.Text + block.Text.Length, t.Links + block.LinkChars);
                 if (e == root)
                     break;
             }
@@ -68,10 +69,11 @@ internal static class ContentSelector
             var level = 0;
             for (var e = start; e is not null && level < ScoreLevels; e = e.ParentElement, level++)
             {
-                if (!scores.TryGetValue(e, out var current))
+                ref var current = ref CollectionsMarshal.GetValueRefOrAddDefault(scores, e, out var scored);
+                if (!scored)
                     current = InitialScore(e);
                 var divider = level switch { 0 => 1.0, 1 => 2.0, _ => level * 3.0 };
-                scores[e] = current + (score / divider);
+                current += score / divider;
                 if (e == root)
                     break;
             }
