@@ -19,6 +19,25 @@ internal static class HtmlInputGuard
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UncountedLookup = Uncounted.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Attributes no rule reads and that change nothing in how the tree is built; they are left out before parsing.
+    // (Event handlers, on…, too.) Formatting elements keep all theirs: the tree builder compares them.
+    private static readonly HashSet<string> Unread = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "width", "height", "border", "bordercolor", "cellpadding", "cellspacing", "valign", "bgcolor", "background",
+        "hspace", "vspace", "nowrap", "colspan", "rowspan", "target", "tabindex", "srcset", "sizes", "loading",
+        "decoding", "coords", "shape", "frameborder", "scrolling", "marginwidth", "marginheight", "allowfullscreen",
+        "allow", "fetchpriority",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UnreadLookup = Unread.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string> Formatting = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FormattingLookup = Formatting.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly string[] RawTextElements = ["script", "style", "textarea", "title", "xmp", "noscript"];
 
     /// <summary>The bounded page as a string (a copy when anything was cut).</summary>
@@ -121,6 +140,10 @@ internal static class HtmlInputGuard
                 copied = tagEnd;
                 flattened = true;
             }
+            else if (!closing && gt > nameEnd && !FormattingLookup.Contains(name))
+            {
+                DropUnreadAttributes(html, nameEnd, gt, ref copy, ref copied, ref written, length);
+            }
             i = tagEnd;
         }
         if (copy is null)
@@ -130,6 +153,67 @@ internal static class HtmlInputGuard
         rented = copy;
         return copy.AsMemory(0, written);
     }
+
+    /// <summary>
+    /// Leaves out of a start tag the attributes nothing reads and the parser would build objects for: layout
+    /// (width, border, cellpadding…), responsive-image lists, and event handlers (onclick…). Only when the attributes,
+    /// read as the HTML tokenizer reads them, end at <paramref name="gt"/>: a quoted value holding '&gt;' leaves the
+    /// tag as it is.
+    /// </summary>
+    private static void DropUnreadAttributes(string html, int from, int gt, ref char[]? copy, ref int copied, ref int written, int length)
+    {
+        Span<(int Start, int End)> drops = stackalloc (int, int)[16];
+        var count = 0;
+        var i = from;
+        while (true)
+        {
+            while (i < gt && (html[i] is ' ' or '\t' or '\n' or '\r' or '\f' or '/'))
+                i++;
+            if (i >= gt)
+                break;
+            // The name runs to white space, '/', '>' or '='; a leading '=' belongs to it.
+            var start = i;
+            i++;
+            while (i < gt && html[i] is not (' ' or '\t' or '\n' or '\r' or '\f' or '/' or '='))
+                i++;
+            var nameEnd = i;
+            var j = i;
+            while (j < gt && html[j] is ' ' or '\t' or '\n' or '\r' or '\f')
+                j++;
+            if (j < gt && html[j] == '=')
+            {
+                j++;
+                while (j < gt && html[j] is ' ' or '\t' or '\n' or '\r' or '\f')
+                    j++;
+                if (j < length && html[j] is '"' or '\'')
+                {
+                    var close = html.IndexOf(html[j], j + 1, length - j - 1);
+                    // A quoted value that runs past the first '>' (or never closes): the tag is not as scanned.
+                    if (close < 0 || close > gt)
+                        return;
+                    j = close + 1;
+                }
+                else
+                {
+                    while (j < gt && html[j] is not (' ' or '\t' or '\n' or '\r' or '\f'))
+                        j++;
+                }
+                i = j;
+            }
+            if (count < drops.Length && IsUnread(html.AsSpan(start, nameEnd - start)))
+                drops[count++] = (start, i);
+        }
+        for (var k = 0; k < count; k++)
+        {
+            copy ??= ArrayPool<char>.Shared.Rent(length);
+            html.CopyTo(copied, copy, written, drops[k].Start - copied);
+            written += drops[k].Start - copied;
+            copied = drops[k].End;
+        }
+    }
+
+    private static bool IsUnread(ReadOnlySpan<char> name) =>
+        (name.Length > 2 && (name[0] | 0x20) == 'o' && (name[1] | 0x20) == 'n') || UnreadLookup.Contains(name);
 
     // Where the raw text element's end tag starts ("</script", any case), or -1.
     private static int EndTag(string html, ReadOnlySpan<char> name, int from, int length)

@@ -280,6 +280,26 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Unread_layout_and_event_attributes_are_left_out_before_parsing()
+    {
+        const string Html = "<table width=\"100%\" border=0 cellpadding='2'><tr><td class=\"main\" valign=top onclick=\"go()\">x</td></tr></table>" +
+            "<img src=\"a.jpg\" srcset=\"a.jpg 1x, b.jpg 2x\" alt=\"A\" width=10 />" +
+            "<font size=2 color=red>f</font><a href=\"/x\" target=_blank>l</a>" +
+            "<div title=\"a > b\" width=5>q</div><div STYLE=\"display:none\" Height=3 id=d>h</div>";
+        var bounded = HtmlInputGuard.Bound(Html, 1_000_000, 512, out _, out _);
+
+        Assert.Contains("<table   >", bounded, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"main\"  >", bounded, StringComparison.Ordinal);
+        Assert.Contains("<img src=\"a.jpg\"  alt=\"A\"  />", bounded, StringComparison.Ordinal);
+        // Formatting elements keep every attribute: the tree builder compares them.
+        Assert.Contains("<font size=2 color=red>", bounded, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/x\" target=_blank>", bounded, StringComparison.Ordinal);
+        // A quoted '>' ends the scan short of the tag's end: the tag stays as it is.
+        Assert.Contains("<div title=\"a > b\" width=5>", bounded, StringComparison.Ordinal);
+        Assert.Contains("<div STYLE=\"display:none\"  id=d>", bounded, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_keeps_a_lead_in_its_own_box_before_the_body()
     {
         var html = "<html><head><title>Gempa</title></head><body><div class=\"page\"><div class=\"lead-box\">Gempa magnitudo 5,6 " +
