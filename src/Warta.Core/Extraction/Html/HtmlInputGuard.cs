@@ -20,14 +20,20 @@ internal static class HtmlInputGuard
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UncountedLookup = Uncounted.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Attributes no rule reads and that change nothing in how the tree is built; they are left out before parsing.
-    // (Event handlers, on…, too.) Formatting elements keep all theirs: the tree builder compares them.
+    // (Event handlers, on…, and data-… attributes other than the two below, too.) Formatting elements keep all
+    // theirs: the tree builder compares them. A rule that starts reading one of these must take it off the list.
     private static readonly HashSet<string> Unread = new(StringComparer.OrdinalIgnoreCase)
     {
         "width", "height", "border", "bordercolor", "cellpadding", "cellspacing", "valign", "bgcolor", "background",
         "hspace", "vspace", "nowrap", "colspan", "rowspan", "target", "tabindex", "srcset", "sizes", "loading",
         "decoding", "coords", "shape", "frameborder", "scrolling", "marginwidth", "marginheight", "allowfullscreen",
-        "allow", "fetchpriority",
+        "allow", "fetchpriority", "media", "d", "viewbox", "xlink:href",
     };
+
+    // The data-… attributes a rule reads (a close control's, BoilerplateRules.OpensWithCloseControl).
+    private static readonly HashSet<string> DataRead = new(StringComparer.OrdinalIgnoreCase) { "data-dismiss", "data-bs-dismiss" };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DataReadLookup = DataRead.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UnreadLookup = Unread.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -213,7 +219,9 @@ internal static class HtmlInputGuard
     }
 
     private static bool IsUnread(ReadOnlySpan<char> name) =>
-        (name.Length > 2 && (name[0] | 0x20) == 'o' && (name[1] | 0x20) == 'n') || UnreadLookup.Contains(name);
+        (name.Length > 2 && (name[0] | 0x20) == 'o' && (name[1] | 0x20) == 'n')
+        || (name.StartsWith("data-", StringComparison.OrdinalIgnoreCase) && !DataReadLookup.Contains(name))
+        || UnreadLookup.Contains(name);
 
     // Where the raw text element's end tag starts ("</script", any case), or -1.
     private static int EndTag(string html, ReadOnlySpan<char> name, int from, int length)

@@ -285,7 +285,8 @@ public sealed class HtmlArticleExtractorTests
         const string Html = "<table width=\"100%\" border=0 cellpadding='2'><tr><td class=\"main\" valign=top onclick=\"go()\">x</td></tr></table>" +
             "<img src=\"a.jpg\" srcset=\"a.jpg 1x, b.jpg 2x\" alt=\"A\" width=10 />" +
             "<font size=2 color=red>f</font><a href=\"/x\" target=_blank>l</a>" +
-            "<div title=\"a > b\" width=5>q</div><div STYLE=\"display:none\" Height=3 id=d>h</div>";
+            "<div title=\"a > b\" width=5>q</div><div STYLE=\"display:none\" Height=3 id=d>h</div>" +
+            "<button data-track=\"x\" data-dismiss=\"modal\" data-bs-dismiss=\"modal\">c</button><svg><path d=\"M0 0L1 1\"/></svg>";
         var bounded = HtmlInputGuard.Bound(Html, 1_000_000, 512, out _, out _);
 
         Assert.Contains("<table   >", bounded, StringComparison.Ordinal);
@@ -297,6 +298,9 @@ public sealed class HtmlArticleExtractorTests
         // A quoted '>' ends the scan short of the tag's end: the tag stays as it is.
         Assert.Contains("<div title=\"a > b\" width=5>", bounded, StringComparison.Ordinal);
         Assert.Contains("<div STYLE=\"display:none\"  id=d>", bounded, StringComparison.Ordinal);
+        // data-… attributes go, but for the close controls' that BoilerplateRules reads.
+        Assert.Contains("<button  data-dismiss=\"modal\" data-bs-dismiss=\"modal\">", bounded, StringComparison.Ordinal);
+        Assert.Contains("<path />", bounded, StringComparison.Ordinal);
     }
 
     [Fact]
