@@ -76,15 +76,21 @@ internal sealed partial class HtmlMetadataReader
         // which themes often fill with the site's owner or name for every page ("Erstellt von Fabian am …" under
         // meta author "Matthias Hille - Lukas Balbach"); a byline naming the same person keeps the tag's spelling.
         // Lines after the body are teasers' bylines as often as the article's, so only an empty author takes them.
+        // A first name alone, from any source ("Nils"), gives way to the byline that adds the surname ("Eine Kolumne
+        // von Nils Pickert").
         var metaAuthor = _sources.GetValueOrDefault("authors", string.Empty).StartsWith("meta:", StringComparison.Ordinal);
-        if (Authors.Count == 0 || metaAuthor)
+        var firstNameOnly = Authors is [var only] && LooksLikeName([only]);
+        if (Authors.Count == 0 || metaAuthor || firstNameOnly)
         {
             for (var i = 0; i < (Authors.Count == 0 ? headerLines.Count : Math.Min(leadLines, headerLines.Count)); i++)
             {
                 var line = headerLines[i];
+                // A cue on a line of its own ("By") and the name on the next ("Todd Bates") are one byline.
+                if (i + 1 < headerLines.Count && LabelOnly().IsMatch(line))
+                    line = string.Concat(line, " ", headerLines[++i]);
                 if (line.Length > 120 || BylineNames(line) is not { Count: > 0 } byline)
                     continue;
-                if (Authors.Count == 0 || !byline.Any(n => Authors.Any(a => SameName(a, n))))
+                if (Authors.Count == 0 || (metaAuthor && !byline.Any(n => Authors.Any(a => SameName(a, n)))) || (firstNameOnly && Completes(Authors[0], byline)))
                     SetAuthors(byline, "text:byline");
                 break;
             }
@@ -597,6 +603,11 @@ internal sealed partial class HtmlMetadataReader
         return names;
     }
 
+    // A byline that is the first name given and a surname after it ("Nils" → "Nils Pickert").
+    private static bool Completes(string firstName, List<string> byline) =>
+        byline is [var full] && full.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 } words
+        && string.Equals(words[0], firstName, StringComparison.OrdinalIgnoreCase);
+
     // Two spellings of one name: one holds the other's letters ("Jason Paur", "Jason PaurEmail Author"), or is one
     // of its words ("Nils", "Nils Pickert").
     private static bool SameName(string a, string b)
@@ -622,11 +633,11 @@ internal sealed partial class HtmlMetadataReader
                 if (item.ValueKind == JsonValueKind.Object && TypesOf(item).Any(t => t is "Organization" or "NewsMediaOrganization"))
                     continue;
                 if (StringOf(item) is { } name)
-                    AddNames(names, name, declared: true);
+                    AddNames(names, WithSurname(item, name), declared: true);
             }
             if (names.Count > 0)
             {
-                SetAuthors(names, "json-ld:author");
+                SetAuthors(WithCoauthors(article, names), "json-ld:author");
                 return;
             }
         }
@@ -674,6 +685,48 @@ internal sealed partial class HtmlMetadataReader
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// The JSON-LD authors, or a longer list the page declares elsewhere that holds each of them: co-authors the
+    /// author field leaves out ("author": "Sadhbh O'Sullivan", "creator" and meta author "Sadhbh O'Sullivan,
+    /// Elisabeth Kochan").
+    /// </summary>
+    private List<string> WithCoauthors(JsonElement article, List<string> names)
+    {
+        var lists = new List<List<string>>();
+        if (article.TryGetProperty("author", out _) && article.TryGetProperty("creator", out var creator))
+            lists.Add(creator.ValueKind == JsonValueKind.Array ? creator.EnumerateArray().Take(20).Select(c => StringOf(Resolve(c))).OfType<string>().ToList() : [StringOf(Resolve(creator)) ?? string.Empty]);
+        foreach (var key in AuthorMeta)
+        {
+            if (_meta.TryGetValue(key, out var values))
+                lists.Add(values);
+        }
+        foreach (var texts in lists)
+        {
+            var more = new List<string>();
+            foreach (var text in texts)
+                AddNames(more, text, declared: true);
+            if (more.Count > names.Count && more.Count <= 10 && names.All(n => more.Any(m => SameName(n, m))))
+                return more;
+        }
+        return names;
+    }
+
+    /// <summary>
+    /// A person node named by a first name alone whose description opens with the full name ("name": "Stefanus",
+    /// "description": "Stefanus Stahl - Maschinenbauer, …"): the first name and the surname after it.
+    /// </summary>
+    private static string WithSurname(JsonElement person, string name)
+    {
+        if (!LooksLikeName([name]) || person.ValueKind != JsonValueKind.Object || !person.TryGetProperty("description", out var d)
+            || d.ValueKind != JsonValueKind.String || d.GetString() is not { } description
+            || !description.StartsWith(string.Concat(name, " "), StringComparison.Ordinal))
+            return name;
+        var rest = description.AsSpan(name.Length + 1);
+        var end = rest.IndexOfAny(' ', ',');
+        var surname = (end < 0 ? rest : rest[..end]).ToString();
+        return LooksLikeName([surname]) ? string.Concat(name, " ", surname) : name;
     }
 
     private static bool MicrodataAuthor(IElement element)

@@ -717,4 +717,48 @@ public sealed class HtmlMetadataTests
         Assert.Empty(headline.Authors);
         Assert.Empty(changed.Authors);
     }
+
+    [Fact]
+    public void A_byline_with_the_surname_completes_a_declared_first_name()
+    {
+        var meta = Extractor.Extract(Page("<meta name=\"author\" content=\"Nils\">", "<p><strong>Eine Kolumne von Nils Pickert</strong></p>"), null);
+        var split = Extractor.Extract(Page(
+            "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Person\",\"name\":\"Todd\"}}</script>",
+            "<div class=\"full-name-wrapper\"><p class=\"label\"><strong>By</strong></p><p class=\"full-name\">Todd Bates</p></div>"), null);
+        var other = Extractor.Extract(Page(
+            "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Person\",\"name\":\"Nils\"}}</script>",
+            "<p>Von Anna Schmidt</p>"), null);
+        var site = Extractor.Extract(Page("<meta name=\"author\" content=\"Matthias\">", "<p>Von Matthias</p>"), null);
+
+        Assert.Equal(["Nils Pickert"], meta.Authors);
+        Assert.Equal(["Todd Bates"], split.Authors);
+        Assert.Equal(["Nils"], other.Authors);
+        Assert.Equal(["Matthias"], site.Authors);
+    }
+
+    [Fact]
+    public void A_person_node_whose_description_opens_with_the_full_name_gives_the_surname()
+    {
+        static string Person(string description) => Page(
+            "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"Article\",\"author\":{\"@id\":\"#p\"}}," +
+            $"{{\"@type\":\"Person\",\"@id\":\"#p\",\"name\":\"Stefanus\",\"description\":\"{description}\"}}]}}</script>");
+        var bio = Extractor.Extract(Person("Stefanus Stahl - Maschinenbauer, Abenteurer und ICB-Projektleiter."), null);
+        var verb = Extractor.Extract(Person("Stefanus schreibt über Reifen."), null);
+
+        Assert.Equal(["Stefanus Stahl"], bio.Authors);
+        Assert.Equal(["Stefanus"], verb.Authors);
+    }
+
+    [Fact]
+    public void Co_authors_declared_beside_the_json_ld_author_are_kept()
+    {
+        const string Ld = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Person\",\"name\":\"Sadhbh O'Sullivan\"}";
+        var creator = Extractor.Extract(Page(Ld + ",\"creator\":[\"Sadhbh O'Sullivan\",\"Elisabeth Kochan\"]}</script>"), null);
+        var meta = Extractor.Extract(Page(Ld + "}</script><meta name=\"author\" content=\"Sadhbh O'Sullivan,Elisabeth Kochan\">"), null);
+        var others = Extractor.Extract(Page(Ld + "}</script><meta name=\"author\" content=\"Anna Schmidt, Elisabeth Kochan\">"), null);
+
+        Assert.Equal(["Sadhbh O'Sullivan", "Elisabeth Kochan"], creator.Authors);
+        Assert.Equal(["Sadhbh O'Sullivan", "Elisabeth Kochan"], meta.Authors);
+        Assert.Equal(["Sadhbh O'Sullivan"], others.Authors);
+    }
 }
