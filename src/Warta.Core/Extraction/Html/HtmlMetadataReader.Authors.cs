@@ -15,21 +15,24 @@ internal sealed partial class HtmlMetadataReader
     [GeneratedRegex(@"^(?:(?:post\s+)?(?:author|autor|autorin|auteur)\s*[:\-–]?\s*(?:by\s+)?|(?:by|oleh|von|vom|par|por|di|door|av|af|da|from|written by|posted by|published by|posted on .{0,30}? by|gespeichert von|rezept von|zum profil von|publié par|escrito por|scritto da|geschrieben von|veröffentlicht von|eingestellt von|erstellt von|verfasst von|beitrag von|blog beitrag von|artikel von|view all posts by|all posts by|more posts by|zeige alle beiträge von|alle beiträge von|alle artikel von|über|about|text|interview|redaktion|penulis|reporter|wartawan|pewarta|kontributor|editor|redaktur|penyunting)(?:\s*[:\-–]\s*|\s+)(?=\p{L})|(?:by|von)(?=\p{Lu}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineCue();
 
-    // What follows a name in a byline box: link labels, share counts, a date, a role in parentheses.
-    [GeneratedRegex(@"(?:\s*(?:more posts|alle artikel|alle beiträge|shares?|follow|folgen|mehr|→|»|[—–-]\s*veröffentlicht.*|(?:^|\s)(?:publiziert|veröffentlicht|published|aktualisiert|(?:last\s+)?updated|(?:zuletzt\s+)?geändert)\b.*|\sam|\son|\(.*\)|(?:am|on|le|el|il)\s+\p{L}*\s*[0-9].*|\s[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}.*|,?\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*))+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // What follows a name in a byline box: link labels, share counts, a date (after a weekday or its abbreviation:
+    // "Fr, 18. Oktober 2019"), a role in parentheses.
+    [GeneratedRegex(@"(?:\s*(?:more posts|alle artikel|alle beiträge|shares?|follow|folgen|mehr|→|»|[—–-]\s*veröffentlicht.*|(?:^|\s)(?:publiziert|veröffentlicht|published|aktualisiert|(?:last\s+)?updated|(?:zuletzt\s+)?geändert)\b.*|\sam|\son|\(.*\)|(?:am|on|le|el|il)\s+\p{L}*\s*[0-9].*|\s[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}.*|,?\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*|\s(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)\.?,\s*[0-9].*))+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineTail();
 
     // A commenter's line ("Aylin sagt", "Art Edwards says") is not a byline.
     [GeneratedRegex(@"\b(?:says|sagt|schreibt|écrit|dice)\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CommentVerb();
 
-    // Captions and form labels that sit in author-like boxes.
-    [GeneratedRegex(@"^(?:photo|foto|bild|image|credit|quelle|source|sumber)\b|^name\s*(?:\*|\(|$)|erforderlich|required", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Captions and form labels that sit in author-like boxes, and a theme's credit in the author meta tag ("Peter
+    // Amende und Fuchsy designed").
+    [GeneratedRegex(@"^(?:photo|foto|bild|image|credit|quelle|source|sumber)\b|^name\s*(?:\*|\(|$)|erforderlich|required|\bdesigned\b|\bdesign by\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotAByline();
 
     // Words that are never a name on their own: labels and link texts of author boxes, weekdays, the accounts a CMS
-    // installs ("wordpressadmin"), ad labels ("Gesponserte Inhalte" in a forum's post-author line).
-    [GeneratedRegex(@"^(?:name|datum|date|quelle|por|par|door|oleh|(?:artikel|beitrag|text) von|posted|published|(?:posted|published|written|geschrieben|veröffentlicht|verfasst) (?:by|von)|follow|mehr|more|von|by|author|autor|redaktion|staff|(?:wordpress|wp|site|web)?admin(?:istrator)?|webmaster|sponsored(?: content| post)?|gesponsert(?:e inhalte)?|anzeige|werbung|advertisement|archiv.*|alle beiträge|no author|anonymous|anonym|guest|gast|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted on|publiziert am|veröffentlicht|theme.*|powered.*|home|startseite|menu|menü|kontakt|contact|impressum)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // installs ("wordpressadmin"), ad labels ("Gesponserte Inhalte" in a forum's post-author line), Chinese roles
+    // ("记者", reporter).
+    [GeneratedRegex(@"^(?:name|datum|date|quelle|por|par|door|oleh|(?:artikel|beitrag|text) von|posted|published|(?:posted|published|written|geschrieben|veröffentlicht|verfasst) (?:by|von)|follow|mehr|more|von|by|author|autor|redaktion|staff|(?:wordpress|wp|site|web)?admin(?:istrator)?|webmaster|sponsored(?: content| post)?|gesponsert(?:e inhalte)?|anzeige|werbung|advertisement|archiv.*|alle beiträge|no author|anonymous|anonym|guest|gast|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted on|publiziert am|veröffentlicht|theme.*|powered.*|home|startseite|menu|menü|kontakt|contact|impressum|本报记者|记者|通讯员|实习生|编辑|责任编辑|作者)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotAName();
 
     // Academic and professional letters after a name ("Grant Tinsley, PhD").
@@ -659,9 +662,10 @@ internal sealed partial class HtmlMetadataReader
         {
             // [itemprop~=author] [itemprop~=name], [itemprop~=author]
             (MicrodataAuthor, "microdata:author", true),
-            // a[rel~=author], [class~=author-name], [class~=fn]
+            // a[rel~=author], [class~=author-name], [class~=fn] but not on a heading (a recipe's or product's name in
+            // hRecipe and hProduct: "<h1 class=\"fn title\">Vanille-Hafer-Porridge …</h1>")
             (e => (e.LocalName == "a" && HasToken(e.GetAttribute("rel"), "author", StringComparison.OrdinalIgnoreCase))
-                || HasToken(e.GetAttribute("class"), "author-name") || HasToken(e.GetAttribute("class"), "fn"), "rel:author", true),
+                || HasToken(e.GetAttribute("class"), "author-name") || (HasToken(e.GetAttribute("class"), "fn") && !IsHeading(e.LocalName)), "rel:author", true),
             // [class*=byline], [class*=author], [class*=penulis]…, [id*=byline], [id*=author]
             (e => ClassHas(e, BylineClassWords) || IdHas(e, BylineIdWords), "html:byline", false),
         };
@@ -728,6 +732,8 @@ internal sealed partial class HtmlMetadataReader
         var surname = (end < 0 ? rest : rest[..end]).ToString();
         return LooksLikeName([surname]) ? string.Concat(name, " ", surname) : name;
     }
+
+    private static bool IsHeading(string tag) => tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
 
     private static bool MicrodataAuthor(IElement element)
     {
@@ -835,12 +841,19 @@ internal sealed partial class HtmlMetadataReader
             var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (names.Count > first && words.Any(w => RoleWords.Contains(w) || OrganisationWords.Contains(w)))
                 break;
+            // "Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien": after a full name, words that run on in
+            // lower case describe the person and end the names ("Von Einheimischen, Gästen und ganz viel Kühen" is
+            // a headline: no full name before).
+            if (words.Length >= 3 && names.Skip(first).Any(n => n.Contains(' ', StringComparison.Ordinal))
+                && words.Skip(1).Any(w => char.IsLower(w[0]) && !NameParticles.Contains(w)))
+                break;
             // "Peter Maahn/SP-X", "David Hutzler, dpa": an agency's short code after a person's name is no author.
             if (names.Skip(first).Any(n => n.Contains(' ', StringComparison.Ordinal)) && words.Length == 1 && name.Count(char.IsLetter) <= 4)
                 continue;
             name = WithoutTrailingRole(name, words);
             if (words.Length > 2 && LeadingRoles.Contains(words[0]))
                 name = name[(words[0].Length + 1)..];
+            name = WithoutChineseRole(name);
             if (IsPersonName(name, declared) || (declared && IsUserName(name, dotted)) || (teams && IsEditorialTeam(name)))
                 names.Add(name);
         }
@@ -865,6 +878,24 @@ internal sealed partial class HtmlMetadataReader
             keep--;
         return LooksLikeName(words.AsSpan(0, keep)) ? string.Join(' ', words, 0, keep) : name;
     }
+
+    /// <summary>
+    /// A Chinese name without the role written before it with no space ("记者王敬照" = reporter 王敬照, "本报记者",
+    /// "通讯员", "实习生"): the role goes when two to four characters of the name are left.
+    /// </summary>
+    private static string WithoutChineseRole(string name)
+    {
+        foreach (var role in ChineseRoles)
+        {
+            if (name.StartsWith(role, StringComparison.Ordinal) && name.AsSpan(role.Length).Trim() is { Length: >= 2 and <= 4 } rest
+                && !rest.ContainsAnyExceptInRange('\u4E00', '\u9FFF'))
+                return rest.ToString();
+        }
+        return name;
+    }
+
+    // Longest first: "本报记者" before "记者".
+    private static readonly string[] ChineseRoles = ["本报记者", "特约记者", "见习记者", "记者", "通讯员", "实习生"];
 
     // Professions written before a name ("Rechtsanwalt Sebastian Einbock").
     private static readonly HashSet<string> LeadingRoles = new(StringComparer.OrdinalIgnoreCase)

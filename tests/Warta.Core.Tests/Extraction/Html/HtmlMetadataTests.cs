@@ -761,4 +761,34 @@ public sealed class HtmlMetadataTests
         Assert.Equal(["Sadhbh O'Sullivan", "Elisabeth Kochan"], meta.Authors);
         Assert.Equal(["Sadhbh O'Sullivan"], others.Authors);
     }
+
+    [Fact]
+    public void A_chinese_role_before_a_name_is_no_part_of_it()
+    {
+        var reporter = Extractor.Extract(Page(string.Empty, "<table><tr><td><font>&nbsp;&nbsp;作者： 记者王敬照 </font></td></tr></table>"), null);
+        var name = Extractor.Extract(Page("<meta name=\"author\" content=\"本报记者 李明\">"), null);
+        var plain = Extractor.Extract(Page("<meta name=\"author\" content=\"记者\">"), null);
+
+        Assert.Equal(["王敬照"], reporter.Authors);
+        Assert.Equal(["李明"], name.Authors);
+        Assert.Empty(plain.Authors);
+    }
+
+    [Fact]
+    public void A_recipe_name_a_theme_credit_a_short_weekday_and_a_job_description_are_no_author()
+    {
+        var recipe = Extractor.Extract(Page(string.Empty, "<div class=\"hrecipe\"><h1 class=\"fn title\">Vanille-Hafer-Porridge mit Leinsamen und Apfel</h1></div>"), null);
+        var card = Extractor.Extract(Page(string.Empty, "<span class=\"vcard\"><span class=\"fn\">Anna Schmidt</span></span>"), null);
+        var theme = Extractor.Extract(Page("<meta name=\"author\" content=\"Peter Amende und Fuchsy designed\">", "<a rel=\"author\" href=\"/author/hb/\">Harald Bauer</a>"), null);
+        var weekday = Extractor.Extract(Page(string.Empty, "<div class=\"article-author\">Von <strong><a href=\"/autoren/ts/\">Tomas Spahn</a></strong> Fr, 18. Oktober 2019</div>"), null);
+        var job = Extractor.Extract(Page(string.Empty, afterBody: "<p><strong>Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.</strong></p>"), null);
+        var headline = Extractor.Extract(Page(string.Empty, afterBody: "<div class=\"teaser\"><a href=\"/lenk/43143.html\">Von Einheimischen, Gästen und ganz viel Kühen</a></div>"), null);
+
+        Assert.Empty(recipe.Authors);
+        Assert.Equal(["Anna Schmidt"], card.Authors);
+        Assert.Equal(["Harald Bauer"], theme.Authors);
+        Assert.Equal(["Tomas Spahn"], weekday.Authors);
+        Assert.Equal(["Uta Staschewski"], job.Authors);
+        Assert.Empty(headline.Authors);
+    }
 }
