@@ -9,7 +9,7 @@ namespace Warta.Extraction.Html;
 // weaker places read only when nothing names a person.
 internal sealed partial class HtmlMetadataReader
 {
-    private static readonly string[] AuthorMeta = ["dc:creator", "dcterms:creator", "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "twitter:creator", "content_author", "shareaholic:article_author_name"];
+    private static readonly string[] AuthorMeta = ["dc:creator", "dcterms:creator", "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "twitter:creator", "content_author", "shareaholic:article_author_name", "cXenseParse:author"];
 
     // Byline cues that precede names in visible text, in the languages the bundled lists cover.
     [GeneratedRegex(@"^(?:(?:post\s+)?(?:author|autor|autorin|auteur)\s*[:\-–]?\s*(?:by\s+)?|(?:by|oleh|von|vom|par|por|di|door|av|af|da|from|written by|posted by|published by|posted on .{0,30}? by|gespeichert von|rezept von|zum profil von|publié par|escrito por|scritto da|geschrieben von|veröffentlicht von|eingestellt von|erstellt von|verfasst von|beitrag von|blog beitrag von|artikel von|view all posts by|all posts by|more posts by|zeige alle beiträge von|alle beiträge von|alle artikel von|über|about|text|interview|redaktion|penulis|reporter|wartawan|pewarta|kontributor|editor|redaktur|penyunting)(?:\s*[:\-–]\s*|\s+)(?=\p{L})|(?:by|von)(?=\p{Lu}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -43,8 +43,9 @@ internal sealed partial class HtmlMetadataReader
     // commas or "and" in several languages ("Blog Beitrag von Margarita Koreneva", "Oleh Budi Santoso", "Von Roland
     // Brockmann und Sebastian Drescher"); a longer line is prose that happens to start with "by". After a cue that
     // can only introduce an author ("Geschrieben von", "Erstellt von", "Posted by") a single word is a name too
-    // ("Erstellt von Fabian").
-    [GeneratedRegex(@"^(?:(?i:by|oleh|von|par|por|door|text von|ein beitrag von|beitrag von|blog beitrag von|ein artikel von|artikel von|ein gastbeitrag von|gastbeitrag von|eine kolumne von|ein kommentar von|ein interview von)\s*:?\s+(?<names>" + FullName + @"(?:\s*(?:,|&|\s(?i:und|and|dan|et|y|e))\s+" + FullName + @"){0,3})|(?i:written by|posted by|published by|geschrieben von|verfasst von|erstellt von|gespeichert von|eingestellt von|veröffentlicht von|publié par|escrito por|scritto da)\s*:?\s+(?<names>" + AnyName + @"(?:\s*(?:,|&|\s(?i:und|and|et|y|e))\s+" + AnyName + @"){0,3}))\s*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    // ("Erstellt von Fabian"). Whom an interview is with is no author ("Ein Interview von Eugen Zentner mit Sonja
+    // Silberhorn.").
+    [GeneratedRegex(@"^(?:(?i:by|oleh|von|par|por|door|text von|ein beitrag von|beitrag von|blog beitrag von|ein artikel von|artikel von|ein gastbeitrag von|gastbeitrag von|eine kolumne von|ein kommentar von|ein interview von)\s*:?\s+(?<names>" + FullName + @"(?:\s*(?:,|&|\s(?i:und|and|dan|et|y|e))\s+" + FullName + @"){0,3})|(?i:written by|posted by|published by|geschrieben von|verfasst von|erstellt von|gespeichert von|eingestellt von|veröffentlicht von|publié par|escrito por|scritto da)\s*:?\s+(?<names>" + AnyName + @"(?:\s*(?:,|&|\s(?i:und|and|et|y|e))\s+" + AnyName + @"){0,3}))(?:\s+(?i:mit)\s+\p{Lu}[\p{L}'’\- ]{2,60}?)?\.?\s*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex BylineLine();
 
     private const string FullName = @"\p{Lu}[\p{L}'’\-]+(?:\s+(?:\p{Lu}[\p{L}'’\-]*\.?|de|van|von|der|da|di|bin|binti)){1,3}";
@@ -98,7 +99,27 @@ internal sealed partial class HtmlMetadataReader
                 break;
             }
         }
+        SpellAccount();
     }
+
+    /// <summary>
+    /// An account's lower-case slug ("gabor_munier") gives way to the name a shown byline spells with the same
+    /// letters ("Author: Gàbor Muniér, Datum: 03.Mär.19"); read only for such a slug.
+    /// </summary>
+    private void SpellAccount()
+    {
+        if (Authors is not [var account] || account.AsSpan().IndexOfAny("-_.") < 0 || !account.All(c => char.IsAsciiLetterLower(c) || c is '-' or '_' or '.'))
+            return;
+        var source = _sources["authors"];
+        if (TakeShownByline() && Authors is [var shown] && shown.Contains(' ', StringComparison.Ordinal) && Folded(shown) == Normalize(account))
+            return;
+        Authors = [account];
+        SetSource("authors", source);
+    }
+
+    // Letters and digits without their accents, lower case: "Gàbor Muniér" is "gabormunier".
+    private static string Folded(string name) =>
+        Normalize(new string(name.Normalize(System.Text.NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray()));
 
     /// <summary>
     /// Takes as the author the person a personal site is named after, for a page that names no author: the site's
@@ -854,6 +875,9 @@ internal sealed partial class HtmlMetadataReader
             if (words.Length > 2 && LeadingRoles.Contains(words[0]))
                 name = name[(words[0].Length + 1)..];
             name = WithoutChineseRole(name);
+            // "Williams Perdomo @wperdomod": the person's handle after the name.
+            if (name.IndexOf(" @", StringComparison.Ordinal) is > 0 and var handle && name.AsSpan(handle + 2).IndexOfAny(' ', '@') < 0)
+                name = name[..handle];
             if (IsPersonName(name, declared) || (declared && IsUserName(name, dotted)) || (teams && IsEditorialTeam(name)))
                 names.Add(name);
         }

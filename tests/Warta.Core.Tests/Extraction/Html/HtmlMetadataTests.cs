@@ -791,4 +791,21 @@ public sealed class HtmlMetadataTests
         Assert.Equal(["Uta Staschewski"], job.Authors);
         Assert.Empty(headline.Authors);
     }
+
+    [Fact]
+    public void Declared_and_shown_names_are_read_without_a_handle_an_interviewee_or_an_account_slug()
+    {
+        var cxense = Extractor.Extract(Page("<meta property=\"cXenseParse:author\" content=\"Lisa Petrich\">", "<span class=\"article-author\">Clara Müller</span>"), null);
+        var handle = Extractor.Extract(Page("<meta name=\"author\" content=\"Williams Perdomo @wperdomod\">"), null);
+        var interview = Extractor.Extract(Page("<meta name=\"author\" content=\"Paul Soldan\">", "<p><em>Ein Interview von <strong>Eugen Zentner</strong> mit <strong>Sonja Silberhorn</strong>.</em></p>"), null);
+        static string Account(string shown) => Page("<meta property=\"article:author\" content=\"gabor_munier\">", afterBody: $"<ul><li><span>Author: {shown}, Datum: 03.Mär.19</span></li></ul>");
+        var spelled = Extractor.Extract(Account("<a href=\"/autoren/gabor-munier\">Gàbor Muniér</a>"), null);
+        var other = Extractor.Extract(Account("<a href=\"/autoren/anna-schmidt\">Anna Schmidt</a>"), null);
+
+        Assert.Equal(["Lisa Petrich"], cxense.Authors);
+        Assert.Equal(["Williams Perdomo"], handle.Authors);
+        Assert.Equal(["Eugen Zentner"], interview.Authors);
+        Assert.Equal(["Gàbor Muniér"], spelled.Authors);
+        Assert.Equal(["gabor_munier"], other.Authors);
+    }
 }
