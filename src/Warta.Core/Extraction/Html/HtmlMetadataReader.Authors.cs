@@ -16,8 +16,8 @@ internal sealed partial class HtmlMetadataReader
     private static partial Regex BylineCue();
 
     // What follows a name in a byline box: link labels, share counts, a date (after a weekday or its abbreviation:
-    // "Fr, 18. Oktober 2019"), a role in parentheses.
-    [GeneratedRegex(@"(?:\s*(?:more posts|alle artikel|alle beiträge|shares?|follow|folgen|mehr|→|»|[—–-]\s*veröffentlicht.*|(?:^|\s)(?:publiziert|veröffentlicht|published|aktualisiert|(?:last\s+)?updated|(?:zuletzt\s+)?geändert)\b.*|\sam|\son|\(.*\)|(?:am|on|le|el|il)\s+\p{L}*\s*[0-9].*|\s[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}.*|,?\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*|\s(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)\.?,\s*[0-9].*))+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "Fr, 18. Oktober 2019"), a reading time ("Tiempo de lectura: 8 minutos", "5 min read"), a role in parentheses.
+    [GeneratedRegex(@"(?:\s*(?:more posts|alle artikel|alle beiträge|shares?|follow|folgen|mehr|→|»|[—–-]\s*veröffentlicht.*|(?:^|\s)(?:publiziert|veröffentlicht|published|aktualisiert|(?:last\s+)?updated|(?:zuletzt\s+)?geändert)\b.*|\sam|\son|\(.*\)|(?:am|on|le|el|il)\s+\p{L}*\s*[0-9].*|\s[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}.*|,?\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*|\s(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)\.?,\s*[0-9].*|\s(?:tiempo de lectura|temps de lecture|tempo di lettura|lesezeit|lesedauer|reading time|read time)\b.*|\s[0-9]+\s*min(?:\.|utes?)?\s+(?:read|lesezeit|de lectura)\b.*))+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineTail();
 
     // A commenter's line ("Aylin sagt", "Art Edwards says") is not a byline.
@@ -850,10 +850,17 @@ internal sealed partial class HtmlMetadataReader
         }
         text = BylineCue().Replace(text, string.Empty);
         text = BylineTail().Replace(text, string.Empty);
+        // Plain words led by one all in lower case are a phrase ("deinen Hochzeitsbloggern", "selbst ist der Mann"),
+        // not names; a team keeps its brand ("revamp-it Webteam"), a name its particle ("van Gogh"), an account what
+        // follows it ("mitundvoneinander | 31. Dezember 2008").
+        if (text.IndexOf(' ', StringComparison.Ordinal) is > 0 and var space && !text.AsSpan(0, space).ContainsAnyExcept(LowerLetters)
+            && !text.AsSpan().ContainsAny(PhraseBreaks) && !NameParticles.Contains(text[..space]) && !(teams && IsEditorialTeam(text)))
+            return;
         var first = names.Count;
         foreach (var raw in Regex.Split(text, @"\s*(?:,|;|&|\||/|\band\b|\bdan\b|\bund\b|\bet\b|\by\b|\bwith\b|\s[-–]\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
         {
-            var name = BylineCue().Replace(raw.Trim(' ', '.', '-', '–', ':', '(', ')', '"', '*', '→', '»'), string.Empty).Trim();
+            // The tail goes before the brackets are trimmed: "Samuel Diekmann (Sponsored Post)" loses its note whole.
+            var name = BylineCue().Replace(BylineTail().Replace(raw.Trim(), string.Empty).Trim(' ', '.', '-', '–', ':', '(', ')', '"', '*', '→', '»'), string.Empty).Trim();
             name = BylineTail().Replace(name, string.Empty).Trim(' ', '.', ':', '*');
             if (Degree().IsMatch(name))
                 continue;
@@ -885,6 +892,10 @@ internal sealed partial class HtmlMetadataReader
 
     [GeneratedRegex(@"\s(?:autor(?:in|en)?|author|auteur(?:\(s\))?|verfasser(?:in)?)\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InnerAuthorLabel();
+
+    private static readonly System.Buffers.SearchValues<char> PhraseBreaks = System.Buffers.SearchValues.Create(",;|/&:-–—(0123456789");
+
+    private static readonly System.Buffers.SearchValues<char> LowerLetters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzäöüßàáâãçèéêëìíîïñòóôõùúûý");
 
     [GeneratedRegex(@"\s\p{Lu}\p{L}+\s*:(?:\s|$)", RegexOptions.CultureInvariant)]
     private static partial Regex NextLabel();

@@ -808,4 +808,19 @@ public sealed class HtmlMetadataTests
         Assert.Equal(["Gàbor Muniér"], spelled.Authors);
         Assert.Equal(["gabor_munier"], other.Authors);
     }
+
+    [Fact]
+    public void A_reading_time_a_note_in_brackets_and_a_lower_case_phrase_are_no_part_of_the_names()
+    {
+        var reading = Extractor.Extract(Page(string.Empty,
+            "<div class=\"author\"><a href=\"/autor/ic\">Isabel Caro</a>, <a href=\"/autor/rl\">Rocío Latorre</a> y <a href=\"/autor/jmw\">José Miguel Wilson</a> <div>Tiempo de lectura: 8 minutos</div></div>"), null);
+        var note = Extractor.Extract(Page(string.Empty, afterBody: "<p style=\"text-align: right;\"><em>Autor: <a href=\"/sd/\">Samuel Diekmann </a>(Sponsored Post), Redner bei rent-a-pastor.com</em></p>"), null);
+        var phrase = Extractor.Extract(Page("<meta name=\"author\" content=\"deinen Hochzeitsbloggern\">"), null);
+        var particle = Extractor.Extract(Page("<meta name=\"author\" content=\"van Gogh\">"), null);
+
+        Assert.Equal(["Isabel Caro", "Rocío Latorre", "José Miguel Wilson"], reading.Authors);
+        Assert.Equal(["Samuel Diekmann"], note.Authors);
+        Assert.Empty(phrase.Authors);
+        Assert.Equal(["van Gogh"], particle.Authors);
+    }
 }
