@@ -698,6 +698,8 @@ internal sealed partial class HtmlMetadataReader
                 if (InComments(element))
                     continue;
                 var text = SpacedText(element, 160);
+                if (text.Length > 120 && source == "html:byline" && BoxHeading(element) is { } heading)
+                    text = heading;
                 if (text.Length is 0 or > 120)
                     continue;
                 AddNames(names, text, declared);
@@ -752,6 +754,28 @@ internal sealed partial class HtmlMetadataReader
         var end = rest.IndexOfAny(' ', ',');
         var surname = (end < 0 ? rest : rest[..end]).ToString();
         return LooksLikeName([surname]) ? string.Concat(name, " ", surname) : name;
+    }
+
+    /// <summary>
+    /// The name an author box gives as its heading ("&lt;div class=\"author-bio\"&gt;&lt;h3&gt;Martin Junker&lt;/h3&gt;…"):
+    /// a heading among the box's first children whose text is two to four capitalised words. Only a box its class
+    /// calls one ("author-bio", "about-author", "author-box"): a post's wrapper ("entry-author-eddie_ross") heads it
+    /// with the post's title.
+    /// </summary>
+    private static string? BoxHeading(IElement box)
+    {
+        if (!IsAuthorBox(box.GetAttribute("class")))
+            return null;
+        var child = box.FirstElementChild;
+        for (var i = 0; child is not null && i < 3; i++, child = child.NextElementSibling)
+        {
+            if (!IsHeading(child.LocalName))
+                continue;
+            var text = Clean(child.TextContent);
+            var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return words.Length is >= 2 and <= 4 && LooksLikeName(words) && PlainName(text) ? text : null;
+        }
+        return null;
     }
 
     private static bool IsHeading(string tag) => tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
@@ -1041,4 +1065,16 @@ internal sealed partial class HtmlMetadataReader
     private static readonly string[] BylineClassWords = ["byline", "author", "Author", "penulis", "reporter", "writer", "autor", "posted-by", "submitted"];
 
     private static readonly string[] BylineIdWords = ["byline", "author"];
+
+    // A class token whose parts name an author's box: "author-bio", "wp-about-author-text", "author_box".
+    private static bool IsAuthorBox(string? classes)
+    {
+        foreach (var token in (classes ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = token.Split('-', '_');
+            if (parts.Any(p => p is "author" or "autor") && parts.Any(p => p is "bio" or "box" or "about" or "profile" or "card"))
+                return true;
+        }
+        return false;
+    }
 }

@@ -823,4 +823,17 @@ public sealed class HtmlMetadataTests
         Assert.Empty(phrase.Authors);
         Assert.Equal(["van Gogh"], particle.Authors);
     }
+
+    [Fact]
+    public void An_author_box_names_its_author_in_its_heading()
+    {
+        const string Bio = "<p>Martin schreibt seit vielen Jahren über Leasing, Finanzierung und Firmenwagen für kleine und mittlere Unternehmen in ganz Deutschland.</p>";
+        var box = Extractor.Extract(Page(string.Empty, afterBody: $"<div class=\"author-bio footer\"><h3>Martin Junker</h3>{Bio}</div>"), null);
+        var about = Extractor.Extract(Page(string.Empty, afterBody: $"<div class=\"author-bio footer\"><h3>Über den Autor</h3>{Bio}</div>"), null);
+        var post = Extractor.Extract(Page(string.Empty, afterBody: $"<div class=\"entry-author-itsallaboutyoga entry\"><h3>Permission To Be Bad</h3>{Bio}</div>"), null);
+
+        Assert.Equal(["Martin Junker"], box.Authors);
+        Assert.Empty(about.Authors);
+        Assert.Empty(post.Authors);
+    }
 }
