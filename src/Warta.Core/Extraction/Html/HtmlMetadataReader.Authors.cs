@@ -886,6 +886,11 @@ internal sealed partial class HtmlMetadataReader
             // The tail goes before the brackets are trimmed: "Samuel Diekmann (Sponsored Post)" loses its note whole.
             var name = BylineCue().Replace(BylineTail().Replace(raw.Trim(), string.Empty).Trim(' ', '.', '-', '–', ':', '(', ')', '"', '*', '→', '»'), string.Empty).Trim();
             name = BylineTail().Replace(name, string.Empty).Trim(' ', '.', ':', '*');
+            // "Music post by Lisa Knisely", "Posted in Architecture By Raphaelle": the name after a "by" that a few
+            // words without digits lead ("Save up to 30% by Selecting …" is a headline); an editor, illustrator or
+            // translator after the name is none ("Rob Ewaschuk Edited by Betsy Beyer").
+            if (InnerBy().Match(name) is { Success: true, Groups: var g } by)
+                name = g["credit"].Success ? name[..g["credit"].Index].TrimEnd() : WordCount(name[..by.Index]) <= 4 && !name.AsSpan(0, by.Index).ContainsAnyInRange('0', '9') ? name[(by.Index + by.Length)..] : name;
             if (Degree().IsMatch(name))
                 continue;
             // "Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech…": after a name, a job title or an
@@ -899,6 +904,14 @@ internal sealed partial class HtmlMetadataReader
             if (words.Length >= 3 && names.Skip(first).Any(n => n.Contains(' ', StringComparison.Ordinal))
                 && words.Skip(1).Any(w => char.IsLower(w[0]) && !NameParticles.Contains(w)))
                 break;
+            // So do words led by a lower-case one ("Jane Roe, filed under Cities"); after first names alone they make
+            // the text a sentence ("Von Einheimischen, Gästen und ganz viel Kühen"), which names no one.
+            if (names.Count > first && words.Length >= 2 && char.IsLower(words[0][0]) && !NameParticles.Contains(words[0]))
+            {
+                if (!names.Skip(first).Any(n => n.Contains(' ', StringComparison.Ordinal)))
+                    names.RemoveRange(first, names.Count - first);
+                break;
+            }
             // "Peter Maahn/SP-X", "David Hutzler, dpa": an agency's short code after a person's name is no author.
             if (names.Skip(first).Any(n => n.Contains(' ', StringComparison.Ordinal)) && words.Length == 1 && name.Count(char.IsLetter) <= 4)
                 continue;
@@ -916,6 +929,9 @@ internal sealed partial class HtmlMetadataReader
 
     [GeneratedRegex(@"\s(?:autor(?:in|en)?|author|auteur(?:\(s\))?|verfasser(?:in)?)\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InnerAuthorLabel();
+
+    [GeneratedRegex(@"(?:\s(?<credit>(?i:edited|illustrated|translated|photographed|photos)))?\s(?i:by)\s+(?=\p{Lu})", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex InnerBy();
 
     private static readonly System.Buffers.SearchValues<char> PhraseBreaks = System.Buffers.SearchValues.Create(",;|/&:-–—(0123456789");
 

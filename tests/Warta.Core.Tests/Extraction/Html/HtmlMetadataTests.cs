@@ -836,4 +836,20 @@ public sealed class HtmlMetadataTests
         Assert.Empty(about.Authors);
         Assert.Empty(post.Authors);
     }
+
+    [Fact]
+    public void The_name_after_a_by_inside_a_byline_is_the_author()
+    {
+        var post = Extractor.Extract(Page(string.Empty, "<div class=\"byline\">Music post by Lisa Knisely</div>"), null);
+        var posted = Extractor.Extract(Page(string.Empty, "<span class=\"author\">Posted in Architecture By Raphaelle</span>"), null);
+        var particle = Extractor.Extract(Page(string.Empty, "<span class=\"author\">Christoph von Ritter</span>"), null);
+        var edited = Extractor.Extract(Page(string.Empty, "<p class=\"byline\">Rob Ewaschuk Edited by Betsy Beyer</p>"), null);
+        var filed = Extractor.Extract(Page(string.Empty, "<p class=\"byline\">Article by Steph Miller, filed under Cities</p>"), null);
+
+        Assert.Equal(["Lisa Knisely"], post.Authors);
+        Assert.Equal(["Raphaelle"], posted.Authors);
+        Assert.Equal(["Christoph von Ritter"], particle.Authors);
+        Assert.Equal(["Rob Ewaschuk"], edited.Authors);
+        Assert.Equal(["Steph Miller"], filed.Authors);
+    }
 }
