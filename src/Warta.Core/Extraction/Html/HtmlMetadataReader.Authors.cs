@@ -9,27 +9,30 @@ namespace Warta.Extraction.Html;
 // weaker places read only when nothing names a person.
 internal sealed partial class HtmlMetadataReader
 {
-    private static readonly string[] AuthorMeta = ["dc:creator", "dcterms:creator", "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "twitter:creator", "content_author", "shareaholic:article_author_name"];
+    private static readonly string[] AuthorMeta = ["dc:creator", "dcterms:creator", "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "twitter:creator", "content_author", "shareaholic:article_author_name", "cXenseParse:author"];
 
     // Byline cues that precede names in visible text, in the languages the bundled lists cover.
     [GeneratedRegex(@"^(?:(?:post\s+)?(?:author|autor|autorin|auteur)\s*[:\-–]?\s*(?:by\s+)?|(?:by|oleh|von|vom|par|por|di|door|av|af|da|from|written by|posted by|published by|posted on .{0,30}? by|gespeichert von|rezept von|zum profil von|publié par|escrito por|scritto da|geschrieben von|veröffentlicht von|eingestellt von|erstellt von|verfasst von|beitrag von|blog beitrag von|artikel von|view all posts by|all posts by|more posts by|zeige alle beiträge von|alle beiträge von|alle artikel von|über|about|text|interview|redaktion|penulis|reporter|wartawan|pewarta|kontributor|editor|redaktur|penyunting)(?:\s*[:\-–]\s*|\s+)(?=\p{L})|(?:by|von)(?=\p{Lu}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineCue();
 
-    // What follows a name in a byline box: link labels, share counts, a date, a role in parentheses.
-    [GeneratedRegex(@"(?:\s*(?:more posts|alle artikel|alle beiträge|shares?|follow|folgen|mehr|→|»|[—–-]\s*veröffentlicht.*|(?:^|\s)(?:publiziert|veröffentlicht|published|aktualisiert|(?:last\s+)?updated|(?:zuletzt\s+)?geändert)\b.*|\sam|\son|\(.*\)|(?:am|on|le|el|il)\s+\p{L}*\s*[0-9].*|\s[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}.*|,?\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*))+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // What follows a name in a byline box: link labels, share counts, a date (after a weekday or its abbreviation:
+    // "Fr, 18. Oktober 2019"), a reading time ("Tiempo de lectura: 8 minutos", "5 min read"), a role in parentheses.
+    [GeneratedRegex(@"(?:\s*(?:more posts|alle artikel|alle beiträge|shares?|follow|folgen|mehr|→|»|[—–-]\s*veröffentlicht.*|(?:^|\s)(?:publiziert|veröffentlicht|published|aktualisiert|(?:last\s+)?updated|(?:zuletzt\s+)?geändert)\b.*|\sam|\son|\(.*\)|(?:am|on|le|el|il)\s+\p{L}*\s*[0-9].*|\s[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}.*|,?\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*|\s(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)\.?,\s*[0-9].*|\s(?:tiempo de lectura|temps de lecture|tempo di lettura|lesezeit|lesedauer|reading time|read time)\b.*|\s[0-9]+\s*min(?:\.|utes?)?\s+(?:read|lesezeit|de lectura)\b.*))+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineTail();
 
     // A commenter's line ("Aylin sagt", "Art Edwards says") is not a byline.
     [GeneratedRegex(@"\b(?:says|sagt|schreibt|écrit|dice)\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CommentVerb();
 
-    // Captions and form labels that sit in author-like boxes.
-    [GeneratedRegex(@"^(?:photo|foto|bild|image|credit|quelle|source|sumber)\b|^name\s*(?:\*|\(|$)|erforderlich|required", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Captions and form labels that sit in author-like boxes, and a theme's credit in the author meta tag ("Peter
+    // Amende und Fuchsy designed").
+    [GeneratedRegex(@"^(?:photo|foto|bild|image|credit|quelle|source|sumber)\b|^name\s*(?:\*|\(|$)|erforderlich|required|\bdesigned\b|\bdesign by\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotAByline();
 
     // Words that are never a name on their own: labels and link texts of author boxes, weekdays, the accounts a CMS
-    // installs ("wordpressadmin"), ad labels ("Gesponserte Inhalte" in a forum's post-author line).
-    [GeneratedRegex(@"^(?:name|datum|date|quelle|por|par|door|oleh|(?:artikel|beitrag|text) von|posted|published|(?:posted|published|written|geschrieben|veröffentlicht|verfasst) (?:by|von)|follow|mehr|more|von|by|author|autor|redaktion|staff|(?:wordpress|wp|site|web)?admin(?:istrator)?|webmaster|sponsored(?: content| post)?|gesponsert(?:e inhalte)?|anzeige|werbung|advertisement|archiv.*|alle beiträge|no author|anonymous|anonym|guest|gast|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted on|publiziert am|veröffentlicht|theme.*|powered.*|home|startseite|menu|menü|kontakt|contact|impressum)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // installs ("wordpressadmin"), ad labels ("Gesponserte Inhalte" in a forum's post-author line), Chinese roles
+    // ("记者", reporter).
+    [GeneratedRegex(@"^(?:name|datum|date|quelle|por|par|door|oleh|(?:artikel|beitrag|text) von|posted|published|(?:posted|published|written|geschrieben|veröffentlicht|verfasst) (?:by|von)|follow|mehr|more|von|by|author|autor|redaktion|staff|(?:wordpress|wp|site|web)?admin(?:istrator)?|webmaster|sponsored(?: content| post)?|gesponsert(?:e inhalte)?|anzeige|werbung|advertisement|archiv.*|alle beiträge|no author|anonymous|anonym|guest|gast|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted on|publiziert am|veröffentlicht|theme.*|powered.*|home|startseite|menu|menü|kontakt|contact|impressum|本报记者|记者|通讯员|实习生|编辑|责任编辑|作者)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotAName();
 
     // Academic and professional letters after a name ("Grant Tinsley, PhD").
@@ -40,8 +43,9 @@ internal sealed partial class HtmlMetadataReader
     // commas or "and" in several languages ("Blog Beitrag von Margarita Koreneva", "Oleh Budi Santoso", "Von Roland
     // Brockmann und Sebastian Drescher"); a longer line is prose that happens to start with "by". After a cue that
     // can only introduce an author ("Geschrieben von", "Erstellt von", "Posted by") a single word is a name too
-    // ("Erstellt von Fabian").
-    [GeneratedRegex(@"^(?:(?i:by|oleh|von|par|por|door|text von|ein beitrag von|beitrag von|blog beitrag von|ein artikel von|artikel von|ein gastbeitrag von|gastbeitrag von|eine kolumne von|ein kommentar von|ein interview von)\s*:?\s+(?<names>" + FullName + @"(?:\s*(?:,|&|\s(?i:und|and|dan|et|y|e))\s+" + FullName + @"){0,3})|(?i:written by|posted by|published by|geschrieben von|verfasst von|erstellt von|gespeichert von|eingestellt von|veröffentlicht von|publié par|escrito por|scritto da)\s*:?\s+(?<names>" + AnyName + @"(?:\s*(?:,|&|\s(?i:und|and|et|y|e))\s+" + AnyName + @"){0,3}))\s*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    // ("Erstellt von Fabian"). Whom an interview is with is no author ("Ein Interview von Eugen Zentner mit Sonja
+    // Silberhorn.").
+    [GeneratedRegex(@"^(?:(?i:by|oleh|von|par|por|door|text von|ein beitrag von|beitrag von|blog beitrag von|ein artikel von|artikel von|ein gastbeitrag von|gastbeitrag von|eine kolumne von|ein kommentar von|ein interview von)\s*:?\s+(?<names>" + FullName + @"(?:\s*(?:,|&|\s(?i:und|and|dan|et|y|e))\s+" + FullName + @"){0,3})|(?i:written by|posted by|published by|geschrieben von|verfasst von|erstellt von|gespeichert von|eingestellt von|veröffentlicht von|publié par|escrito por|scritto da)\s*:?\s+(?<names>" + AnyName + @"(?:\s*(?:,|&|\s(?i:und|and|et|y|e))\s+" + AnyName + @"){0,3}))(?:\s+(?i:mit)\s+\p{Lu}[\p{L}'’\- ]{2,60}?)?\.?\s*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex BylineLine();
 
     private const string FullName = @"\p{Lu}[\p{L}'’\-]+(?:\s+(?:\p{Lu}[\p{L}'’\-]*\.?|de|van|von|der|da|di|bin|binti)){1,3}";
@@ -76,20 +80,46 @@ internal sealed partial class HtmlMetadataReader
         // which themes often fill with the site's owner or name for every page ("Erstellt von Fabian am …" under
         // meta author "Matthias Hille - Lukas Balbach"); a byline naming the same person keeps the tag's spelling.
         // Lines after the body are teasers' bylines as often as the article's, so only an empty author takes them.
+        // A first name alone, from any source ("Nils"), gives way to the byline that adds the surname ("Eine Kolumne
+        // von Nils Pickert").
         var metaAuthor = _sources.GetValueOrDefault("authors", string.Empty).StartsWith("meta:", StringComparison.Ordinal);
-        if (Authors.Count == 0 || metaAuthor)
+        var firstNameOnly = Authors is [var only] && LooksLikeName([only]);
+        if (Authors.Count == 0 || metaAuthor || firstNameOnly)
         {
             for (var i = 0; i < (Authors.Count == 0 ? headerLines.Count : Math.Min(leadLines, headerLines.Count)); i++)
             {
                 var line = headerLines[i];
+                // A cue on a line of its own ("By") and the name on the next ("Todd Bates") are one byline.
+                if (i + 1 < headerLines.Count && LabelOnly().IsMatch(line))
+                    line = string.Concat(line, " ", headerLines[++i]);
                 if (line.Length > 120 || BylineNames(line) is not { Count: > 0 } byline)
                     continue;
-                if (Authors.Count == 0 || !byline.Any(n => Authors.Any(a => SameName(a, n))))
+                if (Authors.Count == 0 || (metaAuthor && !byline.Any(n => Authors.Any(a => SameName(a, n)))) || (firstNameOnly && Completes(Authors[0], byline)))
                     SetAuthors(byline, "text:byline");
                 break;
             }
         }
+        SpellAccount();
     }
+
+    /// <summary>
+    /// An account's lower-case slug ("gabor_munier") gives way to the name a shown byline spells with the same
+    /// letters ("Author: Gàbor Muniér, Datum: 03.Mär.19"); read only for such a slug.
+    /// </summary>
+    private void SpellAccount()
+    {
+        if (Authors is not [var account] || account.AsSpan().IndexOfAny("-_.") < 0 || !account.All(c => char.IsAsciiLetterLower(c) || c is '-' or '_' or '.'))
+            return;
+        var source = _sources["authors"];
+        if (TakeShownByline() && Authors is [var shown] && shown.Contains(' ', StringComparison.Ordinal) && Folded(shown) == Normalize(account))
+            return;
+        Authors = [account];
+        SetSource("authors", source);
+    }
+
+    // Letters and digits without their accents, lower case: "Gàbor Muniér" is "gabormunier".
+    private static string Folded(string name) =>
+        Normalize(new string(name.Normalize(System.Text.NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray()));
 
     /// <summary>
     /// Takes as the author the person a personal site is named after, for a page that names no author: the site's
@@ -597,6 +627,11 @@ internal sealed partial class HtmlMetadataReader
         return names;
     }
 
+    // A byline that is the first name given and a surname after it ("Nils" → "Nils Pickert").
+    private static bool Completes(string firstName, List<string> byline) =>
+        byline is [var full] && full.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 } words
+        && string.Equals(words[0], firstName, StringComparison.OrdinalIgnoreCase);
+
     // Two spellings of one name: one holds the other's letters ("Jason Paur", "Jason PaurEmail Author"), or is one
     // of its words ("Nils", "Nils Pickert").
     private static bool SameName(string a, string b)
@@ -622,11 +657,11 @@ internal sealed partial class HtmlMetadataReader
                 if (item.ValueKind == JsonValueKind.Object && TypesOf(item).Any(t => t is "Organization" or "NewsMediaOrganization"))
                     continue;
                 if (StringOf(item) is { } name)
-                    AddNames(names, name, declared: true);
+                    AddNames(names, WithSurname(item, name), declared: true);
             }
             if (names.Count > 0)
             {
-                SetAuthors(names, "json-ld:author");
+                SetAuthors(WithCoauthors(article, names), "json-ld:author");
                 return;
             }
         }
@@ -648,9 +683,10 @@ internal sealed partial class HtmlMetadataReader
         {
             // [itemprop~=author] [itemprop~=name], [itemprop~=author]
             (MicrodataAuthor, "microdata:author", true),
-            // a[rel~=author], [class~=author-name], [class~=fn]
+            // a[rel~=author], [class~=author-name], [class~=fn] but not on a heading (a recipe's or product's name in
+            // hRecipe and hProduct: "<h1 class=\"fn title\">Vanille-Hafer-Porridge …</h1>")
             (e => (e.LocalName == "a" && HasToken(e.GetAttribute("rel"), "author", StringComparison.OrdinalIgnoreCase))
-                || HasToken(e.GetAttribute("class"), "author-name") || HasToken(e.GetAttribute("class"), "fn"), "rel:author", true),
+                || HasToken(e.GetAttribute("class"), "author-name") || (HasToken(e.GetAttribute("class"), "fn") && !IsHeading(e.LocalName)), "rel:author", true),
             // [class*=byline], [class*=author], [class*=penulis]…, [id*=byline], [id*=author]
             (e => ClassHas(e, BylineClassWords) || IdHas(e, BylineIdWords), "html:byline", false),
         };
@@ -662,6 +698,8 @@ internal sealed partial class HtmlMetadataReader
                 if (InComments(element))
                     continue;
                 var text = SpacedText(element, 160);
+                if (text.Length > 120 && source == "html:byline" && BoxHeading(element) is { } heading)
+                    text = heading;
                 if (text.Length is 0 or > 120)
                     continue;
                 AddNames(names, text, declared);
@@ -675,6 +713,72 @@ internal sealed partial class HtmlMetadataReader
             }
         }
     }
+
+    /// <summary>
+    /// The JSON-LD authors, or a longer list the page declares elsewhere that holds each of them: co-authors the
+    /// author field leaves out ("author": "Sadhbh O'Sullivan", "creator" and meta author "Sadhbh O'Sullivan,
+    /// Elisabeth Kochan").
+    /// </summary>
+    private List<string> WithCoauthors(JsonElement article, List<string> names)
+    {
+        var lists = new List<List<string>>();
+        if (article.TryGetProperty("author", out _) && article.TryGetProperty("creator", out var creator))
+            lists.Add(creator.ValueKind == JsonValueKind.Array ? creator.EnumerateArray().Take(20).Select(c => StringOf(Resolve(c))).OfType<string>().ToList() : [StringOf(Resolve(creator)) ?? string.Empty]);
+        foreach (var key in AuthorMeta)
+        {
+            if (_meta.TryGetValue(key, out var values))
+                lists.Add(values);
+        }
+        foreach (var texts in lists)
+        {
+            var more = new List<string>();
+            foreach (var text in texts)
+                AddNames(more, text, declared: true);
+            if (more.Count > names.Count && more.Count <= 10 && names.All(n => more.Any(m => SameName(n, m))))
+                return more;
+        }
+        return names;
+    }
+
+    /// <summary>
+    /// A person node named by a first name alone whose description opens with the full name ("name": "Stefanus",
+    /// "description": "Stefanus Stahl - Maschinenbauer, …"): the first name and the surname after it.
+    /// </summary>
+    private static string WithSurname(JsonElement person, string name)
+    {
+        if (!LooksLikeName([name]) || person.ValueKind != JsonValueKind.Object || !person.TryGetProperty("description", out var d)
+            || d.ValueKind != JsonValueKind.String || d.GetString() is not { } description
+            || !description.StartsWith(string.Concat(name, " "), StringComparison.Ordinal))
+            return name;
+        var rest = description.AsSpan(name.Length + 1);
+        var end = rest.IndexOfAny(' ', ',');
+        var surname = (end < 0 ? rest : rest[..end]).ToString();
+        return LooksLikeName([surname]) ? string.Concat(name, " ", surname) : name;
+    }
+
+    /// <summary>
+    /// The name an author box gives as its heading ("&lt;div class=\"author-bio\"&gt;&lt;h3&gt;Martin Junker&lt;/h3&gt;…"):
+    /// a heading among the box's first children whose text is two to four capitalised words. Only a box its class
+    /// calls one ("author-bio", "about-author", "author-box"): a post's wrapper ("entry-author-eddie_ross") heads it
+    /// with the post's title.
+    /// </summary>
+    private static string? BoxHeading(IElement box)
+    {
+        if (!IsAuthorBox(box.GetAttribute("class")))
+            return null;
+        var child = box.FirstElementChild;
+        for (var i = 0; child is not null && i < 3; i++, child = child.NextElementSibling)
+        {
+            if (!IsHeading(child.LocalName))
+                continue;
+            var text = Clean(child.TextContent);
+            var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return words.Length is >= 2 and <= 4 && LooksLikeName(words) && PlainName(text) ? text : null;
+        }
+        return null;
+    }
+
+    private static bool IsHeading(string tag) => tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
 
     private static bool MicrodataAuthor(IElement element)
     {
@@ -770,11 +874,23 @@ internal sealed partial class HtmlMetadataReader
         }
         text = BylineCue().Replace(text, string.Empty);
         text = BylineTail().Replace(text, string.Empty);
+        // Plain words led by one all in lower case are a phrase ("deinen Hochzeitsbloggern", "selbst ist der Mann"),
+        // not names; a team keeps its brand ("revamp-it Webteam"), a name its particle ("van Gogh"), an account what
+        // follows it ("mitundvoneinander | 31. Dezember 2008").
+        if (text.IndexOf(' ', StringComparison.Ordinal) is > 0 and var space && !text.AsSpan(0, space).ContainsAnyExcept(LowerLetters)
+            && !text.AsSpan().ContainsAny(PhraseBreaks) && !NameParticles.Contains(text[..space]) && !(teams && IsEditorialTeam(text)))
+            return;
         var first = names.Count;
         foreach (var raw in Regex.Split(text, @"\s*(?:,|;|&|\||/|\band\b|\bdan\b|\bund\b|\bet\b|\by\b|\bwith\b|\s[-–]\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
         {
-            var name = BylineCue().Replace(raw.Trim(' ', '.', '-', '–', ':', '(', ')', '"', '*', '→', '»'), string.Empty).Trim();
+            // The tail goes before the brackets are trimmed: "Samuel Diekmann (Sponsored Post)" loses its note whole.
+            var name = BylineCue().Replace(BylineTail().Replace(raw.Trim(), string.Empty).Trim(' ', '.', '-', '–', ':', '(', ')', '"', '*', '→', '»'), string.Empty).Trim();
             name = BylineTail().Replace(name, string.Empty).Trim(' ', '.', ':', '*');
+            // "Music post by Lisa Knisely", "Posted in Architecture By Raphaelle": the name after a "by" that a few
+            // words without digits lead ("Save up to 30% by Selecting …" is a headline); an editor, illustrator or
+            // translator after the name is none ("Rob Ewaschuk Edited by Betsy Beyer").
+            if (InnerBy().Match(name) is { Success: true, Groups: var g } by)
+                name = g["credit"].Success ? name[..g["credit"].Index].TrimEnd() : WordCount(name[..by.Index]) <= 4 && !name.AsSpan(0, by.Index).ContainsAnyInRange('0', '9') ? name[(by.Index + by.Length)..] : name;
             if (Degree().IsMatch(name))
                 continue;
             // "Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech…": after a name, a job title or an
@@ -782,12 +898,30 @@ internal sealed partial class HtmlMetadataReader
             var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (names.Count > first && words.Any(w => RoleWords.Contains(w) || OrganisationWords.Contains(w)))
                 break;
+            // "Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien": after a full name, words that run on in
+            // lower case describe the person and end the names ("Von Einheimischen, Gästen und ganz viel Kühen" is
+            // a headline: no full name before).
+            if (words.Length >= 3 && names.Skip(first).Any(n => n.Contains(' ', StringComparison.Ordinal))
+                && words.Skip(1).Any(w => char.IsLower(w[0]) && !NameParticles.Contains(w)))
+                break;
+            // So do words led by a lower-case one ("Jane Roe, filed under Cities"); after first names alone they make
+            // the text a sentence ("Von Einheimischen, Gästen und ganz viel Kühen"), which names no one.
+            if (names.Count > first && words.Length >= 2 && char.IsLower(words[0][0]) && !NameParticles.Contains(words[0]))
+            {
+                if (!names.Skip(first).Any(n => n.Contains(' ', StringComparison.Ordinal)))
+                    names.RemoveRange(first, names.Count - first);
+                break;
+            }
             // "Peter Maahn/SP-X", "David Hutzler, dpa": an agency's short code after a person's name is no author.
             if (names.Skip(first).Any(n => n.Contains(' ', StringComparison.Ordinal)) && words.Length == 1 && name.Count(char.IsLetter) <= 4)
                 continue;
             name = WithoutTrailingRole(name, words);
             if (words.Length > 2 && LeadingRoles.Contains(words[0]))
                 name = name[(words[0].Length + 1)..];
+            name = WithoutChineseRole(name);
+            // "Williams Perdomo @wperdomod": the person's handle after the name.
+            if (name.IndexOf(" @", StringComparison.Ordinal) is > 0 and var handle && name.AsSpan(handle + 2).IndexOfAny(' ', '@') < 0)
+                name = name[..handle];
             if (IsPersonName(name, declared) || (declared && IsUserName(name, dotted)) || (teams && IsEditorialTeam(name)))
                 names.Add(name);
         }
@@ -795,6 +929,13 @@ internal sealed partial class HtmlMetadataReader
 
     [GeneratedRegex(@"\s(?:autor(?:in|en)?|author|auteur(?:\(s\))?|verfasser(?:in)?)\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InnerAuthorLabel();
+
+    [GeneratedRegex(@"(?:\s(?<credit>(?i:edited|illustrated|translated|photographed|photos)))?\s(?i:by)\s+(?=\p{Lu})", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex InnerBy();
+
+    private static readonly System.Buffers.SearchValues<char> PhraseBreaks = System.Buffers.SearchValues.Create(",;|/&:-–—(0123456789");
+
+    private static readonly System.Buffers.SearchValues<char> LowerLetters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzäöüßàáâãçèéêëìíîïñòóôõùúûý");
 
     [GeneratedRegex(@"\s\p{Lu}\p{L}+\s*:(?:\s|$)", RegexOptions.CultureInvariant)]
     private static partial Regex NextLabel();
@@ -812,6 +953,24 @@ internal sealed partial class HtmlMetadataReader
             keep--;
         return LooksLikeName(words.AsSpan(0, keep)) ? string.Join(' ', words, 0, keep) : name;
     }
+
+    /// <summary>
+    /// A Chinese name without the role written before it with no space ("记者王敬照" = reporter 王敬照, "本报记者",
+    /// "通讯员", "实习生"): the role goes when two to four characters of the name are left.
+    /// </summary>
+    private static string WithoutChineseRole(string name)
+    {
+        foreach (var role in ChineseRoles)
+        {
+            if (name.StartsWith(role, StringComparison.Ordinal) && name.AsSpan(role.Length).Trim() is { Length: >= 2 and <= 4 } rest
+                && !rest.ContainsAnyExceptInRange('\u4E00', '\u9FFF'))
+                return rest.ToString();
+        }
+        return name;
+    }
+
+    // Longest first: "本报记者" before "记者".
+    private static readonly string[] ChineseRoles = ["本报记者", "特约记者", "见习记者", "记者", "通讯员", "实习生"];
 
     // Professions written before a name ("Rechtsanwalt Sebastian Einbock").
     private static readonly HashSet<string> LeadingRoles = new(StringComparer.OrdinalIgnoreCase)
@@ -922,4 +1081,16 @@ internal sealed partial class HtmlMetadataReader
     private static readonly string[] BylineClassWords = ["byline", "author", "Author", "penulis", "reporter", "writer", "autor", "posted-by", "submitted"];
 
     private static readonly string[] BylineIdWords = ["byline", "author"];
+
+    // A class token whose parts name an author's box: "author-bio", "wp-about-author-text", "author_box".
+    private static bool IsAuthorBox(string? classes)
+    {
+        foreach (var token in (classes ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = token.Split('-', '_');
+            if (parts.Any(p => p is "author" or "autor") && parts.Any(p => p is "bio" or "box" or "about" or "profile" or "card"))
+                return true;
+        }
+        return false;
+    }
 }

@@ -717,4 +717,139 @@ public sealed class HtmlMetadataTests
         Assert.Empty(headline.Authors);
         Assert.Empty(changed.Authors);
     }
+
+    [Fact]
+    public void A_byline_with_the_surname_completes_a_declared_first_name()
+    {
+        var meta = Extractor.Extract(Page("<meta name=\"author\" content=\"Nils\">", "<p><strong>Eine Kolumne von Nils Pickert</strong></p>"), null);
+        var split = Extractor.Extract(Page(
+            "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Person\",\"name\":\"Todd\"}}</script>",
+            "<div class=\"full-name-wrapper\"><p class=\"label\"><strong>By</strong></p><p class=\"full-name\">Todd Bates</p></div>"), null);
+        var other = Extractor.Extract(Page(
+            "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Person\",\"name\":\"Nils\"}}</script>",
+            "<p>Von Anna Schmidt</p>"), null);
+        var site = Extractor.Extract(Page("<meta name=\"author\" content=\"Matthias\">", "<p>Von Matthias</p>"), null);
+
+        Assert.Equal(["Nils Pickert"], meta.Authors);
+        Assert.Equal(["Todd Bates"], split.Authors);
+        Assert.Equal(["Nils"], other.Authors);
+        Assert.Equal(["Matthias"], site.Authors);
+    }
+
+    [Fact]
+    public void A_person_node_whose_description_opens_with_the_full_name_gives_the_surname()
+    {
+        static string Person(string description) => Page(
+            "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"Article\",\"author\":{\"@id\":\"#p\"}}," +
+            $"{{\"@type\":\"Person\",\"@id\":\"#p\",\"name\":\"Stefanus\",\"description\":\"{description}\"}}]}}</script>");
+        var bio = Extractor.Extract(Person("Stefanus Stahl - Maschinenbauer, Abenteurer und ICB-Projektleiter."), null);
+        var verb = Extractor.Extract(Person("Stefanus schreibt über Reifen."), null);
+
+        Assert.Equal(["Stefanus Stahl"], bio.Authors);
+        Assert.Equal(["Stefanus"], verb.Authors);
+    }
+
+    [Fact]
+    public void Co_authors_declared_beside_the_json_ld_author_are_kept()
+    {
+        const string Ld = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Person\",\"name\":\"Sadhbh O'Sullivan\"}";
+        var creator = Extractor.Extract(Page(Ld + ",\"creator\":[\"Sadhbh O'Sullivan\",\"Elisabeth Kochan\"]}</script>"), null);
+        var meta = Extractor.Extract(Page(Ld + "}</script><meta name=\"author\" content=\"Sadhbh O'Sullivan,Elisabeth Kochan\">"), null);
+        var others = Extractor.Extract(Page(Ld + "}</script><meta name=\"author\" content=\"Anna Schmidt, Elisabeth Kochan\">"), null);
+
+        Assert.Equal(["Sadhbh O'Sullivan", "Elisabeth Kochan"], creator.Authors);
+        Assert.Equal(["Sadhbh O'Sullivan", "Elisabeth Kochan"], meta.Authors);
+        Assert.Equal(["Sadhbh O'Sullivan"], others.Authors);
+    }
+
+    [Fact]
+    public void A_chinese_role_before_a_name_is_no_part_of_it()
+    {
+        var reporter = Extractor.Extract(Page(string.Empty, "<table><tr><td><font>&nbsp;&nbsp;作者： 记者王敬照 </font></td></tr></table>"), null);
+        var name = Extractor.Extract(Page("<meta name=\"author\" content=\"本报记者 李明\">"), null);
+        var plain = Extractor.Extract(Page("<meta name=\"author\" content=\"记者\">"), null);
+
+        Assert.Equal(["王敬照"], reporter.Authors);
+        Assert.Equal(["李明"], name.Authors);
+        Assert.Empty(plain.Authors);
+    }
+
+    [Fact]
+    public void A_recipe_name_a_theme_credit_a_short_weekday_and_a_job_description_are_no_author()
+    {
+        var recipe = Extractor.Extract(Page(string.Empty, "<div class=\"hrecipe\"><h1 class=\"fn title\">Vanille-Hafer-Porridge mit Leinsamen und Apfel</h1></div>"), null);
+        var card = Extractor.Extract(Page(string.Empty, "<span class=\"vcard\"><span class=\"fn\">Anna Schmidt</span></span>"), null);
+        var theme = Extractor.Extract(Page("<meta name=\"author\" content=\"Peter Amende und Fuchsy designed\">", "<a rel=\"author\" href=\"/author/hb/\">Harald Bauer</a>"), null);
+        var weekday = Extractor.Extract(Page(string.Empty, "<div class=\"article-author\">Von <strong><a href=\"/autoren/ts/\">Tomas Spahn</a></strong> Fr, 18. Oktober 2019</div>"), null);
+        var job = Extractor.Extract(Page(string.Empty, afterBody: "<p><strong>Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.</strong></p>"), null);
+        var headline = Extractor.Extract(Page(string.Empty, afterBody: "<div class=\"teaser\"><a href=\"/lenk/43143.html\">Von Einheimischen, Gästen und ganz viel Kühen</a></div>"), null);
+
+        Assert.Empty(recipe.Authors);
+        Assert.Equal(["Anna Schmidt"], card.Authors);
+        Assert.Equal(["Harald Bauer"], theme.Authors);
+        Assert.Equal(["Tomas Spahn"], weekday.Authors);
+        Assert.Equal(["Uta Staschewski"], job.Authors);
+        Assert.Empty(headline.Authors);
+    }
+
+    [Fact]
+    public void Declared_and_shown_names_are_read_without_a_handle_an_interviewee_or_an_account_slug()
+    {
+        var cxense = Extractor.Extract(Page("<meta property=\"cXenseParse:author\" content=\"Lisa Petrich\">", "<span class=\"article-author\">Clara Müller</span>"), null);
+        var handle = Extractor.Extract(Page("<meta name=\"author\" content=\"Williams Perdomo @wperdomod\">"), null);
+        var interview = Extractor.Extract(Page("<meta name=\"author\" content=\"Paul Soldan\">", "<p><em>Ein Interview von <strong>Eugen Zentner</strong> mit <strong>Sonja Silberhorn</strong>.</em></p>"), null);
+        static string Account(string shown) => Page("<meta property=\"article:author\" content=\"gabor_munier\">", afterBody: $"<ul><li><span>Author: {shown}, Datum: 03.Mär.19</span></li></ul>");
+        var spelled = Extractor.Extract(Account("<a href=\"/autoren/gabor-munier\">Gàbor Muniér</a>"), null);
+        var other = Extractor.Extract(Account("<a href=\"/autoren/anna-schmidt\">Anna Schmidt</a>"), null);
+
+        Assert.Equal(["Lisa Petrich"], cxense.Authors);
+        Assert.Equal(["Williams Perdomo"], handle.Authors);
+        Assert.Equal(["Eugen Zentner"], interview.Authors);
+        Assert.Equal(["Gàbor Muniér"], spelled.Authors);
+        Assert.Equal(["gabor_munier"], other.Authors);
+    }
+
+    [Fact]
+    public void A_reading_time_a_note_in_brackets_and_a_lower_case_phrase_are_no_part_of_the_names()
+    {
+        var reading = Extractor.Extract(Page(string.Empty,
+            "<div class=\"author\"><a href=\"/autor/ic\">Isabel Caro</a>, <a href=\"/autor/rl\">Rocío Latorre</a> y <a href=\"/autor/jmw\">José Miguel Wilson</a> <div>Tiempo de lectura: 8 minutos</div></div>"), null);
+        var note = Extractor.Extract(Page(string.Empty, afterBody: "<p style=\"text-align: right;\"><em>Autor: <a href=\"/sd/\">Samuel Diekmann </a>(Sponsored Post), Redner bei rent-a-pastor.com</em></p>"), null);
+        var phrase = Extractor.Extract(Page("<meta name=\"author\" content=\"deinen Hochzeitsbloggern\">"), null);
+        var particle = Extractor.Extract(Page("<meta name=\"author\" content=\"van Gogh\">"), null);
+
+        Assert.Equal(["Isabel Caro", "Rocío Latorre", "José Miguel Wilson"], reading.Authors);
+        Assert.Equal(["Samuel Diekmann"], note.Authors);
+        Assert.Empty(phrase.Authors);
+        Assert.Equal(["van Gogh"], particle.Authors);
+    }
+
+    [Fact]
+    public void An_author_box_names_its_author_in_its_heading()
+    {
+        const string Bio = "<p>Martin schreibt seit vielen Jahren über Leasing, Finanzierung und Firmenwagen für kleine und mittlere Unternehmen in ganz Deutschland.</p>";
+        var box = Extractor.Extract(Page(string.Empty, afterBody: $"<div class=\"author-bio footer\"><h3>Martin Junker</h3>{Bio}</div>"), null);
+        var about = Extractor.Extract(Page(string.Empty, afterBody: $"<div class=\"author-bio footer\"><h3>Über den Autor</h3>{Bio}</div>"), null);
+        var post = Extractor.Extract(Page(string.Empty, afterBody: $"<div class=\"entry-author-itsallaboutyoga entry\"><h3>Permission To Be Bad</h3>{Bio}</div>"), null);
+
+        Assert.Equal(["Martin Junker"], box.Authors);
+        Assert.Empty(about.Authors);
+        Assert.Empty(post.Authors);
+    }
+
+    [Fact]
+    public void The_name_after_a_by_inside_a_byline_is_the_author()
+    {
+        var post = Extractor.Extract(Page(string.Empty, "<div class=\"byline\">Music post by Lisa Knisely</div>"), null);
+        var posted = Extractor.Extract(Page(string.Empty, "<span class=\"author\">Posted in Architecture By Raphaelle</span>"), null);
+        var particle = Extractor.Extract(Page(string.Empty, "<span class=\"author\">Christoph von Ritter</span>"), null);
+        var edited = Extractor.Extract(Page(string.Empty, "<p class=\"byline\">Rob Ewaschuk Edited by Betsy Beyer</p>"), null);
+        var filed = Extractor.Extract(Page(string.Empty, "<p class=\"byline\">Article by Steph Miller, filed under Cities</p>"), null);
+
+        Assert.Equal(["Lisa Knisely"], post.Authors);
+        Assert.Equal(["Raphaelle"], posted.Authors);
+        Assert.Equal(["Christoph von Ritter"], particle.Authors);
+        Assert.Equal(["Rob Ewaschuk"], edited.Authors);
+        Assert.Equal(["Steph Miller"], filed.Authors);
+    }
 }
