@@ -232,7 +232,7 @@ internal sealed partial class HtmlMetadataReader
                         lead = clean[m.Length..];
                 }
                 else if (children[i] is IElement label && label.ChildElementCount == 0 && LabelElements.Contains(label.LocalName)
-                    && label.TextContent is { Length: <= 40 } labelText && LabelOnly().IsMatch(Clean(labelText)))
+                    && MayOpenLabel(label) && LeafText(label) is { Length: <= 40 } labelText && LabelOnly().IsMatch(Clean(labelText)))
                 {
                     lead = string.Empty;
                 }
@@ -443,6 +443,20 @@ internal sealed partial class HtmlMetadataReader
 
     // The first characters of the labels and their separators: other text nodes are passed over unread.
     private static readonly System.Buffers.SearchValues<char> LabelInitials = System.Buffers.SearchValues.Create("bvatrBVATR|·•-–—责编作");
+
+    // Whether an element without child elements may hold a label (at most 40 characters), by its first text's
+    // length and first character, so that most (every bold word, every span of a page) are passed over without
+    // reading their text. An entity ('&') or a first text of white space only is read in full.
+    private static bool MayOpenLabel(IElement label)
+    {
+        if (label.FirstChild is not IText first || first.Data.AsSpan().TrimStart() is not [var c, ..])
+            return true;
+        return first.Data.Length <= 40 && (c == '&' || LabelInitials.Contains(c));
+    }
+
+    // The text of an element without child elements: its one text node's data as it is, else all its text.
+    private static string LeafText(IElement element) =>
+        element.ChildNodes.Length == 1 && element.FirstChild is IText only ? only.Data : element.TextContent;
 
     // Elements a label sits in ahead of the name.
     private static readonly HashSet<string> LabelElements = new(StringComparer.Ordinal)

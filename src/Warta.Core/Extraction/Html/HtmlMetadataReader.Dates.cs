@@ -276,7 +276,7 @@ internal sealed partial class HtmlMetadataReader
             SetSource("published", visible.Source);
             found = true;
         }
-        if (!found && VisibleDates.Find(Clean(_document.Title ?? string.Empty)) is { } titleDate)
+        if (!found && VisibleDates.Find(DocumentTitle) is { } titleDate)
         {
             Published = titleDate.Value;
             PublishedPrecision = titleDate.Precision;

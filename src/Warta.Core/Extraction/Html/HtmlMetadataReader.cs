@@ -53,6 +53,11 @@ internal sealed partial class HtmlMetadataReader
 
     private IElement[]? _elements;
 
+    private string? _documentTitle;
+
+    // The title element's text, cleaned; the document looks for the element on each read.
+    private string DocumentTitle => _documentTitle ??= Clean(_document.Title ?? string.Empty);
+
     // Every element in document order, listed once: the scans below test attributes by hand, which costs a fraction
     // of one CSS selector pass per question ([class*=author], [class*=title]…).
     private IElement[] Elements => _elements ??= AllElements(_document.DocumentElement);
@@ -336,7 +341,7 @@ internal sealed partial class HtmlMetadataReader
     {
         var h1s = Elements.Where(e => e.LocalName == "h1").Take(5).Select(h => Clean(h.TextContent)).Where(t => t.Length is > 3 and < 300).ToList();
         var candidates = Candidates(("og:title", true), ("headline", false), ("twitter:title", true), ("dc.title", true)).ToList();
-        var docTitle = Clean(_document.Title ?? string.Empty);
+        var docTitle = DocumentTitle;
         if (docTitle.Length > 0)
             candidates.Add((docTitle, "html:title"));
         if (candidates.Count == 0 && h1s.Count > 0)
@@ -628,12 +633,21 @@ internal sealed partial class HtmlMetadataReader
         return sb?.ToString() ?? decoded;
     }
 
+    [ThreadStatic]
+    private static System.Text.StringBuilder? _shortTextBuilder;
+
+    [ThreadStatic]
+    private static Stack<INode>? _shortTextStack;
+
     // The element's text as Clean gives it, or a longer string (not all of it) once it has more than maxChars
     // characters: a date-class box holding a whole article is not read in full.
     private static string ShortText(IElement element, int maxChars)
     {
-        var sb = new System.Text.StringBuilder();
-        var stack = new Stack<INode>();
+        // Called for many small elements of a page: the builder and the stack are the thread's, reused.
+        var sb = _shortTextBuilder is { Capacity: <= 1 << 16 } kept ? kept : _shortTextBuilder = new System.Text.StringBuilder();
+        var stack = _shortTextStack ??= new Stack<INode>();
+        sb.Clear();
+        stack.Clear();
         stack.Push(element);
         var raw = 0;
         while (stack.Count > 0)
