@@ -297,7 +297,7 @@ internal sealed partial class HtmlMetadataReader
     /// </summary>
     public bool TakeShownTeam()
     {
-        foreach (var element in Elements.Where(e => (e.LocalName == "a" && HasToken(e.GetAttribute("rel"), "author", StringComparison.OrdinalIgnoreCase)) || ClassHas(e, BylineClassWords)).Take(30))
+        foreach (var element in Matching((e, a) => (e.LocalName == "a" && HasToken(a.Rel, "author", StringComparison.OrdinalIgnoreCase)) || Has(a.Class, BylineClassWords), 30))
         {
             if (InComments(element) || InBoilerplate(element))
                 continue;
@@ -693,21 +693,21 @@ internal sealed partial class HtmlMetadataReader
             }
         }
         // Each group tests attributes by hand in document order, as the CSS selectors in its comment would.
-        var groups = new (Func<IElement, bool> Matches, string Source, bool Declared)[]
+        var groups = new (Func<IElement, ScanAttributes, bool> Matches, string Source, bool Declared)[]
         {
             // [itemprop~=author] [itemprop~=name], [itemprop~=author]
-            (MicrodataAuthor, "microdata:author", true),
+            ((e, a) => MicrodataAuthor(e, a.Itemprop), "microdata:author", true),
             // a[rel~=author], [class~=author-name], [class~=fn] but not on a heading (a recipe's or product's name in
             // hRecipe and hProduct: "<h1 class=\"fn title\">Vanille-Hafer-Porridge …</h1>")
-            (e => (e.LocalName == "a" && HasToken(e.GetAttribute("rel"), "author", StringComparison.OrdinalIgnoreCase))
-                || HasToken(e.GetAttribute("class"), "author-name") || (HasToken(e.GetAttribute("class"), "fn") && !IsHeading(e.LocalName)), "rel:author", true),
+            ((e, a) => (e.LocalName == "a" && HasToken(a.Rel, "author", StringComparison.OrdinalIgnoreCase))
+                || HasToken(a.Class, "author-name") || (HasToken(a.Class, "fn") && !IsHeading(e.LocalName)), "rel:author", true),
             // [class*=byline], [class*=author], [class*=penulis]…, [id*=byline], [id*=author]
-            (e => ClassHas(e, BylineClassWords) || IdHas(e, BylineIdWords), "html:byline", false),
+            ((_, a) => Has(a.Class, BylineClassWords) || Has(a.Id, BylineIdWords), "html:byline", false),
         };
         foreach (var (matches, source, declared) in groups)
         {
             var names = new List<string>();
-            foreach (var element in Elements.Where(matches).Take(30))
+            foreach (var element in Matching(matches, 30))
             {
                 if (InComments(element))
                     continue;
@@ -794,9 +794,8 @@ internal sealed partial class HtmlMetadataReader
 
     private static bool IsHeading(string tag) => tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
 
-    private static bool MicrodataAuthor(IElement element)
+    private static bool MicrodataAuthor(IElement element, string? itemprop)
     {
-        var itemprop = element.GetAttribute("itemprop");
         if (string.IsNullOrEmpty(itemprop))
             return false;
         if (HasToken(itemprop, "author"))

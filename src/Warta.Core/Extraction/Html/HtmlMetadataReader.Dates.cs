@@ -238,9 +238,16 @@ internal sealed partial class HtmlMetadataReader
         }
         // time[datetime], [itemprop=datePublished], [itemprop=dateCreated], [property=schema:dateCreated],
         // [property=schema:datePublished]
-        foreach (var time in Elements.Where(e => (e.LocalName == "time" && e.HasAttribute("datetime") && e.GetAttribute("itemprop") != "dateModified")
-            || e.GetAttribute("itemprop") is "datePublished" or "dateCreated" || e.GetAttribute("property") is "schema:dateCreated" or "schema:datePublished").Take(20))
+        var elements = Elements;
+        var scanned = Scanned;
+        for (int i = 0, taken = 0; i < elements.Length && taken < 20; i++)
         {
+            var time = elements[i];
+            var (_, _, itemprop, property, _) = scanned[i];
+            if (!(time.LocalName == "time" && time.HasAttribute("datetime") && itemprop != "dateModified")
+                && itemprop is not ("datePublished" or "dateCreated") && property is not ("schema:dateCreated" or "schema:datePublished"))
+                continue;
+            taken++;
             var value = time.GetAttribute("datetime") ?? time.GetAttribute("content") ?? time.TextContent;
             if (TryParseDate(Clean(value), out var date, out var precision))
                 _declaredDates.Add((date, precision, time.LocalName == "time" ? "html:time" : "microdata:datePublished"));
@@ -332,9 +339,12 @@ internal sealed partial class HtmlMetadataReader
     {
         var seen = 0;
         var cache = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var element in Elements)
+        var elements = Elements;
+        var scanned = Scanned;
+        for (var i = 0; i < elements.Length; i++)
         {
-            if (element.LocalName != "time" && !HasDateWord(element.GetAttribute("class"), cache) && !HasDateWord(element.GetAttribute("id"), null))
+            var element = elements[i];
+            if (element.LocalName != "time" && !HasDateWord(scanned[i].Class, cache) && !HasDateWord(scanned[i].Id, null))
                 continue;
             if (element.ChildElementCount > 12 || InBoilerplate(element))
                 continue;

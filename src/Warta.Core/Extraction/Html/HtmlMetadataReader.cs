@@ -60,20 +60,63 @@ internal sealed partial class HtmlMetadataReader
 
     // Every element in document order, listed once: the scans below test attributes by hand, which costs a fraction
     // of one CSS selector pass per question ([class*=author], [class*=title]…).
-    private IElement[] Elements => _elements ??= AllElements(_document.DocumentElement);
+    private IElement[] Elements
+    {
+        get
+        {
+            if (_elements is null)
+                (_elements, _scanned) = AllElements(_document.DocumentElement);
+            return _elements;
+        }
+    }
+
+    // The attributes the page-wide scans test, for each element of Elements (same index).
+    private ScanAttributes[] Scanned
+    {
+        get
+        {
+            _ = Elements;
+            return _scanned!;
+        }
+    }
+
+    private ScanAttributes[]? _scanned;
+
+    /// <summary>
+    /// The attributes the page-wide scans test, read in one walk over an element's list as it is listed: several
+    /// scans ask each element for its class, id or itemprop, and one lookup costs about as much as the walk.
+    /// </summary>
+    private readonly record struct ScanAttributes(string? Class, string? Id, string? Itemprop, string? Property, string? Rel);
+
+    // The first elements, in document order, that the test passes, given each with its scanned attributes.
+    private IEnumerable<IElement> Matching(Func<IElement, ScanAttributes, bool> test, int max)
+    {
+        var elements = Elements;
+        var scanned = Scanned;
+        for (int i = 0, taken = 0; i < elements.Length && taken < max; i++)
+        {
+            if (test(elements[i], scanned[i]))
+            {
+                taken++;
+                yield return elements[i];
+            }
+        }
+    }
 
     // Pre-order over child node lists with an explicit stack: no selector matching, no per-element collection.
-    private static IElement[] AllElements(IElement? root)
+    private static (IElement[] Elements, ScanAttributes[] Attributes) AllElements(IElement? root)
     {
         if (root is null)
-            return [];
+            return ([], []);
         var list = new List<IElement>(1024);
+        var attributes = new List<ScanAttributes>(1024);
         var stack = new Stack<IElement>();
         stack.Push(root);
         while (stack.Count > 0)
         {
             var element = stack.Pop();
             list.Add(element);
+            attributes.Add(Scan(element));
             var children = element.ChildNodes;
             for (var i = children.Length - 1; i >= 0; i--)
             {
@@ -81,7 +124,39 @@ internal sealed partial class HtmlMetadataReader
                     stack.Push(child);
             }
         }
-        return list.ToArray();
+        return (list.ToArray(), attributes.ToArray());
+    }
+
+    private static ScanAttributes Scan(IElement element)
+    {
+        var list = element.Attributes;
+        if (list.Length == 0)
+            return default;
+        string? className = null, id = null, itemprop = null, property = null, rel = null;
+        for (var i = 0; i < list.Length; i++)
+        {
+            if (list[i] is not { } attribute)
+                continue;
+            switch (attribute.Name)
+            {
+                case "class":
+                    className ??= attribute.Value;
+                    break;
+                case "id":
+                    id ??= attribute.Value;
+                    break;
+                case "itemprop":
+                    itemprop ??= attribute.Value;
+                    break;
+                case "property":
+                    property ??= attribute.Value;
+                    break;
+                case "rel":
+                    rel ??= attribute.Value;
+                    break;
+            }
+        }
+        return new ScanAttributes(className, id, itemprop, property, rel);
     }
 
     // Whether a space-separated attribute value holds the token, as CSS [attr~=token] matches it.
@@ -416,8 +491,15 @@ internal sealed partial class HtmlMetadataReader
     {
         if (title.Length < 10)
             return null;
-        foreach (var element in Elements.Where(e => e.LocalName is "h1" or "h2" || ClassHas(e, TitleClassWords)).Take(200))
+        var elements = Elements;
+        var scanned = Scanned;
+        var taken = 0;
+        for (var i = 0; i < elements.Length && taken < 200; i++)
         {
+            var element = elements[i];
+            if (element.LocalName is not ("h1" or "h2") && !Has(scanned[i].Class, TitleClassWords))
+                continue;
+            taken++;
             // The kicker is part of the same text; one in its own element ("<span class=kicker>") is styled apart.
             if (element.ChildElementCount > 0)
                 continue;
@@ -483,10 +565,7 @@ internal sealed partial class HtmlMetadataReader
     // Class parts of title and byline elements: case-sensitive substrings, as the CSS selectors they replace.
     private static readonly string[] TitleClassWords = ["title", "headline", "judul", "jdl"];
 
-    private static bool ClassHas(IElement element, string[] parts) => Has(element.GetAttribute("class"), parts);
-
-    private static bool IdHas(IElement element, string[] parts) => Has(element.GetAttribute("id"), parts);
-
+    // Whether an attribute value holds any of the parts, as CSS [class*=part] matches it.
     private static bool Has(string? value, string[] parts)
     {
         if (string.IsNullOrEmpty(value))
