@@ -104,6 +104,9 @@ internal static class BoilerplateRules
         ("isi", false), ("berita", false), ("news", false), ("blog", false), ("read", false), ("column", false),
     ];
 
+    // The attributes Reason reads, in this order.
+    private static readonly string[] RuleAttributes = ["hidden", "aria-hidden", "style", "role", "class", "id"];
+
     /// <summary>Why the element is boilerplate, or null when it is not (or may hold the article).</summary>
     /// <param name="strict">False in the recall retry: only tags, roles and hidden state count, not class words
     /// (<see cref="ClassReason"/> tells the walker which elements those would drop).</param>
@@ -128,38 +131,10 @@ internal static class BoilerplateRules
             return byTag;
         }
         // Most elements have no attributes (p, br, td, b…): no attribute rule applies to them, nor do class words.
-        var attributes = element.Attributes;
-        if (attributes.Length == 0)
+        var values = default(AttributeReader.Values);
+        if (!AttributeReader.Read(element, RuleAttributes, ref values))
             return strict && OpensWithCloseControl(element) ? Hidden : null;
-        // The attributes the rules read, in one walk over the element's list rather than a lookup for each.
-        string? ariaHidden = null, style = null, role = null, className = null, id = null;
-        var hidden = false;
-        for (var i = 0; i < attributes.Length; i++)
-        {
-            if (attributes[i] is not { } attribute)
-                continue;
-            switch (attribute.Name)
-            {
-                case "hidden":
-                    hidden = true;
-                    break;
-                case "aria-hidden":
-                    ariaHidden ??= attribute.Value;
-                    break;
-                case "style":
-                    style ??= attribute.Value;
-                    break;
-                case "role":
-                    role ??= attribute.Value;
-                    break;
-                case "class":
-                    className ??= attribute.Value;
-                    break;
-                case "id":
-                    id ??= attribute.Value;
-                    break;
-            }
-        }
+        var (hidden, ariaHidden, style, role, className, id) = (values[0] is not null, values[1], values[2], values[3], values[4], values[5]);
         if (hidden || string.Equals(ariaHidden, "true", StringComparison.OrdinalIgnoreCase) || (style is not null && IsHiddenStyle(style)))
         {
             dropSilently = true;

@@ -129,35 +129,14 @@ internal sealed partial class HtmlMetadataReader
 
     private static ScanAttributes Scan(IElement element)
     {
-        var list = element.Attributes;
-        if (list.Length == 0)
-            return default;
-        string? className = null, id = null, itemprop = null, property = null, rel = null;
-        for (var i = 0; i < list.Length; i++)
-        {
-            if (list[i] is not { } attribute)
-                continue;
-            switch (attribute.Name)
-            {
-                case "class":
-                    className ??= attribute.Value;
-                    break;
-                case "id":
-                    id ??= attribute.Value;
-                    break;
-                case "itemprop":
-                    itemprop ??= attribute.Value;
-                    break;
-                case "property":
-                    property ??= attribute.Value;
-                    break;
-                case "rel":
-                    rel ??= attribute.Value;
-                    break;
-            }
-        }
-        return new ScanAttributes(className, id, itemprop, property, rel);
+        var values = default(AttributeReader.Values);
+        return AttributeReader.Read(element, ScannedNames, ref values)
+            ? new ScanAttributes(values[0], values[1], values[2], values[3], values[4])
+            : default;
     }
+
+    // The attributes ScanAttributes holds, in its order.
+    private static readonly string[] ScannedNames = ["class", "id", "itemprop", "property", "rel"];
 
     // Whether a space-separated attribute value holds the token, as CSS [attr~=token] matches it.
     private static bool HasToken(string? value, string token, StringComparison comparison = StringComparison.Ordinal)
