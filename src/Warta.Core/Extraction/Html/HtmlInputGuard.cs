@@ -27,7 +27,8 @@ internal static class HtmlInputGuard
         "width", "height", "border", "bordercolor", "cellpadding", "cellspacing", "valign", "bgcolor", "background",
         "hspace", "vspace", "nowrap", "colspan", "rowspan", "target", "tabindex", "srcset", "sizes", "loading",
         "decoding", "coords", "shape", "frameborder", "scrolling", "marginwidth", "marginheight", "allowfullscreen",
-        "allow", "fetchpriority", "media", "d", "viewbox", "xlink:href",
+        "allow", "fetchpriority", "media", "d", "viewbox", "xlink:href", "value", "placeholder", "action", "method",
+        "autocomplete",
     };
 
     // The data-… attributes a rule reads (a close control's, BoilerplateRules.OpensWithCloseControl).
