@@ -39,13 +39,22 @@ internal sealed partial class HtmlMetadataReader
     [GeneratedRegex(@"^(?:phd|ph\.d|md|msc|mba|rd|rn|ma|ba|bsc|dr|prof|jr|sr)\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Degree();
 
+    // The cues a byline line opens with: before full names, and before any name (they only introduce an author).
+    private const string LeadCues = "by|oleh|von|par|por|door|text von|ein beitrag von|beitrag von|blog beitrag von|ein artikel von|artikel von|ein gastbeitrag von|gastbeitrag von|eine kolumne von|ein kommentar von|ein interview von";
+    private const string PostedCues = "written by|posted by|published by|geschrieben von|verfasst von|erstellt von|gespeichert von|eingestellt von|veröffentlicht von|publié par|escrito por|scritto da";
+
+    // How every byline line starts: its cue and the space after it. A line that does not start so is no byline
+    // line, also once a trailing date or link label is cut (the cut keeps the start).
+    [GeneratedRegex(@"^(?i:" + LeadCues + "|" + PostedCues + @")\s*:?\s", RegexOptions.CultureInvariant)]
+    private static partial Regex BylineStart();
+
     // A line that is only a byline: a cue, then one to four names of two to four capitalised words joined by
     // commas or "and" in several languages ("Blog Beitrag von Margarita Koreneva", "Oleh Budi Santoso", "Von Roland
     // Brockmann und Sebastian Drescher"); a longer line is prose that happens to start with "by". After a cue that
     // can only introduce an author ("Geschrieben von", "Erstellt von", "Posted by") a single word is a name too
     // ("Erstellt von Fabian"). Whom an interview is with is no author ("Ein Interview von Eugen Zentner mit Sonja
     // Silberhorn.").
-    [GeneratedRegex(@"^(?:(?i:by|oleh|von|par|por|door|text von|ein beitrag von|beitrag von|blog beitrag von|ein artikel von|artikel von|ein gastbeitrag von|gastbeitrag von|eine kolumne von|ein kommentar von|ein interview von)\s*:?\s+(?<names>" + FullName + @"(?:\s*(?:,|&|\s(?i:und|and|dan|et|y|e))\s+" + FullName + @"){0,3})|(?i:written by|posted by|published by|geschrieben von|verfasst von|erstellt von|gespeichert von|eingestellt von|veröffentlicht von|publié par|escrito por|scritto da)\s*:?\s+(?<names>" + AnyName + @"(?:\s*(?:,|&|\s(?i:und|and|et|y|e))\s+" + AnyName + @"){0,3}))(?:\s+(?i:mit)\s+\p{Lu}[\p{L}'’\- ]{2,60}?)?\.?\s*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"^(?:(?i:" + LeadCues + @")\s*:?\s+(?<names>" + FullName + @"(?:\s*(?:,|&|\s(?i:und|and|dan|et|y|e))\s+" + FullName + @"){0,3})|(?i:" + PostedCues + @")\s*:?\s+(?<names>" + AnyName + @"(?:\s*(?:,|&|\s(?i:und|and|et|y|e))\s+" + AnyName + @"){0,3}))(?:\s+(?i:mit)\s+\p{Lu}[\p{L}'’\- ]{2,60}?)?\.?\s*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex BylineLine();
 
     private const string FullName = @"\p{Lu}[\p{L}'’\-]+(?:\s+(?:\p{Lu}[\p{L}'’\-]*\.?|de|van|von|der|da|di|bin|binti)){1,3}";
@@ -623,6 +632,8 @@ internal sealed partial class HtmlMetadataReader
         var m = BylineLine().Match(line);
         if (!m.Success)
         {
+            if (!BylineStart().IsMatch(line))
+                return null;
             var cut = BylineTail().Replace(line, string.Empty).TrimEnd(' ', '|', ',', '-', '–', '·');
             if (cut.Length == line.Length || (m = BylineLine().Match(cut)) is not { Success: true })
                 return null;
