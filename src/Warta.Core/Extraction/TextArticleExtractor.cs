@@ -141,6 +141,22 @@ public sealed partial class TextArticleExtractor
 
         public List<string> Authors { get; } = [];
 
+        private IReadOnlyList<DateMention>?[]? _dates;
+        private int[]? _words;
+
+        // The dates in a line as split, found once for the byline, date and masthead passes.
+        public IReadOnlyList<DateMention> DatesIn(int line) =>
+            (_dates ??= new IReadOnlyList<DateMention>?[Lines.Count])[line] ??= DateParser.FindAll(Lines[line]);
+
+        // Whether a line as split has at most this many words (max at most countedWords); counted once per line.
+        public bool AtMostWords(int line, int max, int countedWords)
+        {
+            _words ??= new int[Lines.Count];
+            if (_words[line] == 0)
+                _words[line] = WordCount(Lines[line], countedWords) + 1;
+            return _words[line] - 1 <= max;
+        }
+
         public (DateTimeOffset Value, DatePrecision Precision)? Published { get; set; }
 
         private readonly List<(int Line, int Order, RemovedSpan Span)> _removed = [];
@@ -384,7 +400,7 @@ public sealed partial class TextArticleExtractor
             if (doc.Reason[i] is not null)
                 continue;
             // A date line is a cue and a date; a byline at most a few names per role (both far below 25 words).
-            if (AtMostWords(doc.Lines[i], 25))
+            if (doc.AtMostWords(i, 25, CountedWords))
                 _ = DateLine(doc, i) || BylineLine(doc, i);
         }
     }
@@ -394,7 +410,7 @@ public sealed partial class TextArticleExtractor
         var titleWords = title is null ? [] : RepeatCollapser.Tokenize(title).ConvertAll(w => w.ToString());
         for (var i = 0; i < doc.Lines.Count; i++)
         {
-            if (doc.Reason[i] is not null || !AtMostWords(doc.Lines[i], _options.MaxHeaderWords))
+            if (doc.Reason[i] is not null || !doc.AtMostWords(i, _options.MaxHeaderWords, CountedWords))
                 continue;
             if (!MastheadLine(doc, i, titleWords) && NavigationLine(doc.Lines[i]))
                 doc.RemoveLine(i, RemovalReasons.Navigation);
@@ -405,7 +421,7 @@ public sealed partial class TextArticleExtractor
     private static bool DateLine(Document doc, int i)
     {
         var line = doc.Lines[i];
-        var mentions = DateParser.FindAll(line);
+        var mentions = doc.DatesIn(i);
         if (mentions.Count != 1)
             return false;
         var m = mentions[0];
@@ -485,7 +501,7 @@ public sealed partial class TextArticleExtractor
     private bool MastheadLine(Document doc, int i, List<string> titleWords)
     {
         var line = doc.Lines[i];
-        var mentions = DateParser.FindAll(line);
+        var mentions = doc.DatesIn(i);
         if (mentions.Count == 0)
             return false;
         var date = mentions[^1];
@@ -646,8 +662,8 @@ public sealed partial class TextArticleExtractor
         return name.Length > 0;
     }
 
-    // Whether the text has at most this many words; counting stops past it (most body lines are longer).
-    private static bool AtMostWords(string text, int max) => WordCount(text, max) <= max;
+    // How far the byline and masthead passes count a line's words (most body lines are longer).
+    private int CountedWords => Math.Max(25, _options.MaxHeaderWords);
 
     private static int WordCount(string text, int stopAbove = int.MaxValue)
     {
