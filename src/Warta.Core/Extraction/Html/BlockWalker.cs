@@ -284,30 +284,54 @@ internal sealed class BlockWalker
 
     private void AppendText(string data)
     {
-        foreach (var c in data)
+        // Runs of printable ASCII characters go in whole (a vectorised search finds their end); any other character
+        // (white space, a control, a rendering hint, any non-ASCII one) goes through the rules one by one.
+        var rest = data.AsSpan();
+        while (!rest.IsEmpty)
         {
-            if (_preDepth == 0 ? char.IsWhiteSpace(c) : c is ' ' or '\t' or '\r')
+            var at = rest.IndexOfAnyExceptInRange('!', '~');
+            var run = at < 0 ? rest : rest[..at];
+            if (!run.IsEmpty)
             {
-                _pendingSpace = true;
-                continue;
+                if (_pendingSpace && _text.Length > 0)
+                    _text.Append(' ');
+                _pendingSpace = false;
+                _text.Append(run);
+                if (_linkDepth > 0)
+                    _linkChars += run.Length;
+                if (_inPageLinkDepth > 0)
+                    _inPageLinkChars += run.Length;
             }
-            if (c == '\n')
-            {
-                Flush();
-                continue;
-            }
-            // Soft hyphens and zero-width breaks are hints to the renderer, not text ("Wäh\u00ADrend" reads "Während").
-            if (char.IsControl(c) || c is '\u00AD' or '\u200B' or '\u2060' or '\uFEFF')
-                continue;
-            if (_pendingSpace && _text.Length > 0)
-                _text.Append(' ');
-            _pendingSpace = false;
-            _text.Append(c);
-            if (_linkDepth > 0)
-                _linkChars++;
-            if (_inPageLinkDepth > 0)
-                _inPageLinkChars++;
+            if (at < 0)
+                break;
+            AppendChar(rest[at]);
+            rest = rest[(at + 1)..];
         }
+    }
+
+    private void AppendChar(char c)
+    {
+        if (_preDepth == 0 ? char.IsWhiteSpace(c) : c is ' ' or '\t' or '\r')
+        {
+            _pendingSpace = true;
+            return;
+        }
+        if (c == '\n')
+        {
+            Flush();
+            return;
+        }
+        // Soft hyphens and zero-width breaks are hints to the renderer, not text ("Wäh\u00ADrend" reads "Während").
+        if (char.IsControl(c) || c is '\u00AD' or '\u200B' or '\u2060' or '\uFEFF')
+            return;
+        if (_pendingSpace && _text.Length > 0)
+            _text.Append(' ');
+        _pendingSpace = false;
+        _text.Append(c);
+        if (_linkDepth > 0)
+            _linkChars++;
+        if (_inPageLinkDepth > 0)
+            _inPageLinkChars++;
     }
 
     private void Flush()
