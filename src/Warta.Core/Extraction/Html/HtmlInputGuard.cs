@@ -115,12 +115,7 @@ internal static class HtmlInputGuard
                 // text or the metadata (JSON-LD excepted) and are often half a news page: they are not parsed at all.
                 var endTag = EndTag(html, name, tagEnd, length);
                 if (endTag > tagEnd && IsDroppedBody(name, html.AsSpan(nameEnd, gt - nameEnd)))
-                {
-                    copy ??= ArrayPool<char>.Shared.Rent(length);
-                    html.CopyTo(copied, copy, written, tagEnd - copied);
-                    written += tagEnd - copied;
-                    copied = endTag;
-                }
+                    LeaveOut(html, tagEnd, endTag, length, ref copy, ref copied, ref written);
                 i = endTag < 0 ? length : endTag;
                 continue;
             }
@@ -141,10 +136,7 @@ internal static class HtmlInputGuard
             }
             if (drop)
             {
-                copy ??= ArrayPool<char>.Shared.Rent(length);
-                html.CopyTo(copied, copy, written, lt - copied);
-                written += lt - copied;
-                copied = tagEnd;
+                LeaveOut(html, lt, tagEnd, length, ref copy, ref copied, ref written);
                 flattened = true;
             }
             else if (!closing && gt > nameEnd && !FormattingLookup.Contains(name))
@@ -162,8 +154,8 @@ internal static class HtmlInputGuard
     }
 
     /// <summary>
-    /// Leaves out of a start tag the attributes nothing reads and the parser would build objects for: layout
-    /// (width, border, cellpadding…), responsive-image lists, and event handlers (onclick…). Only when the attributes,
+    /// Leaves out of a start tag the attributes nothing reads and the parser would build objects for (see
+    /// <see cref="Unread"/>: layout, responsive-image lists, event and data attributes…). Only when the attributes,
     /// read as the HTML tokenizer reads them, end at <paramref name="gt"/>: a quoted value holding '&gt;' leaves the
     /// tag as it is.
     /// </summary>
@@ -174,23 +166,23 @@ internal static class HtmlInputGuard
         var i = from;
         while (true)
         {
-            while (i < gt && (html[i] is ' ' or '\t' or '\n' or '\r' or '\f' or '/'))
+            while (i < gt && (IsTagSpace(html[i]) || html[i] == '/'))
                 i++;
             if (i >= gt)
                 break;
             // The name runs to white space, '/', '>' or '='; a leading '=' belongs to it.
             var start = i;
             i++;
-            while (i < gt && html[i] is not (' ' or '\t' or '\n' or '\r' or '\f' or '/' or '='))
+            while (i < gt && !IsTagSpace(html[i]) && html[i] is not ('/' or '='))
                 i++;
             var nameEnd = i;
             var j = i;
-            while (j < gt && html[j] is ' ' or '\t' or '\n' or '\r' or '\f')
+            while (j < gt && IsTagSpace(html[j]))
                 j++;
             if (j < gt && html[j] == '=')
             {
                 j++;
-                while (j < gt && html[j] is ' ' or '\t' or '\n' or '\r' or '\f')
+                while (j < gt && IsTagSpace(html[j]))
                     j++;
                 if (j < length && html[j] is '"' or '\'')
                 {
@@ -202,7 +194,7 @@ internal static class HtmlInputGuard
                 }
                 else
                 {
-                    while (j < gt && html[j] is not (' ' or '\t' or '\n' or '\r' or '\f'))
+                    while (j < gt && !IsTagSpace(html[j]))
                         j++;
                 }
                 i = j;
@@ -211,13 +203,21 @@ internal static class HtmlInputGuard
                 drops[count++] = (start, i);
         }
         for (var k = 0; k < count; k++)
-        {
-            copy ??= ArrayPool<char>.Shared.Rent(length);
-            html.CopyTo(copied, copy, written, drops[k].Start - copied);
-            written += drops[k].Start - copied;
-            copied = drops[k].End;
-        }
+            LeaveOut(html, drops[k].Start, drops[k].End, length, ref copy, ref copied, ref written);
     }
+
+    // Leaves html[from..to) out of the copy: what lies between the last cut and from is copied first (into a pooled
+    // buffer rented on the first cut).
+    private static void LeaveOut(string html, int from, int to, int length, ref char[]? copy, ref int copied, ref int written)
+    {
+        copy ??= ArrayPool<char>.Shared.Rent(length);
+        html.CopyTo(copied, copy, written, from - copied);
+        written += from - copied;
+        copied = to;
+    }
+
+    // White space between a tag's attributes, as the HTML tokenizer reads it.
+    private static bool IsTagSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f';
 
     private static bool IsUnread(ReadOnlySpan<char> name) =>
         (name.Length > 2 && (name[0] | 0x20) == 'o' && (name[1] | 0x20) == 'n')
