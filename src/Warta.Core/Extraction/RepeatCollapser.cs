@@ -89,8 +89,8 @@ internal static class RepeatCollapser
             if (bStart <= a)
                 continue;
 
-            var first = Concat(tokens, i, a);
-            var second = Concat(tokens, bStart, bEnd);
+            var first = Concat(Words, i, a);
+            var second = Concat(Words, bStart, bEnd);
             if (Math.Max(first.Count, second.Count) < MinBlockTokens)
                 continue;
             var diff = Align(first, second);
@@ -237,7 +237,7 @@ internal static class RepeatCollapser
         while (i < text.Length && count < hashes.Length)
         {
             var ch = text[i];
-            var upper = ch < 128 ? AsciiWordUpper[ch] : char.IsLetterOrDigit(ch) ? ch : 0u;
+            var upper = WordUpper(ch);
             if (upper == 0)
             {
                 i++;
@@ -253,7 +253,7 @@ internal static class RepeatCollapser
                 if (++i == text.Length)
                     break;
                 ch = text[i];
-                upper = ch < 128 ? AsciiWordUpper[ch] : char.IsLetterOrDigit(ch) ? ch : 0u;
+                upper = WordUpper(ch);
                 if (upper == 0)
                     break;
             }
@@ -261,6 +261,10 @@ internal static class RepeatCollapser
         }
         return count;
     }
+
+    // What a character adds to a word's hash: an ASCII letter its upper case, any other letter or digit itself; 0 for
+    // a character that is not part of a word.
+    private static uint WordUpper(char ch) => ch < 128 ? AsciiWordUpper[ch] : char.IsLetterOrDigit(ch) ? ch : 0u;
 
     // For each ASCII character: its upper case when it is a letter or digit, else 0 (not part of a word).
     private static readonly uint[] AsciiWordUpper =
@@ -270,11 +274,11 @@ internal static class RepeatCollapser
     internal static List<ReadOnlyMemory<char>> Tokenize(string text) =>
         WordSpan.Find(text, MaxTokensPerParagraph).ConvertAll(w => text.AsMemory(w.Start, w.Length));
 
-    private static List<ReadOnlyMemory<char>> Concat(List<ReadOnlyMemory<char>>?[] tokens, int from, int to)
+    private static List<ReadOnlyMemory<char>> Concat(Func<int, List<ReadOnlyMemory<char>>> words, int from, int to)
     {
         var all = new List<ReadOnlyMemory<char>>();
         for (var k = from; k <= to; k++)
-            all.AddRange(tokens[k]!);
+            all.AddRange(words(k));
         return all;
     }
 

@@ -53,8 +53,10 @@ public sealed partial class TextArticleExtractor
     [GeneratedRegex(@"[ \t\u00A0\u2000-\u200B\u202F\u205F\u3000]+", RegexOptions.CultureInvariant)]
     private static partial Regex Spaces();
 
-    private static readonly System.Buffers.SearchValues<char> OddSpaces =
-        System.Buffers.SearchValues.Create("\t\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B\u202F\u205F\u3000");
+    // White space other than the plain space that SplitLines collapses (with runs of spaces) into one space.
+    private const string OddSpaceChars = "\t\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B\u202F\u205F\u3000";
+
+    private static readonly System.Buffers.SearchValues<char> OddSpaces = System.Buffers.SearchValues.Create(OddSpaceChars);
 
     public Article Extract(RawInput input)
     {
@@ -222,8 +224,9 @@ public sealed partial class TextArticleExtractor
         return chars <= options.MaxInputChars;
     }
 
+    // The line breaks EnumerateLines splits at, and the odd spaces.
     private static readonly System.Buffers.SearchValues<char> LineBreaksAndOddSpaces =
-        System.Buffers.SearchValues.Create("\r\n\f\u0085\u2028\u2029\t\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B\u202F\u205F\u3000");
+        System.Buffers.SearchValues.Create("\r\n\f\u0085\u2028\u2029" + OddSpaceChars);
 
     private void ClassifyBoilerplate(Document doc)
     {

@@ -9,8 +9,8 @@ namespace Warta.Extraction.Html;
 /// </summary>
 internal sealed class BlockWalker
 {
-    // The block-level tags: each starts a new text block. A switch, which the compiler turns into length and
-    // character tests, since it is asked twice for every element of a page.
+    /// <summary>Whether elements of this tag start a block of text of their own.</summary>
+    // A switch, which the compiler turns into length and character tests: it is asked twice for every element.
     public static bool IsBlockTag(string tag) => tag switch
     {
         "address" or "article" or "aside" or "blockquote" or "body" or "center" or "dd" or "details" or "dir" or "div"
@@ -280,8 +280,6 @@ internal sealed class BlockWalker
         return false;
     }
 
-    /// <summary>Whether elements of this tag start a block of text of their own.</summary>
-
     private void AppendText(string data)
     {
         // Runs of printable ASCII characters go in whole (a vectorised search finds their end); any other character
@@ -292,16 +290,7 @@ internal sealed class BlockWalker
             var at = rest.IndexOfAnyExceptInRange('!', '~');
             var run = at < 0 ? rest : rest[..at];
             if (!run.IsEmpty)
-            {
-                if (_pendingSpace && _text.Length > 0)
-                    _text.Append(' ');
-                _pendingSpace = false;
-                _text.Append(run);
-                if (_linkDepth > 0)
-                    _linkChars += run.Length;
-                if (_inPageLinkDepth > 0)
-                    _inPageLinkChars += run.Length;
-            }
+                AppendVisible(run);
             if (at < 0)
                 break;
             AppendChar(rest[at]);
@@ -324,14 +313,20 @@ internal sealed class BlockWalker
         // Soft hyphens and zero-width breaks are hints to the renderer, not text ("Wäh\u00ADrend" reads "Während").
         if (char.IsControl(c) || c is '\u00AD' or '\u200B' or '\u2060' or '\uFEFF')
             return;
+        AppendVisible(new ReadOnlySpan<char>(in c));
+    }
+
+    // Text that shows: after the pending space, counted as link text inside links.
+    private void AppendVisible(ReadOnlySpan<char> chars)
+    {
         if (_pendingSpace && _text.Length > 0)
             _text.Append(' ');
         _pendingSpace = false;
-        _text.Append(c);
+        _text.Append(chars);
         if (_linkDepth > 0)
-            _linkChars++;
+            _linkChars += chars.Length;
         if (_inPageLinkDepth > 0)
-            _inPageLinkChars++;
+            _inPageLinkChars += chars.Length;
     }
 
     private void Flush()
