@@ -238,16 +238,9 @@ internal sealed partial class HtmlMetadataReader
         }
         // time[datetime], [itemprop=datePublished], [itemprop=dateCreated], [property=schema:dateCreated],
         // [property=schema:datePublished]
-        var elements = Elements;
-        var scanned = Scanned;
-        for (int i = 0, taken = 0; i < elements.Length && taken < 20; i++)
+        foreach (var time in Matching((e, a) => (e.LocalName == "time" && e.HasAttribute("datetime") && a.Itemprop != "dateModified")
+            || a.Itemprop is "datePublished" or "dateCreated" || a.Property is "schema:dateCreated" or "schema:datePublished", 20))
         {
-            var time = elements[i];
-            var (_, _, itemprop, property, _) = scanned[i];
-            if (!(time.LocalName == "time" && time.HasAttribute("datetime") && itemprop != "dateModified")
-                && itemprop is not ("datePublished" or "dateCreated") && property is not ("schema:dateCreated" or "schema:datePublished"))
-                continue;
-            taken++;
             var value = time.GetAttribute("datetime") ?? time.GetAttribute("content") ?? time.TextContent;
             if (TryParseDate(Clean(value), out var date, out var precision))
                 _declaredDates.Add((date, precision, time.LocalName == "time" ? "html:time" : "microdata:datePublished"));
@@ -339,13 +332,8 @@ internal sealed partial class HtmlMetadataReader
     {
         var seen = 0;
         var cache = new Dictionary<string, bool>(StringComparer.Ordinal);
-        var elements = Elements;
-        var scanned = Scanned;
-        for (var i = 0; i < elements.Length; i++)
+        foreach (var element in Matching((e, a) => e.LocalName == "time" || HasDateWord(a.Class, cache) || HasDateWord(a.Id, null), int.MaxValue))
         {
-            var element = elements[i];
-            if (element.LocalName != "time" && !HasDateWord(scanned[i].Class, cache) && !HasDateWord(scanned[i].Id, null))
-                continue;
             if (element.ChildElementCount > 12 || InBoilerplate(element))
                 continue;
             var text = ShortText(element, 200);

@@ -70,16 +70,7 @@ internal sealed partial class HtmlMetadataReader
         }
     }
 
-    // The attributes the page-wide scans test, for each element of Elements (same index).
-    private ScanAttributes[] Scanned
-    {
-        get
-        {
-            _ = Elements;
-            return _scanned!;
-        }
-    }
-
+    // The attributes the page-wide scans test, for each element of Elements (same index); listed with them.
     private ScanAttributes[]? _scanned;
 
     /// <summary>
@@ -92,7 +83,7 @@ internal sealed partial class HtmlMetadataReader
     private IEnumerable<IElement> Matching(Func<IElement, ScanAttributes, bool> test, int max)
     {
         var elements = Elements;
-        var scanned = Scanned;
+        var scanned = _scanned!;
         for (int i = 0, taken = 0; i < elements.Length && taken < max; i++)
         {
             if (test(elements[i], scanned[i]))
@@ -470,15 +461,8 @@ internal sealed partial class HtmlMetadataReader
     {
         if (title.Length < 10)
             return null;
-        var elements = Elements;
-        var scanned = Scanned;
-        var taken = 0;
-        for (var i = 0; i < elements.Length && taken < 200; i++)
+        foreach (var element in Matching((e, a) => e.LocalName is "h1" or "h2" || Has(a.Class, TitleClassWords), 200))
         {
-            var element = elements[i];
-            if (element.LocalName is not ("h1" or "h2") && !Has(scanned[i].Class, TitleClassWords))
-                continue;
-            taken++;
             // The kicker is part of the same text; one in its own element ("<span class=kicker>") is styled apart.
             if (element.ChildElementCount > 0)
                 continue;
