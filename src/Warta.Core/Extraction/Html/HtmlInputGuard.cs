@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 
 namespace Warta.Extraction.Html;
 
@@ -9,15 +10,38 @@ namespace Warta.Extraction.Html;
 /// </summary>
 internal static class HtmlInputGuard
 {
-    // Elements whose end tag is implied by a sibling or parent; they never build real depth, so they are not counted.
-    private static readonly HashSet<string> Uncounted = new(StringComparer.OrdinalIgnoreCase)
+    // How the guard treats a tag, by name; one switch per tag.
+    private enum TagKind : byte
     {
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
-        "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "rb", "rt", "rp",
-        "colgroup", "caption", "html", "head", "body", "!doctype",
-    };
+        Other = 0,
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UncountedLookup = Uncounted.GetAlternateLookup<ReadOnlySpan<char>>();
+        // Its end tag is implied by a sibling or parent; it never builds real depth, so it is not counted.
+        Uncounted = 1,
+
+        // A formatting element: the tree builder compares its attributes, so it keeps all of them.
+        Formatting = 2,
+
+        // Raw text up to its end tag (script, style…).
+        RawText = 4,
+    }
+
+    // The kind of a tag by its name, in any case (the scan reads ASCII letters, digits and '-' only).
+    private static TagKind KindOf(ReadOnlySpan<char> name)
+    {
+        Span<char> lower = stackalloc char[8];
+        if (name.Length > lower.Length)
+            return TagKind.Other;
+        Ascii.ToLower(name, lower, out var written);
+        return lower[..written] switch
+        {
+            "area" or "base" or "br" or "col" or "embed" or "hr" or "img" or "input" or "link" or "meta" or "param" or "source"
+                or "track" or "wbr" or "p" or "li" or "dt" or "dd" or "option" or "optgroup" or "tr" or "td" or "th" or "tbody"
+                or "thead" or "tfoot" or "rb" or "rt" or "rp" or "colgroup" or "caption" or "html" or "head" or "body" => TagKind.Uncounted,
+            "a" or "b" or "big" or "code" or "em" or "font" or "i" or "nobr" or "s" or "small" or "strike" or "strong" or "tt" or "u" => TagKind.Formatting,
+            "script" or "style" or "textarea" or "title" or "xmp" or "noscript" => TagKind.RawText,
+            _ => TagKind.Other,
+        };
+    }
 
     // Attributes no rule reads and that change nothing in how the tree is built; they are left out before parsing.
     // (Event handlers, on…, and data-… attributes other than the two below, too.) Formatting elements keep all
@@ -38,14 +62,20 @@ internal static class HtmlInputGuard
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UnreadLookup = Unread.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly HashSet<string> Formatting = new(StringComparer.OrdinalIgnoreCase)
+    // For each name length, a bit per first letter that some Unread name of that length starts with: most attribute
+    // names (class, id, href, src…) fail this test and skip the set lookup.
+    private static readonly uint[] UnreadShapes = ShapesOf(Unread);
+
+    private static uint[] ShapesOf(IEnumerable<string> names)
     {
-        "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
-    };
+        var shapes = new uint[names.Max(n => n.Length) + 1];
+        foreach (var name in names)
+            shapes[name.Length] |= LetterBit(name[0]);
+        return shapes;
+    }
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FormattingLookup = Formatting.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static readonly string[] RawTextElements = ["script", "style", "textarea", "title", "xmp", "noscript"];
+    // A bit for an ASCII letter in either case, 0 for any other character.
+    private static uint LetterBit(char c) => char.IsAsciiLetter(c) ? 1u << ((c | 0x20) - 'a') : 0;
 
     /// <summary>The bounded page as a string (a copy when anything was cut).</summary>
     public static string Bound(string html, int maxChars, int maxDepth, out bool truncated, out bool flattened)
@@ -108,8 +138,9 @@ internal static class HtmlInputGuard
             if (gt < 0)
                 break;
             var name = html.AsSpan(nameStart, nameEnd - nameStart);
+            var kind = KindOf(name);
             var tagEnd = gt + 1;
-            if (!closing && IsRawText(name))
+            if (!closing && kind == TagKind.RawText)
             {
                 // Skip the raw text body (script, style…) up to its end tag. Script and style bodies never reach the
                 // text or the metadata (JSON-LD excepted) and are often half a news page: they are not parsed at all.
@@ -119,7 +150,7 @@ internal static class HtmlInputGuard
                 i = endTag < 0 ? length : endTag;
                 continue;
             }
-            var counted = !UncountedLookup.Contains(name) && html[gt - 1] != '/';
+            var counted = kind != TagKind.Uncounted && html[gt - 1] != '/';
             var drop = false;
             if (counted)
             {
@@ -139,7 +170,7 @@ internal static class HtmlInputGuard
                 LeaveOut(html, lt, tagEnd, length, ref copy, ref copied, ref written);
                 flattened = true;
             }
-            else if (!closing && gt > nameEnd && !FormattingLookup.Contains(name))
+            else if (!closing && gt > nameEnd && kind != TagKind.Formatting)
             {
                 DropUnreadAttributes(html, nameEnd, gt, ref copy, ref copied, ref written, length);
             }
@@ -222,7 +253,7 @@ internal static class HtmlInputGuard
     private static bool IsUnread(ReadOnlySpan<char> name) =>
         (name.Length > 2 && (name[0] | 0x20) == 'o' && (name[1] | 0x20) == 'n')
         || (name.StartsWith("data-", StringComparison.OrdinalIgnoreCase) && !DataReadLookup.Contains(name))
-        || UnreadLookup.Contains(name);
+        || (name.Length < UnreadShapes.Length && (UnreadShapes[name.Length] & LetterBit(name[0])) != 0 && UnreadLookup.Contains(name));
 
     // Where the raw text element's end tag starts ("</script", any case), or -1.
     private static int EndTag(string html, ReadOnlySpan<char> name, int from, int length)
@@ -244,14 +275,4 @@ internal static class HtmlInputGuard
     private static bool IsDroppedBody(ReadOnlySpan<char> name, ReadOnlySpan<char> attributes) =>
         name.Equals("style", StringComparison.OrdinalIgnoreCase)
         || (name.Equals("script", StringComparison.OrdinalIgnoreCase) && !attributes.Contains("ld+json", StringComparison.OrdinalIgnoreCase));
-
-    private static bool IsRawText(ReadOnlySpan<char> name)
-    {
-        foreach (var raw in RawTextElements)
-        {
-            if (name.Equals(raw, StringComparison.OrdinalIgnoreCase))
-                return true;
-        }
-        return false;
-    }
 }
