@@ -111,6 +111,7 @@ internal static class HtmlInputGuard
         var copied = 0;
         var depth = 0;
         var i = 0;
+        Span<(int Start, int End)> unread = stackalloc (int, int)[MaxDropsPerTag];
         while (i < length)
         {
             var lt = html.IndexOf('<', i, length - i);
@@ -134,11 +135,13 @@ internal static class HtmlInputGuard
                 i = lt + 1;
                 continue;
             }
-            var gt = html.IndexOf('>', nameEnd, length - nameEnd);
-            if (gt < 0)
-                break;
             var name = html.AsSpan(nameStart, nameEnd - nameStart);
             var kind = KindOf(name);
+            // Where the tag ends as the tokenizer reads it (a quoted value may hold '>'), with the unread attributes of
+            // a start tag other than a formatting element's.
+            var gt = ReadAttributes(html, nameEnd, length, !closing && kind != TagKind.Formatting ? unread : [], out var unreadCount);
+            if (gt < 0)
+                break;
             var tagEnd = gt + 1;
             if (!closing && kind == TagKind.RawText)
             {
@@ -170,9 +173,10 @@ internal static class HtmlInputGuard
                 LeaveOut(html, lt, tagEnd, length, ref copy, ref copied, ref written);
                 flattened = true;
             }
-            else if (!closing && gt > nameEnd && kind != TagKind.Formatting)
+            else
             {
-                DropUnreadAttributes(html, nameEnd, gt, ref copy, ref copied, ref written, length);
+                for (var k = 0; k < unreadCount; k++)
+                    LeaveOut(html, unread[k].Start, unread[k].End, length, ref copy, ref copied, ref written);
             }
             i = tagEnd;
         }
@@ -184,57 +188,60 @@ internal static class HtmlInputGuard
         return copy.AsMemory(0, written);
     }
 
+    // At most this many unread attributes are left out of one tag; any further ones stay.
+    private const int MaxDropsPerTag = 16;
+
     /// <summary>
-    /// Leaves out of a start tag the attributes nothing reads and the parser would build objects for (see
-    /// <see cref="Unread"/>: layout, responsive-image lists, event and data attributes…). Only when the attributes,
-    /// read as the HTML tokenizer reads them, end at <paramref name="gt"/>: a quoted value holding '&gt;' leaves the
-    /// tag as it is.
+    /// Reads a tag's attributes from <paramref name="from"/> (just after its name) as the HTML tokenizer does, and
+    /// returns where the tag ends: the first '&gt;' outside a quoted value, or -1 when the input ends first. The
+    /// ranges of attributes nothing reads (see <see cref="Unread"/>: layout, responsive-image lists, event and data
+    /// attributes…), each with its value, go into <paramref name="unread"/>; an empty
+    /// span collects none. A tag scanned only to its first '&gt;' would end inside a value such as
+    /// <c>alt="a &gt; b"</c> or one left unclosed, and whatever the scan then took for tags would be cut from the value.
     /// </summary>
-    private static void DropUnreadAttributes(string html, int from, int gt, ref char[]? copy, ref int copied, ref int written, int length)
+    private static int ReadAttributes(string html, int from, int length, Span<(int Start, int End)> unread, out int count)
     {
-        Span<(int Start, int End)> drops = stackalloc (int, int)[16];
-        var count = 0;
+        count = 0;
         var i = from;
         while (true)
         {
-            while (i < gt && (IsTagSpace(html[i]) || html[i] == '/'))
+            while (i < length && (IsTagSpace(html[i]) || html[i] == '/'))
                 i++;
-            if (i >= gt)
-                break;
+            if (i >= length)
+                return -1;
+            if (html[i] == '>')
+                return i;
             // The name runs to white space, '/', '>' or '='; a leading '=' belongs to it.
             var start = i;
             i++;
-            while (i < gt && !IsTagSpace(html[i]) && html[i] is not ('/' or '='))
+            while (i < length && !IsTagSpace(html[i]) && html[i] is not ('/' or '>' or '='))
                 i++;
             var nameEnd = i;
             var j = i;
-            while (j < gt && IsTagSpace(html[j]))
+            while (j < length && IsTagSpace(html[j]))
                 j++;
-            if (j < gt && html[j] == '=')
+            if (j < length && html[j] == '=')
             {
                 j++;
-                while (j < gt && IsTagSpace(html[j]))
+                while (j < length && IsTagSpace(html[j]))
                     j++;
                 if (j < length && html[j] is '"' or '\'')
                 {
                     var close = html.IndexOf(html[j], j + 1, length - j - 1);
-                    // A quoted value that runs past the first '>' (or never closes): the tag is not as scanned.
-                    if (close < 0 || close > gt)
-                        return;
+                    if (close < 0)
+                        return -1;
                     j = close + 1;
                 }
                 else
                 {
-                    while (j < gt && !IsTagSpace(html[j]))
+                    while (j < length && !IsTagSpace(html[j]) && html[j] != '>')
                         j++;
                 }
                 i = j;
             }
-            if (count < drops.Length && IsUnread(html.AsSpan(start, nameEnd - start)))
-                drops[count++] = (start, i);
+            if (count < unread.Length && IsUnread(html.AsSpan(start, nameEnd - start)))
+                unread[count++] = (start, i);
         }
-        for (var k = 0; k < count; k++)
-            LeaveOut(html, drops[k].Start, drops[k].End, length, ref copy, ref copied, ref written);
     }
 
     // Leaves html[from..to) out of the copy: what lies between the last cut and from is copied first (into a pooled

@@ -280,6 +280,23 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void What_looks_like_a_tag_inside_a_quoted_value_is_left_as_it_is()
+    {
+        // The tokenizer reads the title to its closing quote, so the span and its width are words of the value.
+        const string Title = "<div title=\"a > <span width='1'>\" id=t>x</div>";
+        Assert.Equal(Title, HtmlInputGuard.Bound(Title, 1_000_000, 512, out _, out _));
+
+        // An unclosed quote ('Somalia' opened with ") runs on to the next double quote, the one after width=: leaving
+        // out width="2", as if it were a tag's, would carry the value on to class=" and swallow the paragraph "Two".
+        const string Html = "<img alt=\"Somalia' width='1'><p>Swallowed</p><img width=\"2\"><p>Two, a paragraph of the page.</p>" +
+            "<p class=\"x\">Three, another paragraph of the page.</p>";
+        var article = Extractor.Extract(Html, null);
+        Assert.DoesNotContain("Swallowed", article.Text, StringComparison.Ordinal);
+        Assert.Contains("Two, a paragraph", article.Text, StringComparison.Ordinal);
+        Assert.Contains("Three, another", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unread_layout_and_event_attributes_are_left_out_before_parsing()
     {
         const string Html = "<table width=\"100%\" border=0 cellpadding='2'><tr><td class=\"main\" valign=top onclick=\"go()\">x</td></tr></table>" +
@@ -295,8 +312,8 @@ public sealed class HtmlArticleExtractorTests
         // Formatting elements keep every attribute: the tree builder compares them.
         Assert.Contains("<font size=2 color=red>", bounded, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/x\" target=_blank>", bounded, StringComparison.Ordinal);
-        // A quoted '>' ends the scan short of the tag's end: the tag stays as it is.
-        Assert.Contains("<div title=\"a > b\" width=5>", bounded, StringComparison.Ordinal);
+        // A quoted '>' does not end the tag.
+        Assert.Contains("<div title=\"a > b\" >q</div>", bounded, StringComparison.Ordinal);
         Assert.Contains("<div STYLE=\"display:none\"  id=d>", bounded, StringComparison.Ordinal);
         // data-… attributes go, but for the close controls' that BoilerplateRules reads.
         Assert.Contains("<button  data-dismiss=\"modal\" data-bs-dismiss=\"modal\">", bounded, StringComparison.Ordinal);
