@@ -101,6 +101,22 @@ public class TextArticleExtractorTests
     }
 
     [Theory]
+    [InlineData("You may use these HTML tags and attributes: <a href=\"\" title=\"\"> <abbr title=\"\"> <b> <em>")]
+    [InlineData("Allowed HTML: <a href=\"URL\"> • <em> <cite> <i> • <strong> <b>")]
+    [InlineData("Notify me of follow-up comments by email.")]
+    [InlineData("Notify me of new posts by email.")]
+    [InlineData("Remember Me? Yes No")]
+    [InlineData("E-mail is optional and will not be displayed on the site.")]
+    [InlineData("Beritahu saya akan tindak lanjut komentar melalui surel.")]
+    public void Extract_drops_comment_form_hints(string hint)
+    {
+        var article = SeedGoldenTests.Clean("Judul Berita Hari Ini\n\nParagraf pertama yang panjang dan berisi fakta.\n\nParagraf kedua.\n\n" + hint);
+
+        Assert.Contains(new RemovedSpan(hint, RemovalReasons.CommentForm), article.Removed);
+        Assert.EndsWith("Paragraf kedua.", article.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("BACA JUGA:China Akan Membangun Sistem Pertahanan Luar Angkasa Untuk Melindungi Bumi")]
     [InlineData("Baca juga: Harga BBM naik lagi mulai pekan depan")]
     [InlineData("Baca Juga Harga BBM Naik Lagi Mulai Pekan Depan")]

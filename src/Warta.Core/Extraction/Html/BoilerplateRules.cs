@@ -27,6 +27,10 @@ internal static class BoilerplateRules
         ["svg"] = null,
         ["canvas"] = null,
         ["iframe"] = null,
+        // What a browser without frames or plugins shows instead; its markup is raw text, which read as text
+        // would put tags into the article.
+        ["noframes"] = null,
+        ["noembed"] = null,
         ["object"] = null,
         ["embed"] = null,
         ["video"] = null,

@@ -38,7 +38,7 @@ internal static class HtmlInputGuard
                 or "track" or "wbr" or "p" or "li" or "dt" or "dd" or "option" or "optgroup" or "tr" or "td" or "th" or "tbody"
                 or "thead" or "tfoot" or "rb" or "rt" or "rp" or "colgroup" or "caption" or "html" or "head" or "body" => TagKind.Uncounted,
             "a" or "b" or "big" or "code" or "em" or "font" or "i" or "nobr" or "s" or "small" or "strike" or "strong" or "tt" or "u" => TagKind.Formatting,
-            "script" or "style" or "textarea" or "title" or "xmp" or "noscript" => TagKind.RawText,
+            "script" or "style" or "textarea" or "title" or "xmp" or "noscript" or "iframe" or "noembed" or "noframes" => TagKind.RawText,
             _ => TagKind.Other,
         };
     }

@@ -280,6 +280,20 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
+    public void Markup_for_browsers_without_frames_or_plugins_stays_out_of_the_text()
+    {
+        // noframes and noembed hold raw text: read as text, their markup would be words of the article.
+        var html = "<html><body><article>" + Body +
+            "<p><iframe src=\"https://video.example/e/1\"></iframe><noframes><a href=\"https://video.example/1\"><img src=\"t.jpg\" alt=\"Preview\"/></a></noframes></p>" +
+            "<noembed><b>Plugin missing</b></noembed></article></body></html>";
+        var article = Extractor.Extract(html, null);
+
+        Assert.Contains("layanan kesehatan.", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<a href", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Plugin missing", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void What_looks_like_a_tag_inside_a_quoted_value_is_left_as_it_is()
     {
         // The tokenizer reads the title to its closing quote, so the span and its width are words of the value.
