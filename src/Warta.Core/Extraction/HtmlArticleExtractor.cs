@@ -116,6 +116,11 @@ public sealed class HtmlArticleExtractor
         }
 
         ContentSelector.DropTrailingHeadings(selection);
+        foreach (var comment in ContentSelector.DropComments(selection, dropped))
+        {
+            if (removed.Count < 200)
+                removed.Add(new RemovedSpan(comment.Text.Length > 300 ? comment.Text[..300] : comment.Text, RemovalReasons.CommentForm));
+        }
         var title = meta.Title;
         var paragraphs = new List<string>(selection.Blocks.Count);
         var owners = new List<IElement>(selection.Blocks.Count);

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
 namespace Warta.Extraction.Html;
@@ -8,7 +9,7 @@ namespace Warta.Extraction.Html;
 /// density, article-like class words, in the manner of Readability), takes the best, joins the siblings that belong
 /// to the same body (bodies split over several containers), and keeps its blocks that are not link lists.
 /// </summary>
-internal static class ContentSelector
+internal static partial class ContentSelector
 {
     // Ancestor levels a paragraph's score reaches, and how it is divided at each (Readability's scheme).
     private const int ScoreLevels = 5;
@@ -155,6 +156,54 @@ internal static class ContentSelector
 
     // A heading is a line; a longer "heading" is text a page set in a heading's type (old sites write paragraphs in h4).
     private const int MaxTrailingHeadingChars = 100;
+
+    /// <summary>
+    /// A heading that opens the readers' comments ("Comments", "12 Comments", "3 thoughts on “…”", "Komentar", "Leave a
+    /// Reply") after body text ends the body: what follows it in the selection are readers' posts and the form to add
+    /// one, which blogs print as siblings of the article's paragraphs where no comments box would drop them. Returns
+    /// the blocks cut, for the removed spans.
+    /// </summary>
+    /// <param name="dropped">The elements the walk dropped: a heading dropped for its comments class or id
+    /// (<c>&lt;h2 id="comments"&gt;</c>) opens the comments too, though it is no block of the selection.</param>
+    public static List<TextBlock> DropComments(Selection selection, IReadOnlyList<DroppedElement> dropped)
+    {
+        var kept = selection.Blocks;
+        var headings = dropped.Where(d => d.Reason == RemovalReasons.CommentForm && d.Element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6"
+            && OpensComments(d.Element.TextContent)).Select(d => d.Element).ToList();
+        var sawText = false;
+        for (var i = 0; i < kept.Count; i++)
+        {
+            var block = kept[i];
+            var opens = sawText && (block.Kind == BlockKind.Heading
+                ? block.Text.Length <= MaxTrailingHeadingChars && OpensComments(block.Text)
+                : headings.Exists(h => Follows(block.Owner, h)));
+            if (opens)
+            {
+                var cut = kept.GetRange(i, kept.Count - i);
+                kept.RemoveRange(i, kept.Count - i);
+                return cut;
+            }
+            sawText |= block.Kind != BlockKind.Heading && block.Text.Length >= MinScoringChars;
+            if (sawText)
+                headings.RemoveAll(h => Follows(block.Owner, h));
+        }
+        return [];
+    }
+
+    // Whether the element comes after the heading in document order, outside it.
+    private static bool Follows(IElement element, IElement heading) =>
+        (heading.CompareDocumentPosition(element) & DocumentPositions.Following) != 0
+        && (heading.CompareDocumentPosition(element) & DocumentPositions.ContainedBy) == 0;
+
+    private static bool OpensComments(string heading)
+    {
+        var normalized = CleaningPhrases.Normalize(heading);
+        return CleaningPhrases.Default.WholeLine(normalized) == RemovalReasons.CommentForm || CommentsCount().IsMatch(normalized);
+    }
+
+    // "12 comments", "1 response to “…”", "3 thoughts on “…”", "5 Kommentare", "2 komentar" (normalised: lower case).
+    [GeneratedRegex(@"^\d+\s+(?:comments?|responses?|replies|thoughts?|kommentare?|komentar|commentaires?|comentarios?)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex CommentsCount();
 
     /// <summary>
     /// Headings after the body's last text that sit in another box than that text head something the selection

@@ -279,6 +279,32 @@ public sealed class HtmlArticleExtractorTests
         Assert.False(flattened);
     }
 
+    [Theory]
+    [InlineData("<h3>3 Comments</h3>")]
+    [InlineData("<h2>Komentar</h2>")]
+    [InlineData("<h2 id=\"comments\">Comments</h2>")]
+    public void Readers_comments_printed_after_the_body_as_its_siblings_are_cut_at_their_heading(string heading)
+    {
+        // An old blog prints comments as paragraphs beside the post's, under a heading, with nothing to drop them by.
+        const string Comments = "<p>Saya setuju sekali dengan tulisan ini, terima kasih sudah berbagi cerita yang sangat menyentuh.</p>" +
+            "<p class=\"posted\">Posted by: Rina at November 22, 2022 10:15 AM</p>";
+        var html = Page("<title>Gempa Cianjur</title>", "<h2>Dampak gempa</h2>" + Body + heading + Comments);
+        var article = Extractor.Extract(html, null);
+
+        Assert.Contains("layanan kesehatan.", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Saya setuju", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Posted by", article.Text, StringComparison.Ordinal);
+        Assert.Contains(article.Removed, r => r.Reason == RemovalReasons.CommentForm && r.Text.StartsWith("Saya setuju", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_comments_heading_above_the_body_cuts_nothing()
+    {
+        var html = Page("<title>Gempa Cianjur</title>", "<h3>2 Comments</h3>" + Body);
+
+        Assert.Contains("layanan kesehatan.", Extractor.Extract(html, null).Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Markup_for_browsers_without_frames_or_plugins_stays_out_of_the_text()
     {
