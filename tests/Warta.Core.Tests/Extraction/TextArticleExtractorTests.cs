@@ -144,6 +144,14 @@ public class TextArticleExtractorTests
     [InlineData("If you are already a subscriber, you can log in for immediate access to this story.", RemovalReasons.SharePrompt)]
     [InlineData("Never miss the latest news by signing up to our newsletter today!", RemovalReasons.SharePrompt)]
     [InlineData("¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular.", RemovalReasons.FollowPrompt)]
+    [InlineData("Möchten Sie den Artikel teilen?", RemovalReasons.SharePrompt)]
+    [InlineData("Rezept drucken", RemovalReasons.SharePrompt)]
+    [InlineData("Wie bewerten Sie diesen Artikel?", RemovalReasons.SharePrompt)]
+    [InlineData("Was this article helpful?", RemovalReasons.SharePrompt)]
+    [InlineData("Verraten Sie gerne in den Kommentaren: Was ist Ihr Lieblingsrezept?", RemovalReasons.CommentForm)]
+    [InlineData("We want to hear what you think about this article.", RemovalReasons.CommentForm)]
+    [InlineData("Das Thema könnte dich auch interessieren:", RemovalReasons.RelatedTeaser)]
+    [InlineData("Wir respektieren deine Privatsphäre und nutzen Cookies nur mit deiner Zustimmung.", RemovalReasons.CookieNotice)]
     public void Extract_drops_paywall_newsletter_and_channel_prompts(string prompt, string reason)
     {
         var article = SeedGoldenTests.Clean("Judul Berita Hari Ini\n\nParagraf pertama yang panjang dan berisi fakta.\n\n" + prompt + "\n\nParagraf kedua.");
