@@ -288,6 +288,8 @@ public sealed class HtmlMetadataTests
     [InlineData("macbacchi28.09.1912:44", 2019, 9, 28)]
     [InlineData("26 | 01 | 2022 Schweiz | Praxis | Video", 2022, 1, 26)]
     [InlineData("Kultur, 2.11.22", 2022, 11, 2)]
+    [InlineData("Brasília03/05/2022 21:44", 2022, 5, 3)]
+    [InlineData("sábado 06 de mayo del 2022Actualizado 07 May 2022 | 13:43 h", 2022, 5, 6)]
     public void Visible_dates_are_read_in_many_languages(string text, int year, int month, int day)
     {
         var found = VisibleDates.Find(text);
