@@ -93,10 +93,11 @@ internal sealed partial class HtmlMetadataReader
     }
 
     /// <summary>
-    /// When the date chosen from the markup is shown nowhere in the article's header and footer lines while the
-    /// lines above the body show the day of another date its markup declares (a <c>time</c> element beside a
-    /// JSON-LD date of a template or an earlier draft, a meta date beside a URL's filing day), that other date is
-    /// the page's. A day stored as local midnight and written in UTC ("23:00Z" for a page that shows the next day
+    /// When the date chosen from the markup is shown nowhere in the document title and the article's header and
+    /// footer lines while the title or the lines above the body show the day of another date its markup declares
+    /// (a <c>time</c> element beside a JSON-LD date of a template or an earlier draft, a meta date beside a URL's
+    /// filing day, a print edition's day in the title beside a late-evening draft time), that other date is the
+    /// page's. A day stored as local midnight and written in UTC ("23:00Z" for a page that shows the next day
     /// above its body) is the day shown; no offset is guessed, the day alone is kept.
     /// </summary>
     private void PreferShownDeclaredDate(IReadOnlyList<string> headerLines, int leadLines)
@@ -104,7 +105,7 @@ internal sealed partial class HtmlMetadataReader
         if (Published is not { } chosen || _sources.GetValueOrDefault("published") is not { } source
             || source.StartsWith("text:", StringComparison.Ordinal) || source is "html:date-element" or "html:title")
             return;
-        var (all, shown) = ShownDays(headerLines, leadLines);
+        var (all, shown) = ShownDays([DocumentTitle, .. headerLines], leadLines + 1);
         if (shown.Count == 0 || all.Contains(DateOnly.FromDateTime(chosen.DateTime)))
             return;
         foreach (var (date, precision, from) in _declaredDates)

@@ -180,6 +180,18 @@ public sealed class HtmlMetadataTests
     }
 
     [Fact]
+    public void A_declared_date_shown_in_the_document_title_beats_a_first_declared_date_shown_nowhere()
+    {
+        var html = Page("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2022-05-10T23:35:55\"}</script>" +
+            "<meta name=\"cXenseParse:recs:publishtime\" content=\"2022-05-11T04:10:00-03:00\">")
+            .Replace("<title>Neues Gesetz beschlossen</title>", "<title>Neues Gesetz beschlossen - Información - 11/05/2022</title>", StringComparison.Ordinal);
+        var article = Extractor.Extract(html, "https://example.com.uy/informacion/gesetz.html");
+
+        Assert.Equal(new DateTimeOffset(2022, 5, 11, 4, 10, 0, TimeSpan.FromHours(-3)), article.Published);
+        Assert.Equal("meta:cxenseparse:recs:publishtime+shown", article.Metadata!.Sources["published"]);
+    }
+
+    [Fact]
     public void A_first_declared_date_shown_on_the_page_is_kept()
     {
         var html = Declared("2021-12-06T14:36:00Z", "<p class=\"info\"><time datetime=\"2022-12-15T09:13:00+01:00\">15.12.2022</time></p>",
