@@ -186,6 +186,8 @@ internal sealed partial class HtmlMetadataReader
             foreach (var mention in VisibleDates.All(headerLines[i]))
             {
                 var day = DateOnly.FromDateTime(mention.Value.DateTime);
+                if (i >= leadLines && InSentence(headerLines[i], mention.Start))
+                    continue;
                 all.Add(day);
                 // "11/01/2021" reads as either day first or month first ("01.11.2023" is read day first only).
                 if (day.Day <= 12 && day.Month != day.Day && mention.Text.Contains('/', StringComparison.Ordinal) && !mention.Text.Any(char.IsLetter))
@@ -195,6 +197,27 @@ internal sealed partial class HtmlMetadataReader
             }
         }
         return (all, lead);
+    }
+
+    // A date after four or more words of its line that label no publication is one a sentence talks about
+    // ("Über dieses Thema berichtete Inforadio am 29. April 2020 um 09:53 Uhr."), not the page's date.
+    private static bool InSentence(string line, int start)
+    {
+        var before = line.AsSpan(0, start);
+        var words = 0;
+        foreach (var range in before.SplitAny(" \u00A0"))
+        {
+            if (before[range].ContainsAnyExcept(" \u00A0"))
+                words++;
+        }
+        if (words < 4)
+            return false;
+        foreach (var label in PublicationLabels)
+        {
+            if (before.Contains(label, StringComparison.OrdinalIgnoreCase))
+                return false;
+        }
+        return true;
     }
 
     // Indonesian day and month names that English does not share.

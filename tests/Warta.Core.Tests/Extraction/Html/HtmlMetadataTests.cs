@@ -202,6 +202,18 @@ public sealed class HtmlMetadataTests
     }
 
     [Fact]
+    public void A_date_a_sentence_below_the_body_talks_about_does_not_confirm_a_declared_date()
+    {
+        var html = Page("<meta name=\"date\" content=\"2020-04-29T11:52:23\">", "<p>Stand: 28.04.2020 18:00 Uhr</p>",
+            "<p>Die Umweltverbände nannten das Gesetz einen Anfang, verlangten aber verbindliche Ziele für jedes einzelne Bundesland.</p>" +
+            "<p>Der Bundesrat soll sich im kommenden Monat mit dem Gesetz befassen, eine Mehrheit gilt nach den Beratungen als sicher.</p>" +
+            "<p>Über dieses Thema berichtete Inforadio am 29. April 2020 um 09:53 Uhr.</p>");
+        var article = Extractor.Extract(html, "https://example.de/investigativ/datenleck-101.html");
+
+        Assert.Equal(new DateTimeOffset(2020, 4, 28, 18, 0, 0, TimeSpan.Zero), article.Published);
+    }
+
+    [Fact]
     public void An_update_date_shown_above_the_body_does_not_pick_a_declared_date()
     {
         var html = Page("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2017-12-15T10:00:00Z\"}</script>" +
