@@ -44,11 +44,12 @@ internal static partial class VisibleDates
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex TimeAfter();
 
-    // Words before a date that make it a modification date, not the publication date ("Letzte Änderung: …").
+    // Words before a date that make it a modification date ("Letzte Änderung: …") or the day of the site's current
+    // edition in its masthead ("Édition du 12 octobre 2020"), not the article's publication date.
     private static readonly string[] UpdateCues =
     [
         "update", "aktualisiert", "geändert", "änderung", "modifié", "mis à jour", "actualizado", "actualización",
-        "aggiornato", "atualizado", "bijgewerkt", "diperbarui", "edited", "revised", "modified",
+        "aggiornato", "atualizado", "bijgewerkt", "diperbarui", "edited", "revised", "modified", "édition du",
     ];
 
     /// <summary>

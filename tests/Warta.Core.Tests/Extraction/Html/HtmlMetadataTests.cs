@@ -266,6 +266,16 @@ public sealed class HtmlMetadataTests
     }
 
     [Fact]
+    public void The_day_of_the_sites_current_edition_does_not_date_the_article()
+    {
+        var html = Page(string.Empty, "<p>Édition du 12 octobre 2020 Éditions précédentes</p><p>Par Matthieu Hy le 07 Mai 2020</p>")
+            .Replace("lang=\"de\"", "lang=\"fr\"", StringComparison.Ordinal);
+        var article = Extractor.Extract(html, "https://example.fr/node/libre-cours");
+
+        Assert.Equal(new DateTimeOffset(2020, 5, 7, 0, 0, 0, TimeSpan.Zero), article.Published);
+    }
+
+    [Fact]
     public void Dates_in_comments_do_not_date_the_page()
     {
         var html = Page(string.Empty, afterBody: "<div class=\"comments\"><span class=\"comment-date\">3. März 2024</span></div>");
