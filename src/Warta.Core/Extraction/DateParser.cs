@@ -86,7 +86,7 @@ public static partial class DateParser
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Numeric();
 
-    [GeneratedRegex(@"(?<![\p{L}0-9])(?<y>[0-9]{4})-(?<m>[0-9]{2})-(?<d>[0-9]{2})(?:[T ](?<h>[0-9]{2}):(?<mi>[0-9]{2})(?::(?<s>[0-9]{2})(?:\.[0-9]{1,9})?)?(?<zone>Z|[+-][0-9]{2}:?[0-9]{2})?)?(?![0-9])",
+    [GeneratedRegex(@"(?<![\p{L}0-9])(?<y>[0-9]{4})-(?<m>[0-9]{2})-(?<d>[0-9]{2})(?:[T ](?<h>[0-9]{1,2}):(?<mi>[0-9]{2})(?::(?<s>[0-9]{2})(?:\.[0-9]{1,9})?)?(?<zone>Z|[+-][0-9]{2}:?[0-9]{2})?)?(?![0-9])",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Iso();
 

@@ -17,6 +17,7 @@ public class DateParserTests
     [InlineData("2015-11-05T14:33:00+07:00", "2015-11-05T14:33:00+07:00", DatePrecision.Zoned)]
     [InlineData("2015-11-05T07:33:00Z", "2015-11-05T07:33:00+00:00", DatePrecision.Zoned)]
     [InlineData("2015-11-05", "2015-11-05T00:00:00+00:00", DatePrecision.Day)]
+    [InlineData("2022-05-11T4:10:00", "2022-05-11T04:10:00+00:00", DatePrecision.LocalTime)]
     [InlineData("Kamis, 5 Agt 2015 14.33 WITA", "2015-08-05T14:33:00+08:00", DatePrecision.Zoned)]
     [InlineData("5 Ags 2015 09:00 WIT", "2015-08-05T09:00:00+09:00", DatePrecision.Zoned)]
     [InlineData("1 Mei 2023 10:00 GMT", "2023-05-01T10:00:00+00:00", DatePrecision.Zoned)]

@@ -93,10 +93,11 @@ internal sealed partial class HtmlMetadataReader
     }
 
     /// <summary>
-    /// When the date chosen from the markup is shown nowhere in the article's header and footer lines while the
-    /// lines above the body show the day of another date its markup declares (a <c>time</c> element beside a
-    /// JSON-LD date of a template or an earlier draft, a meta date beside a URL's filing day), that other date is
-    /// the page's. A day stored as local midnight and written in UTC ("23:00Z" for a page that shows the next day
+    /// When the date chosen from the markup is shown nowhere in the document title and the article's header and
+    /// footer lines while the title or the lines above the body show the day of another date its markup declares
+    /// (a <c>time</c> element beside a JSON-LD date of a template or an earlier draft, a meta date beside a URL's
+    /// filing day, a print edition's day in the title beside a late-evening draft time), that other date is the
+    /// page's. A day stored as local midnight and written in UTC ("23:00Z" for a page that shows the next day
     /// above its body) is the day shown; no offset is guessed, the day alone is kept.
     /// </summary>
     private void PreferShownDeclaredDate(IReadOnlyList<string> headerLines, int leadLines)
@@ -104,7 +105,7 @@ internal sealed partial class HtmlMetadataReader
         if (Published is not { } chosen || _sources.GetValueOrDefault("published") is not { } source
             || source.StartsWith("text:", StringComparison.Ordinal) || source is "html:date-element" or "html:title")
             return;
-        var (all, shown) = ShownDays(headerLines, leadLines);
+        var (all, shown) = ShownDays([DocumentTitle, .. headerLines], leadLines + 1);
         if (shown.Count == 0 || all.Contains(DateOnly.FromDateTime(chosen.DateTime)))
             return;
         foreach (var (date, precision, from) in _declaredDates)
@@ -185,6 +186,8 @@ internal sealed partial class HtmlMetadataReader
             foreach (var mention in VisibleDates.All(headerLines[i]))
             {
                 var day = DateOnly.FromDateTime(mention.Value.DateTime);
+                if (i >= leadLines && InSentence(headerLines[i], mention.Start))
+                    continue;
                 all.Add(day);
                 // "11/01/2021" reads as either day first or month first ("01.11.2023" is read day first only).
                 if (day.Day <= 12 && day.Month != day.Day && mention.Text.Contains('/', StringComparison.Ordinal) && !mention.Text.Any(char.IsLetter))
@@ -194,6 +197,27 @@ internal sealed partial class HtmlMetadataReader
             }
         }
         return (all, lead);
+    }
+
+    // A date after four or more words of its line that label no publication is one a sentence talks about
+    // ("Über dieses Thema berichtete Inforadio am 29. April 2020 um 09:53 Uhr."), not the page's date.
+    private static bool InSentence(string line, int start)
+    {
+        var before = line.AsSpan(0, start);
+        var words = 0;
+        foreach (var range in before.SplitAny(" \u00A0"))
+        {
+            if (before[range].ContainsAnyExcept(" \u00A0"))
+                words++;
+        }
+        if (words < 4)
+            return false;
+        foreach (var label in PublicationLabels)
+        {
+            if (before.Contains(label, StringComparison.OrdinalIgnoreCase))
+                return false;
+        }
+        return true;
     }
 
     // Indonesian day and month names that English does not share.

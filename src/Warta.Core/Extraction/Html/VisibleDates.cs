@@ -28,10 +28,10 @@ internal static partial class VisibleDates
     private static partial Regex Cjk();
 
     // A day-first numeric date glued to the word before it, as text nodes join ("Erstellt am09.02.2022",
-    // "Tanja Karrasch3.11.2023"), with a two-digit month and year ("23.09.22", "2.11.22"; not "1.2.10"; the year
+    // "Tanja Karrasch3.11.2023", "Brasília03/05/2022"), with a two-digit month and year ("23.09.22", "2.11.22"; not "1.2.10"; the year
     // is 20yy; glued to a time too: "macbacchi28.09.1912:44" is 2019), spaced with a full year ("4. 2. 2022", thin
     // spaces in the markup), or split by bars ("26 | 01 | 2022").
-    [GeneratedRegex(@"(?<=\p{L})(?<d>[0-9]{1,2})\.(?<m>[0-9]{2})\.(?<yy>[0-9]{2})(?=[0-9]{2}:[0-9]{2}(?![0-9]))|(?<=\p{L})(?<d>[0-9]{1,2})\.(?<m>[0-9]{1,2})\.(?<y>(?:19|20)[0-9]{2})(?![0-9])|(?<![\p{L}0-9.,])(?<d>[0-9]{1,2})\.(?<m>[0-9]{2})\.(?<yy>[0-9]{2})(?![0-9]|\.[0-9])|(?<![\p{L}0-9.,])(?<d>[0-9]{1,2})\.\s(?<m>[0-9]{1,2})\.\s(?<y>(?:19|20)[0-9]{2})(?![0-9])|(?<![0-9])(?<d>[0-9]{1,2})\s?\|\s?(?<m>[0-9]{1,2})\s?\|\s?(?<y>(?:19|20)[0-9]{2})(?![0-9])",
+    [GeneratedRegex(@"(?<=\p{L})(?<d>[0-9]{1,2})\.(?<m>[0-9]{2})\.(?<yy>[0-9]{2})(?=[0-9]{2}:[0-9]{2}(?![0-9]))|(?<=\p{L})(?<d>[0-9]{1,2})(?<sep>[./])(?<m>[0-9]{1,2})\k<sep>(?<y>(?:19|20)[0-9]{2})(?![0-9])|(?<![\p{L}0-9.,])(?<d>[0-9]{1,2})\.(?<m>[0-9]{2})\.(?<yy>[0-9]{2})(?![0-9]|\.[0-9])|(?<![\p{L}0-9.,])(?<d>[0-9]{1,2})\.\s(?<m>[0-9]{1,2})\.\s(?<y>(?:19|20)[0-9]{2})(?![0-9])|(?<![0-9])(?<d>[0-9]{1,2})\s?\|\s?(?<m>[0-9]{1,2})\s?\|\s?(?<y>(?:19|20)[0-9]{2})(?![0-9])",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex DayFirstNumeric();
 
@@ -44,11 +44,12 @@ internal static partial class VisibleDates
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex TimeAfter();
 
-    // Words before a date that make it a modification date, not the publication date ("Letzte Änderung: …").
+    // Words before a date that make it a modification date ("Letzte Änderung: …") or the day of the site's current
+    // edition in its masthead ("Édition du 12 octobre 2020"), not the article's publication date.
     private static readonly string[] UpdateCues =
     [
         "update", "aktualisiert", "geändert", "änderung", "modifié", "mis à jour", "actualizado", "actualización",
-        "aggiornato", "atualizado", "bijgewerkt", "diperbarui", "edited", "revised", "modified",
+        "aggiornato", "atualizado", "bijgewerkt", "diperbarui", "edited", "revised", "modified", "édition du",
     ];
 
     /// <summary>
@@ -104,20 +105,24 @@ internal static partial class VisibleDates
 
     private static DateMention? FindFirst(string text)
     {
+        // DateParser's date wins unless another pattern's starts before it ("sábado 07 de mayo del 2022
+        // Actualizado 07 May 2022": the Spanish date is the first).
+        DateMention? best = null;
         try
         {
             var known = DateParser.FindAll(text);
             if (known.Count > 0)
-                return known[0];
+                best = known[0];
         }
         catch (Exception e) when (e is FormatException or OverflowException)
         {
             // DateParser rejects non-ASCII digits; the patterns below read only ASCII digits too.
         }
-        DateMention? best = null;
+        if (best?.Start == 0)
+            return best;
         foreach (var regex in (Regex[])[DayMonthYear(), MonthDayYear(), Cjk(), YearFirst(), DayFirstNumeric()])
         {
-            for (var m = regex.Match(text); m.Success; m = m.NextMatch())
+            for (var m = regex.Match(text); m.Success && (best is null || m.Index < best.Start); m = m.NextMatch())
             {
                 if (Build(text, m) is { } found)
                 {

@@ -180,6 +180,18 @@ public sealed class HtmlMetadataTests
     }
 
     [Fact]
+    public void A_declared_date_shown_in_the_document_title_beats_a_first_declared_date_shown_nowhere()
+    {
+        var html = Page("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2022-05-10T23:35:55\"}</script>" +
+            "<meta name=\"cXenseParse:recs:publishtime\" content=\"2022-05-11T04:10:00-03:00\">")
+            .Replace("<title>Neues Gesetz beschlossen</title>", "<title>Neues Gesetz beschlossen - Información - 11/05/2022</title>", StringComparison.Ordinal);
+        var article = Extractor.Extract(html, "https://example.com.uy/informacion/gesetz.html");
+
+        Assert.Equal(new DateTimeOffset(2022, 5, 11, 4, 10, 0, TimeSpan.FromHours(-3)), article.Published);
+        Assert.Equal("meta:cxenseparse:recs:publishtime+shown", article.Metadata!.Sources["published"]);
+    }
+
+    [Fact]
     public void A_first_declared_date_shown_on_the_page_is_kept()
     {
         var html = Declared("2021-12-06T14:36:00Z", "<p class=\"info\"><time datetime=\"2022-12-15T09:13:00+01:00\">15.12.2022</time></p>",
@@ -187,6 +199,18 @@ public sealed class HtmlMetadataTests
         var article = Extractor.Extract(html, "https://example.de/presse/gesetz");
 
         Assert.Equal(new DateTimeOffset(2021, 12, 6, 14, 36, 0, TimeSpan.Zero), article.Published);
+    }
+
+    [Fact]
+    public void A_date_a_sentence_below_the_body_talks_about_does_not_confirm_a_declared_date()
+    {
+        var html = Page("<meta name=\"date\" content=\"2020-04-29T11:52:23\">", "<p>Stand: 28.04.2020 18:00 Uhr</p>",
+            "<p>Die Umweltverbände nannten das Gesetz einen Anfang, verlangten aber verbindliche Ziele für jedes einzelne Bundesland.</p>" +
+            "<p>Der Bundesrat soll sich im kommenden Monat mit dem Gesetz befassen, eine Mehrheit gilt nach den Beratungen als sicher.</p>" +
+            "<p>Über dieses Thema berichtete Inforadio am 29. April 2020 um 09:53 Uhr.</p>");
+        var article = Extractor.Extract(html, "https://example.de/investigativ/datenleck-101.html");
+
+        Assert.Equal(new DateTimeOffset(2020, 4, 28, 18, 0, 0, TimeSpan.Zero), article.Published);
     }
 
     [Fact]
@@ -242,6 +266,16 @@ public sealed class HtmlMetadataTests
     }
 
     [Fact]
+    public void The_day_of_the_sites_current_edition_does_not_date_the_article()
+    {
+        var html = Page(string.Empty, "<p>Édition du 12 octobre 2020 Éditions précédentes</p><p>Par Matthieu Hy le 07 Mai 2020</p>")
+            .Replace("lang=\"de\"", "lang=\"fr\"", StringComparison.Ordinal);
+        var article = Extractor.Extract(html, "https://example.fr/node/libre-cours");
+
+        Assert.Equal(new DateTimeOffset(2020, 5, 7, 0, 0, 0, TimeSpan.Zero), article.Published);
+    }
+
+    [Fact]
     public void Dates_in_comments_do_not_date_the_page()
     {
         var html = Page(string.Empty, afterBody: "<div class=\"comments\"><span class=\"comment-date\">3. März 2024</span></div>");
@@ -288,6 +322,8 @@ public sealed class HtmlMetadataTests
     [InlineData("macbacchi28.09.1912:44", 2019, 9, 28)]
     [InlineData("26 | 01 | 2022 Schweiz | Praxis | Video", 2022, 1, 26)]
     [InlineData("Kultur, 2.11.22", 2022, 11, 2)]
+    [InlineData("Brasília03/05/2022 21:44", 2022, 5, 3)]
+    [InlineData("sábado 06 de mayo del 2022Actualizado 07 May 2022 | 13:43 h", 2022, 5, 6)]
     public void Visible_dates_are_read_in_many_languages(string text, int year, int month, int day)
     {
         var found = VisibleDates.Find(text);
