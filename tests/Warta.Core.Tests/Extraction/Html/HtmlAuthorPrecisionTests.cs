@@ -131,6 +131,15 @@ public sealed class HtmlAuthorPrecisionTests
     }
 
     [Fact]
+    public void The_authors_of_cited_works_are_not_the_page_authors()
+    {
+        var references = "<ol><li itemprop=\"citation\" itemscope itemtype=\"http://schema.org/ScholarlyArticle\"><meta itemprop=\"author\" content=\"NH. Shear, SP. Spielberg, \">" +
+            "<meta itemprop=\"datePublished\" content=\"1988\">Shear NH, Spielberg SP. Anticonvulsant hypersensitivity syndrome.</li></ol>";
+
+        Assert.Equal(["Marwan H. Adwan"], Authors(Page("<meta name=\"dc.creator\" content=\"Marwan H. Adwan\">", afterBody: references)));
+    }
+
+    [Fact]
     public void A_credit_for_text_and_pictures_names_one_author()
     {
         Assert.Equal(["Ivan Valetny"], Authors(Page(string.Empty, "<table><tr><td class=\"authorbold\"><b>Text &amp; Fotos:</b> Ivan Valetny</td></tr></table>")));
