@@ -13,7 +13,7 @@ internal sealed partial class HtmlMetadataReader
 
     // Byline cues that precede names in visible text, in the languages the bundled lists cover; a credit for text and
     // pictures ("Text & Fotos:") is one cue.
-    [GeneratedRegex(@"^(?:(?:post\s+)?(?:author|autor|autorin|auteur)\s*[:\-–]?\s*(?:by\s+)?|(?:by|oleh|von|vom|par|por|di|door|av|af|da|from|written by|posted by|published by|posted on .{0,30}? by|gespeichert von|rezept von|zum profil von|publié par|escrito por|scritto da|geschrieben von|veröffentlicht von|eingestellt von|erstellt von|verfasst von|beitrag von|blog beitrag von|artikel von|view all posts by|all posts by|more posts by|zeige alle beiträge von|alle beiträge von|alle artikel von|über|about|text\s*(?:&|und|and|\+|/)\s*(?:fotos?|bilder?|photos?)|text|interview|redaktion|penulis|reporter|wartawan|pewarta|kontributor|editor|redaktur|penyunting)(?:\s*[:\-–]\s*|\s+)(?=\p{L})|(?:by|von)(?=\p{Lu}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:post\s+)?(?:author|autor|autorin|auteur)\s*[:\-–]?\s*(?:by\s+)?|(?:by|oleh|von|vom|par|por|di|door|av|af|da|from|written by|posted by|published by|posted on .{0,30}? by|gespeichert von|rezept von|zum profil von|publié par|escrito por|scritto da|geschrieben von|veröffentlicht von|eingestellt von|erstellt von|verfasst von|beitrag von|blog beitrag von|artikel von|(?:eine\s+)?pressemitteilung von|view all posts by|all posts by|more posts by|zeige alle beiträge von|alle beiträge von|alle artikel von|über|about|text\s*(?:&|und|and|\+|/)\s*(?:fotos?|bilder?|photos?)|text|interview|redaktion|penulis|reporter|wartawan|pewarta|kontributor|editor|redaktur|penyunting)(?:\s*[:\-–]\s*|\s+)(?=\p{L})|(?:by|von)(?=\p{Lu}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineCue();
 
     // What follows a name in a byline box: link labels, share counts, a date (after a weekday or its abbreviation:
@@ -1030,7 +1030,7 @@ internal sealed partial class HtmlMetadataReader
     private bool IsOrganisation(string name)
     {
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return (SiteName is not null && IsSiteLike(name, SiteName)) || OnHost(name) || (words.Length > 1 && (LegalForm().IsMatch(name) || HasOrganisationWord(words) || InitialsSpellHost(words) || HostWord(words)));
+        return (SiteName is not null && IsSiteLike(name, SiteName)) || OnHost(name) || (words.Length > 1 && (LegalForm().IsMatch(name) || HasOrganisationWord(words) || InitialsSpellHost(words))) || HostWord(words);
     }
 
     [GeneratedRegex(@"\s(?:autor(?:in|en)?|author|auteur(?:\(s\))?|verfasser(?:in)?)\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -1117,7 +1117,7 @@ internal sealed partial class HtmlMetadataReader
         // so does an organisation's word other than a team's ("Suedtirol Online", "Auto Illustrierte", "Revised
         // Edition"), a name whose initials spell the host ("Deutsche Welle" on dw.com), or a word the host spells in a
         // name not written as a person's ("OÖ Volksblatt" on volksblatt.at).
-        if (words.Length > 1 && (LegalForm().IsMatch(name) || (HasOrganisationWord(words) && !IsEditorialTeam(name)) || InitialsSpellHost(words) || HostWord(words)))
+        if ((words.Length > 1 && (LegalForm().IsMatch(name) || (HasOrganisationWord(words) && !IsEditorialTeam(name)) || InitialsSpellHost(words))) || HostWord(words))
             return false;
         if (SiteName is not null && IsSiteLike(name, SiteName) && !(declared && words.Length is >= 2 and <= 4 && NamesPersonalSite(name, fullName: true)))
             return false;
@@ -1157,18 +1157,28 @@ internal sealed partial class HtmlMetadataReader
         return initials is not ("co" or "ac" or "or" or "ne" or "go") && HostLabels().Contains(initials);
     }
 
-    // A word of the name is a whole label of the host in a name not written as a person's ("OÖ Volksblatt" on
-    // volksblatt.at): written so, the host may be named after the person (Helge Fahrnberger on helge.at).
+    // A word of the name, or a run of its words and their hyphenated parts, is a whole label of the host in a name not
+    // written as a person's ("OÖ Volksblatt" on volksblatt.at): written so, the host may be named after the person
+    // (Helge Fahrnberger on helge.at).
     private bool HostWord(string[] words)
     {
         var labels = HostLabels();
         if (labels.Count == 0 || LooksLikeName(words))
             return false;
-        for (var i = 0; i < words.Length; i++)
+        // Words and their hyphenated parts, of which a run may spell one label ("NEW WORK Experience" on new-work.se,
+        // "Krimiblog-Archiv" on archiv.krimiblog.de).
+        var parts = words.SelectMany(w => w.Split('-', StringSplitOptions.RemoveEmptyEntries)).Select(Normalize).ToArray();
+        if (parts.Length < 2)
+            return false;
+        for (var i = 0; i < parts.Length; i++)
         {
-            var word = Normalize(words[i]);
-            if (word.Length >= 5 && labels.Contains(word))
-                return true;
+            var run = string.Empty;
+            for (var j = i; j < parts.Length && run.Length < 40; j++)
+            {
+                run = string.Concat(run, parts[j]);
+                if (run.Length >= 5 && labels.Contains(run))
+                    return true;
+            }
         }
         return false;
     }
@@ -1184,13 +1194,14 @@ internal sealed partial class HtmlMetadataReader
     // In the weaker places read last, a dot may join its parts ("robert.stitz", "Isabella.DiBiase") where each has two
     // characters or more and the last is no top-level domain; where a page declares its author first, a dotted
     // account ("edilson.la.rosa") gives way to the name a later source spells.
-    // An acronym the host spells ("DITIB" on ditib.de) is the outlet's; an account in lower case may be the blog's own
+    // An acronym the host spells ("DITIB" on ditib.de) is the outlet's, so is a hyphenated word whose part the host
+    // spells ("Krimiblog-Archiv" on archiv.krimiblog.de); an account in lower case may be the blog's own
     // ("mywakenews" on mywakenews.wordpress.com), a first name a personal site's ("Heiko" on heiko-adams.de).
     private bool IsUserName(string name, bool dotted = false) =>
         name.Length is >= 2 and <= 30 && char.IsLetter(name[0]) && name.All(c => char.IsLetterOrDigit(c) || c is '_' or '-' || (dotted && c == '.'))
         && (!name.Contains('.', StringComparison.Ordinal) || (name.Split('.').All(part => part.Length >= 2) && !TopLevelDomains.Contains(name[(name.LastIndexOf('.') + 1)..]) && !HostMatches(name)))
         && !NotAName().IsMatch(name) && !(SiteName is not null && IsSiteLike(name, SiteName) && !(name.All(char.IsLower) && NamesPersonalSite(name, fullName: false)))
-        && !(name.All(char.IsUpper) && HostLabels().Contains(Normalize(name)));
+        && !(name.All(char.IsUpper) && HostLabels().Contains(Normalize(name))) && !HostWord([name]);
 
     /// <summary>
     /// A personal site's name holds its author's name ("Daniel Lemire's blog", "Dr. Alexander Klier", "gnaddrig ad

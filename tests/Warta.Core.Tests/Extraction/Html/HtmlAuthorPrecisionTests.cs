@@ -60,6 +60,8 @@ public sealed class HtmlAuthorPrecisionTests
     {
         Assert.Empty(Authors(Page(MetaAuthor("OÖ Volksblatt")), "https://volksblatt.at/chronik/alkohol/"));
         Assert.Empty(Authors(Page(MetaAuthor("DITIB")), "https://ditib.de/detail1.php?id=765"));
+        Assert.Empty(Authors(Page(MetaAuthor("NEW WORK Experience")), "https://nwx.new-work.se/themenwelten/stress"));
+        Assert.Empty(Authors(Page(string.Empty, "<p>von <a rel=\"author\" href=\"/?author=1\">Krimiblog-Archiv</a></p>"), "http://archiv.krimiblog.de/?p=2895"));
         // A personal site is named after its author.
         Assert.Equal(["Helge Fahrnberger"], Authors(Page(MetaAuthor("Helge Fahrnberger")), "https://helge.at/2014/mahu/"));
     }
@@ -137,6 +139,12 @@ public sealed class HtmlAuthorPrecisionTests
             "<meta itemprop=\"datePublished\" content=\"1988\">Shear NH, Spielberg SP. Anticonvulsant hypersensitivity syndrome.</li></ol>";
 
         Assert.Equal(["Marwan H. Adwan"], Authors(Page("<meta name=\"dc.creator\" content=\"Marwan H. Adwan\">", afterBody: references)));
+    }
+
+    [Fact]
+    public void A_press_release_cue_is_not_part_of_the_name()
+    {
+        Assert.Equal(["Katja Kipping"], Authors(Page(string.Empty, "<div class=\"byline\">Pressemitteilung von Katja Kipping</div>")));
     }
 
     [Fact]
