@@ -959,7 +959,7 @@ internal sealed partial class HtmlMetadataReader
         text = BylineCue().Replace(text, string.Empty);
         text = BylineTail().Replace(text, string.Empty);
         // "Kirche und Leben, Münster, Germany" on kirche-und-leben.de: the outlet and its address before any name.
-        if (text.IndexOf(',', StringComparison.Ordinal) is > 0 and var comma && text.AsSpan(0, comma).Contains(' ')
+        if (declared && text.IndexOf(',', StringComparison.Ordinal) is > 0 and var comma && text.AsSpan(0, comma).Contains(' ')
             && ((SiteName is not null && IsSiteLike(text[..comma], SiteName)) || OnHost(text[..comma])))
             return;
         // Plain words led by one all in lower case are a phrase ("deinen Hochzeitsbloggern", "selbst ist der Mann"),
@@ -969,8 +969,10 @@ internal sealed partial class HtmlMetadataReader
             && !text.AsSpan().ContainsAny(PhraseBreaks) && !NameParticles.Contains(text[..space]) && !(teams && IsEditorialTeam(text)))
             return;
         var first = names.Count;
-        foreach (var raw in Regex.Split(text, @"\s*(?:,|;|&|\||/|\band\b|\bdan\b|\bund\b|\bet\b|\by\b|\bwith\b|\s[-–]\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        var parts = Regex.Split(text, @"\s*(?:,|;|&|\||/|\band\b|\bdan\b|\bund\b|\bet\b|\by\b|\bwith\b|\s[-–]\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        for (var part = 0; part < parts.Length; part++)
         {
+            var raw = parts[part];
             // The tail goes before the brackets are trimmed: "Samuel Diekmann (Sponsored Post)" loses its note whole.
             var name = BylineCue().Replace(BylineTail().Replace(raw.Trim(), string.Empty).Trim(' ', '.', '-', '–', ':', '(', ')', '"', '*', '→', '»'), string.Empty).Trim();
             name = BylineTail().Replace(name, string.Empty).Trim(' ', '.', ':', '*');
@@ -1016,7 +1018,7 @@ internal sealed partial class HtmlMetadataReader
                 names.Add(name);
             // "hessenschau.de, Frankfurt, Germany", "Bayerische Landesanstalt für Wald und Forstwirtschaft - LWF": after
             // the outlet or an organisation, the parts are its address or the rest of its name, not people.
-            else if (IsOrganisation(name))
+            else if (part < parts.Length - 1 && IsOrganisation(name))
                 break;
         }
     }
@@ -1135,12 +1137,22 @@ internal sealed partial class HtmlMetadataReader
     private bool IsSectionWord(string word)
     {
         var url = _url ?? CanonicalUrl;
-        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        if (url is null)
             return false;
-        var path = uri.AbsolutePath.AsSpan().TrimStart('/');
-        var end = path.IndexOf('/');
-        return end > 0 && path[..end].Equals(word, StringComparison.OrdinalIgnoreCase);
+        if (!ReferenceEquals(url, _sectionOf))
+        {
+            _sectionOf = url;
+            _section = null;
+            if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.AbsolutePath.AsSpan().TrimStart('/') is var path && path.IndexOf('/') is > 0 and var end)
+                _section = path[..end].ToString();
+        }
+        return _section is not null && _section.Equals(word, StringComparison.OrdinalIgnoreCase);
     }
+
+    // The URL IsSectionWord last read, and the first segment of its path.
+    private string? _sectionOf;
+
+    private string? _section;
 
     // The host holds the text, for a page whose URL has a host ("hard::page.html" has none).
     private bool OnHost(string text) => HostLabels().Count > 0 && HostMatches(text);
