@@ -7,14 +7,7 @@ public sealed class HtmlAuthorPrecisionTests
 {
     private static readonly HtmlArticleExtractor Extractor = new();
 
-    private const string Body =
-        "<p>Der Bundestag hat am Donnerstag nach langer Debatte ein neues Gesetz zur Förderung erneuerbarer Energien beschlossen, das ab Januar gilt.</p>" +
-        "<p>Die Opposition kritisierte den Entwurf als unzureichend, während die Regierung von einem wichtigen Schritt für den Klimaschutz sprach.</p>" +
-        "<p>Verbände der Industrie begrüßten die Planungssicherheit, forderten aber schnellere Genehmigungen für neue Windparks und Stromleitungen.</p>";
-
-    private static string Page(string head, string beforeBody = "", string afterBody = "") =>
-        $"<!DOCTYPE html><html lang=\"de\"><head><title>Neues Gesetz beschlossen</title>{head}</head><body>" +
-        $"<div class=\"content\"><h1>Neues Gesetz beschlossen</h1>{beforeBody}<div class=\"article-body\">{Body}</div>{afterBody}</div></body></html>";
+    private static string Page(string head, string beforeBody = "", string afterBody = "") => HtmlMetadataTests.Page(head, beforeBody, afterBody);
 
     private static IReadOnlyList<string> Authors(string html, string url = "https://example.de/politik/gesetz") => Extractor.Extract(html, url).Authors;
 
