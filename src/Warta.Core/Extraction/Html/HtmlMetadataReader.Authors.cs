@@ -11,8 +11,9 @@ internal sealed partial class HtmlMetadataReader
 {
     private static readonly string[] AuthorMeta = ["dc:creator", "dcterms:creator", "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "twitter:creator", "content_author", "shareaholic:article_author_name", "cXenseParse:author"];
 
-    // Byline cues that precede names in visible text, in the languages the bundled lists cover.
-    [GeneratedRegex(@"^(?:(?:post\s+)?(?:author|autor|autorin|auteur)\s*[:\-–]?\s*(?:by\s+)?|(?:by|oleh|von|vom|par|por|di|door|av|af|da|from|written by|posted by|published by|posted on .{0,30}? by|gespeichert von|rezept von|zum profil von|publié par|escrito por|scritto da|geschrieben von|veröffentlicht von|eingestellt von|erstellt von|verfasst von|beitrag von|blog beitrag von|artikel von|view all posts by|all posts by|more posts by|zeige alle beiträge von|alle beiträge von|alle artikel von|über|about|text|interview|redaktion|penulis|reporter|wartawan|pewarta|kontributor|editor|redaktur|penyunting)(?:\s*[:\-–]\s*|\s+)(?=\p{L})|(?:by|von)(?=\p{Lu}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Byline cues that precede names in visible text, in the languages the bundled lists cover; a credit for text and
+    // pictures ("Text & Fotos:") is one cue.
+    [GeneratedRegex(@"^(?:(?:post\s+)?(?:author|autor|autorin|auteur)\s*[:\-–]?\s*(?:by\s+)?|(?:by|oleh|von|vom|par|por|di|door|av|af|da|from|written by|posted by|published by|posted on .{0,30}? by|gespeichert von|rezept von|zum profil von|publié par|escrito por|scritto da|geschrieben von|veröffentlicht von|eingestellt von|erstellt von|verfasst von|beitrag von|blog beitrag von|artikel von|(?:eine\s+)?pressemitteilung von|view all posts by|all posts by|more posts by|zeige alle beiträge von|alle beiträge von|alle artikel von|über|about|text\s*(?:&|und|and|\+|/)\s*(?:fotos?|bilder?|photos?)|text|interview|redaktion|penulis|reporter|wartawan|pewarta|kontributor|editor|redaktur|penyunting)(?:\s*[:\-–]\s*|\s+)(?=\p{L})|(?:by|von)(?=\p{Lu}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineCue();
 
     // What follows a name in a byline box: link labels, share counts, a date (after a weekday or its abbreviation:
@@ -32,7 +33,7 @@ internal sealed partial class HtmlMetadataReader
     // Words that are never a name on their own: labels and link texts of author boxes, weekdays, the accounts a CMS
     // installs ("wordpressadmin"), ad labels ("Gesponserte Inhalte" in a forum's post-author line), Chinese roles
     // ("记者", reporter).
-    [GeneratedRegex(@"^(?:name|datum|date|quelle|por|par|door|oleh|(?:artikel|beitrag|text) von|posted|published|(?:posted|published|written|geschrieben|veröffentlicht|verfasst) (?:by|von)|follow|mehr|more|von|by|author|autor|redaktion|staff|(?:wordpress|wp|site|web)?admin(?:istrator)?|webmaster|sponsored(?: content| post)?|gesponsert(?:e inhalte)?|anzeige|werbung|advertisement|archiv.*|alle beiträge|no author|anonymous|anonym|guest|gast|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted on|publiziert am|veröffentlicht|theme.*|powered.*|home|startseite|menu|menü|kontakt|contact|impressum|本报记者|记者|通讯员|实习生|编辑|责任编辑|作者)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:name|datum|date|quelle|por|par|door|oleh|(?:artikel|beitrag|text) von|posted|published|(?:posted|published|written|geschrieben|veröffentlicht|verfasst) (?:by|von)|follow|mehr|more|von|by|author|autor|redaktion|staff|(?:wordpress|wp|site|web)?admin(?:istrator)?|webmaster|sponsored(?: content| post)?|gesponsert(?:e inhalte)?|anzeige|werbung|advertisement|archiv.*|alle beiträge|no author|anonymous|anonym|guest|gast|comments?|kommentare?|permalink|trackbacks?|pingbacks?|agencies|agenturen|agencias|agences|agenzie|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted on|publiziert am|veröffentlicht|theme.*|powered.*|home|startseite|menu|menü|kontakt|contact|impressum|本报记者|记者|通讯员|实习生|编辑|责任编辑|作者)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotAName();
 
     // Academic and professional letters after a name ("Grant Tinsley, PhD").
@@ -64,6 +65,9 @@ internal sealed partial class HtmlMetadataReader
     [GeneratedRegex(@"(?:^|\s)(?<role>penulis|reporter|wartawan|pewarta|editor|redaktur|penyunting|laporan)\s*:\s*(?<names>[\p{L}][\p{L}.'’\- ]{1,80}?)(?=\s*(?:$|[|,/;\n]|\s{2}|\b(?:penulis|reporter|editor|redaktur|foto|sumber)\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex RoleLine();
 
+    [GeneratedRegex(@"\G(?i:kontributor)\s+\p{Lu}[\p{L}\- ]{1,30}?\s*,\s*(?<name>\p{Lu}[\p{L}.'’\- ]{1,40}?)(?=\s*(?:$|[|,/;\n]|\s{2}|\b(?i:penulis|reporter|editor|redaktur|foto|sumber)\b))", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex ContributorTown();
+
     // Authors from the body's first lines: an Indonesian role line ("Penulis: …"), or a line that is only a byline.
     private void ReadShownAuthors(IReadOnlyList<string> headerLines, int leadLines)
     {
@@ -76,7 +80,11 @@ internal sealed partial class HtmlMetadataReader
                 {
                     if (m.Groups["role"].Value.StartsWith("edit", StringComparison.OrdinalIgnoreCase) || m.Groups["role"].Value.StartsWith("redak", StringComparison.OrdinalIgnoreCase) || m.Groups["role"].Value.StartsWith("penyunting", StringComparison.OrdinalIgnoreCase))
                         continue;
-                    AddNames(names, m.Groups["names"].Value);
+                    // "Penulis : Kontributor Lhokseumawe, Masriadi": a contributor's town, then the name.
+                    if (ContributorTown().Match(line, m.Groups["names"].Index) is { Success: true } town && town.Index == m.Groups["names"].Index)
+                        AddNames(names, town.Groups["name"].Value);
+                    else
+                        AddNames(names, m.Groups["names"].Value);
                 }
                 if (names.Count > 0)
                 {
@@ -610,6 +618,19 @@ internal sealed partial class HtmlMetadataReader
         var url = _url ?? CanonicalUrl;
         if (url is null)
             return [];
+        if (ReferenceEquals(url, _hostLabelsOf))
+            return _hostLabels!;
+        _hostLabelsOf = url;
+        return _hostLabels = ReadHostLabels(url);
+    }
+
+    // The URL HostLabels last read, and its labels.
+    private string? _hostLabelsOf;
+
+    private List<string>? _hostLabels;
+
+    private static List<string> ReadHostLabels(string url)
+    {
         var archived = WebArchivePrefix().Match(url);
         if (HostOf(archived.Success ? url[archived.Length..] : url) is not { } host)
             return [];
@@ -720,7 +741,7 @@ internal sealed partial class HtmlMetadataReader
             var names = new List<string>();
             foreach (var element in Matching(matches, 30))
             {
-                if (InComments(element))
+                if (InComments(element) || (source == "html:byline" && IsPictureCredit(element)))
                     continue;
                 var text = SpacedText(element, 160);
                 if (text.Length > 120 && source == "html:byline" && BoxHeading(element) is { } heading)
@@ -728,6 +749,13 @@ internal sealed partial class HtmlMetadataReader
                 if (text.Length is 0 or > 120)
                     continue;
                 AddNames(names, text, declared);
+                // A post's meta box lists its topics as links to their archives ("01.12.2022 / CSP / Photovoltaik"); one
+                // such link may be the author's own ("<a rel=\"tag\">CNN Political Reporter Shannon Travis</a>").
+                if (names.Count > 0 && TopicLinks(element) >= 2)
+                {
+                    names.Clear();
+                    AddNames(names, SpacedText(element, 160, withoutTopics: true), declared);
+                }
                 if (names.Count > 0)
                     break;
             }
@@ -841,8 +869,8 @@ internal sealed partial class HtmlMetadataReader
     }
 
     // An element's text with a space between child elements ("Veröffentlicht von" + "Chris Jung"), cut at maxChars;
-    // without the text of times unless asked.
-    private static string SpacedText(IElement element, int maxChars, bool withTimes = false)
+    // without the text of times unless asked, nor, when asked, of links to category and tag archives.
+    private static string SpacedText(IElement element, int maxChars, bool withTimes = false, bool withoutTopics = false)
     {
         var sb = new System.Text.StringBuilder();
         var stack = new Stack<INode>();
@@ -855,13 +883,45 @@ internal sealed partial class HtmlMetadataReader
                 sb.Append(t.Data);
                 continue;
             }
-            if (node is IElement e && (e.LocalName is "script" or "style" or "noscript" or "button" or "svg" || (e.LocalName == "time" && !withTimes)))
+            if (node is IElement e && (e.LocalName is "script" or "style" or "noscript" or "button" or "svg" || (e.LocalName == "time" && !withTimes) || (withoutTopics && e.LocalName == "a" && IsTaxonomyLink(e))))
                 continue;
             sb.Append(' ');
             for (var i = node.ChildNodes.Length - 1; i >= 0; i--)
                 stack.Push(node.ChildNodes[i]);
         }
         return Clean(sb.ToString());
+    }
+
+    // A link to a category or tag archive ("<a rel=\"category tag\">Photovoltaik</a>" in a post's meta box): a topic,
+    // never a name.
+    private static bool IsTaxonomyLink(IElement link) =>
+        link.GetAttribute("rel") is { Length: > 0 } rel && (HasToken(rel, "tag", StringComparison.OrdinalIgnoreCase) || HasToken(rel, "category", StringComparison.OrdinalIgnoreCase));
+
+    // A credit between a picture and its caption ("<img …><span class=\"author\">Facebook</span> CEO Mark Zuckerberg …")
+    // or in a figure's caption names who took it; a name after the author's photo with no caption is the author's.
+    private static bool IsPictureCredit(IElement element)
+    {
+        if (element.PreviousElementSibling is { LocalName: "img" or "picture" } && element.NextSibling is IText caption && !string.IsNullOrWhiteSpace(caption.Data))
+            return true;
+        var depth = 0;
+        for (var e = element; e is not null && depth < 4; e = e.ParentElement, depth++)
+        {
+            if (e.LocalName is "figcaption" or "figure")
+                return true;
+        }
+        return false;
+    }
+
+    // How many links to category and tag archives the element holds, counted up to two.
+    private static int TopicLinks(IElement element)
+    {
+        var count = 0;
+        foreach (var link in element.GetElementsByTagName("a"))
+        {
+            if (IsTaxonomyLink(link) && ++count == 2)
+                break;
+        }
+        return count;
     }
 
     private void SetAuthors(List<string> names, string source)
@@ -898,6 +958,10 @@ internal sealed partial class HtmlMetadataReader
         }
         text = BylineCue().Replace(text, string.Empty);
         text = BylineTail().Replace(text, string.Empty);
+        // "Kirche und Leben, Münster, Germany" on kirche-und-leben.de: the outlet and its address before any name.
+        if (declared && text.IndexOf(',', StringComparison.Ordinal) is > 0 and var comma && text.AsSpan(0, comma).Contains(' ')
+            && ((SiteName is not null && IsSiteLike(text[..comma], SiteName)) || OnHost(text[..comma])))
+            return;
         // Plain words led by one all in lower case are a phrase ("deinen Hochzeitsbloggern", "selbst ist der Mann"),
         // not names; a team keeps its brand ("revamp-it Webteam"), a name its particle ("van Gogh"), an account what
         // follows it ("mitundvoneinander | 31. Dezember 2008").
@@ -905,8 +969,10 @@ internal sealed partial class HtmlMetadataReader
             && !text.AsSpan().ContainsAny(PhraseBreaks) && !NameParticles.Contains(text[..space]) && !(teams && IsEditorialTeam(text)))
             return;
         var first = names.Count;
-        foreach (var raw in Regex.Split(text, @"\s*(?:,|;|&|\||/|\band\b|\bdan\b|\bund\b|\bet\b|\by\b|\bwith\b|\s[-–]\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        var parts = Regex.Split(text, @"\s*(?:,|;|&|\||/|\band\b|\bdan\b|\bund\b|\bet\b|\by\b|\bwith\b|\s[-–]\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        for (var part = 0; part < parts.Length; part++)
         {
+            var raw = parts[part];
             // The tail goes before the brackets are trimmed: "Samuel Diekmann (Sponsored Post)" loses its note whole.
             var name = BylineCue().Replace(BylineTail().Replace(raw.Trim(), string.Empty).Trim(' ', '.', '-', '–', ':', '(', ')', '"', '*', '→', '»'), string.Empty).Trim();
             name = BylineTail().Replace(name, string.Empty).Trim(' ', '.', ':', '*');
@@ -946,9 +1012,27 @@ internal sealed partial class HtmlMetadataReader
             // "Williams Perdomo @wperdomod": the person's handle after the name.
             if (name.IndexOf(" @", StringComparison.Ordinal) is > 0 and var handle && name.AsSpan(handle + 2).IndexOfAny(' ', '@') < 0)
                 name = name[..handle];
+            if (ForOutlet().Match(name) is { Success: true } outlet && LooksLikeName(name[..outlet.Index].Split(' ', StringSplitOptions.RemoveEmptyEntries)) && WordCount(name[..outlet.Index]) >= 2)
+                name = name[..outlet.Index];
             if (IsPersonName(name, declared) || (declared && IsUserName(name, dotted)) || (teams && IsEditorialTeam(name)))
                 names.Add(name);
+            // "hessenschau.de, Frankfurt, Germany", "Bayerische Landesanstalt für Wald und Forstwirtschaft - LWF": after
+            // the outlet or an organisation, the parts are its address or the rest of its name, not people.
+            else if (part < parts.Length - 1 && IsOrganisation(name))
+                break;
         }
+    }
+
+    // The outlet a writer works for after the name ("Brendan Carlin For The Mail On Sunday").
+    [GeneratedRegex(@"\s(?i:for)\s+(?=\p{Lu}).*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ForOutlet();
+
+    // The outlet (its site name or host), an organisation's word or legal form, or the initials of the host's name
+    // ("Deutsche Welle" on dw.com).
+    private bool IsOrganisation(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return (SiteName is not null && IsSiteLike(name, SiteName)) || OnHost(name) || (words.Length > 1 && (LegalForm().IsMatch(name) || HasOrganisationWord(words) || InitialsSpellHost(words))) || HostWord(words);
     }
 
     [GeneratedRegex(@"\s(?:autor(?:in|en)?|author|auteur(?:\(s\))?|verfasser(?:in)?)\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -1022,10 +1106,20 @@ internal sealed partial class HtmlMetadataReader
             return false;
         if (!words.Any(w => Capital(w[0])))
             return false;
+        // One word that is the page's section, as its URL's path begins ("Kultur" on /kultur/…), names no one.
+        if (words.Length == 1 && IsSectionWord(name))
+            return false;
+        // One word in capitals that nothing declares is a dateline's place ("WESTPORT, Wash. July 24, 2012 (AP)") or a
+        // label, not a name.
+        if (!declared && words.Length == 1 && name.Length > 2 && !name.Any(char.IsLower) && name.Any(char.IsUpper))
+            return false;
         if (NotAName().IsMatch(name))
             return false;
-        // A legal form or an association's word makes an organisation ("Hanns-Seidel-Stiftung e.V", "Web Commerce GmbH").
-        if (words.Length > 1 && LegalForm().IsMatch(name))
+        // A legal form or an association's word makes an organisation ("Hanns-Seidel-Stiftung e.V", "Web Commerce GmbH"),
+        // so does an organisation's word other than a team's ("Suedtirol Online", "Auto Illustrierte", "Revised
+        // Edition"), a name whose initials spell the host ("Deutsche Welle" on dw.com), or a word the host spells in a
+        // name not written as a person's ("OÖ Volksblatt" on volksblatt.at).
+        if ((words.Length > 1 && (LegalForm().IsMatch(name) || (HasOrganisationWord(words) && !IsEditorialTeam(name)) || InitialsSpellHost(words))) || HostWord(words))
             return false;
         if (SiteName is not null && IsSiteLike(name, SiteName) && !(declared && words.Length is >= 2 and <= 4 && NamesPersonalSite(name, fullName: true)))
             return false;
@@ -1035,9 +1129,71 @@ internal sealed partial class HtmlMetadataReader
         return true;
     }
 
-    // A legal form, or an association's word ending a word: "e.V", "e. V.", "GmbH", "Caritasverband", "Hanns-Seidel-Stiftung".
-    [GeneratedRegex(@"\be\.\s?V\b|\b(?:GmbH|AG|KG|Ltd|Inc|LLC)\b|\p{L}(?i:verband|stiftung|verein|gesellschaft|institut)\b", RegexOptions.CultureInvariant)]
+    // A legal form, or an association's word ending a word: "e.V", "e. V.", "GmbH", "Caritasverband", "Hanns-Seidel-Stiftung",
+    // "Landesanstalt".
+    [GeneratedRegex(@"\be\.\s?V\b|\b(?:GmbH|AG|KG|Ltd|Inc|LLC)\b|\p{L}(?i:verband|stiftung|verein|gesellschaft|institut|anstalt)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LegalForm();
+
+    private bool IsSectionWord(string word)
+    {
+        var url = _url ?? CanonicalUrl;
+        if (url is null)
+            return false;
+        if (!ReferenceEquals(url, _sectionOf))
+        {
+            _sectionOf = url;
+            _section = null;
+            if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.AbsolutePath.AsSpan().TrimStart('/') is var path && path.IndexOf('/') is > 0 and var end)
+                _section = path[..end].ToString();
+        }
+        return _section is not null && _section.Equals(word, StringComparison.OrdinalIgnoreCase);
+    }
+
+    // The URL IsSectionWord last read, and the first segment of its path.
+    private string? _sectionOf;
+
+    private string? _section;
+
+    // The host holds the text, for a page whose URL has a host ("hard::page.html" has none).
+    private bool OnHost(string text) => HostLabels().Count > 0 && HostMatches(text);
+
+    private static bool HasOrganisationWord(string[] words) => words.Any(w => OrganisationWords.Contains(w.Trim('.', ',')));
+
+    // The first letters of a name's words spell a label of the host ("Deutsche Welle", dw.com), not the second level
+    // of a country's domain (co.uk, or.at).
+    private bool InitialsSpellHost(string[] words)
+    {
+        if (words.Length > 4 || !words.All(w => char.IsLetter(w[0])))
+            return false;
+        var initials = string.Concat(words.Select(w => char.ToLowerInvariant(w[0])));
+        return initials is not ("co" or "ac" or "or" or "ne" or "go") && HostLabels().Contains(initials);
+    }
+
+    // A word of the name, or a run of its words and their hyphenated parts, is a whole label of the host in a name not
+    // written as a person's ("OÖ Volksblatt" on volksblatt.at): written so, the host may be named after the person
+    // (Helge Fahrnberger on helge.at).
+    private bool HostWord(string[] words)
+    {
+        var labels = HostLabels();
+        if (labels.Count == 0 || LooksLikeName(words))
+            return false;
+        // Words and their hyphenated parts, of which a run may spell one label ("NEW WORK Experience" on new-work.se,
+        // "Krimiblog-Archiv" on archiv.krimiblog.de).
+        var parts = words.SelectMany(w => w.Split('-', StringSplitOptions.RemoveEmptyEntries)).Select(Normalize).ToArray();
+        if (parts.Length < 2)
+            return false;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var run = string.Empty;
+            for (var j = i; j < parts.Length && run.Length < 40; j++)
+            {
+                run = string.Concat(run, parts[j]);
+                if (run.Length >= 5 && labels.Contains(run))
+                    return true;
+            }
+        }
+        return false;
+    }
 
     // An editorial team named as the author ("Redaktion", "auto-motor.at Redaktion", "PETA-Team", "Editorial Staff"):
     // not a person, but what the page itself declares, and not the outlet's bare name.
@@ -1050,10 +1206,14 @@ internal sealed partial class HtmlMetadataReader
     // In the weaker places read last, a dot may join its parts ("robert.stitz", "Isabella.DiBiase") where each has two
     // characters or more and the last is no top-level domain; where a page declares its author first, a dotted
     // account ("edilson.la.rosa") gives way to the name a later source spells.
+    // An acronym the host spells ("DITIB" on ditib.de) is the outlet's, so is a hyphenated word whose part the host
+    // spells ("Krimiblog-Archiv" on archiv.krimiblog.de); an account in lower case may be the blog's own
+    // ("mywakenews" on mywakenews.wordpress.com), a first name a personal site's ("Heiko" on heiko-adams.de).
     private bool IsUserName(string name, bool dotted = false) =>
         name.Length is >= 2 and <= 30 && char.IsLetter(name[0]) && name.All(c => char.IsLetterOrDigit(c) || c is '_' or '-' || (dotted && c == '.'))
         && (!name.Contains('.', StringComparison.Ordinal) || (name.Split('.').All(part => part.Length >= 2) && !TopLevelDomains.Contains(name[(name.LastIndexOf('.') + 1)..]) && !HostMatches(name)))
-        && !NotAName().IsMatch(name) && !(SiteName is not null && IsSiteLike(name, SiteName) && !(name.All(char.IsLower) && NamesPersonalSite(name, fullName: false)));
+        && !NotAName().IsMatch(name) && !(SiteName is not null && IsSiteLike(name, SiteName) && !(name.All(char.IsLower) && NamesPersonalSite(name, fullName: false)))
+        && !(name.All(char.IsUpper) && HostLabels().Contains(Normalize(name))) && !HostWord([name]);
 
     /// <summary>
     /// A personal site's name holds its author's name ("Daniel Lemire's blog", "Dr. Alexander Klier", "gnaddrig ad
@@ -1067,11 +1227,14 @@ internal sealed partial class HtmlMetadataReader
         var person = Normalize(name);
         if (person.Length < 4 || !site.Contains(person, StringComparison.Ordinal))
             return false;
+        // A name led by an article is an outlet's ("Die FURCHE" in "Achtsam durch die Krise | Die FURCHE").
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (Determiners.Contains(words[0]))
+            return false;
         if (site.Length > person.Length)
             return true;
-        // A site named like a person but led by an article or a form of address is a title ("Madame Figaro").
-        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return fullName && !words.Any(w => OrganisationWords.Contains(w.Trim('.', ','))) && !Determiners.Contains(words[0]) && !AddressForm().IsMatch(words[0]);
+        // A site named like a person but led by a form of address is a title ("Madame Figaro").
+        return fullName && !words.Any(w => OrganisationWords.Contains(w.Trim('.', ','))) && !AddressForm().IsMatch(words[0]);
     }
 
     private static readonly HashSet<string> TopLevelDomains = new(StringComparer.OrdinalIgnoreCase)
@@ -1100,6 +1263,7 @@ internal sealed partial class HtmlMetadataReader
         "media", "news", "online", "group", "foundation", "stiftung", "tv", "radio", "press", "presse", "verlag", "zeitung",
         "magazin", "magazine", "blog", "redaktion", "team", "inc", "ltd", "llc", "gmbh", "ag", "ev", "club", "verein",
         "agency", "berita", "daily", "times", "journal", "network", "channel", "portal", "official", "staff", "partei",
+        "illustrierte", "edition",
     };
 
     private static readonly string[] BylineClassWords = ["byline", "author", "Author", "penulis", "reporter", "writer", "autor", "posted-by", "submitted"];

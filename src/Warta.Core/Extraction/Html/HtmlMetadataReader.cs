@@ -218,6 +218,9 @@ internal sealed partial class HtmlMetadataReader
             var content = meta.GetAttribute("content");
             if (key is null || string.IsNullOrWhiteSpace(content))
                 continue;
+            // A cited work's microdata ("<li itemprop=\"citation\"><meta itemprop=\"author\" …>") is not the page's.
+            if (meta.GetAttribute("property") is null && meta.GetAttribute("name") is null && InCitation(meta))
+                continue;
             // RDFa lets one property attribute name several properties ("dc:creator twitter:site_name").
             var cleaned = Clean(content);
             foreach (var range in key.AsSpan().SplitAny(" \t\n\r\f"))
@@ -231,6 +234,16 @@ internal sealed partial class HtmlMetadataReader
                     list.Add(cleaned);
             }
         }
+    }
+
+    private static bool InCitation(IElement element)
+    {
+        for (var e = element.ParentElement; e is not null; e = e.ParentElement)
+        {
+            if (HasToken(e.GetAttribute("itemprop"), "citation"))
+                return true;
+        }
+        return false;
     }
 
     private string? Meta(string key, out string source)

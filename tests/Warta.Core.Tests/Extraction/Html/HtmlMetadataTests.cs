@@ -14,7 +14,8 @@ public sealed class HtmlMetadataTests
         "<p>Die Opposition kritisierte den Entwurf als unzureichend, während die Regierung von einem wichtigen Schritt für den Klimaschutz sprach.</p>" +
         "<p>Verbände der Industrie begrüßten die Planungssicherheit, forderten aber schnellere Genehmigungen für neue Windparks und Stromleitungen.</p>";
 
-    private static string Page(string head, string beforeBody = "", string afterBody = "") =>
+    // A German article page with the given head and the blocks before and after its body; other test classes use it too.
+    internal static string Page(string head, string beforeBody = "", string afterBody = "") =>
         $"<!DOCTYPE html><html lang=\"de\"><head><title>Neues Gesetz beschlossen</title>{head}</head><body>" +
         $"<div class=\"content\"><h1>Neues Gesetz beschlossen</h1>{beforeBody}<div class=\"article-body\">{Body}</div>{afterBody}</div></body></html>";
 
