@@ -613,21 +613,36 @@ internal sealed partial class HtmlMetadataReader
     }
 
     // The labels of the page's host before its top-level domain, letters and digits only, the archive's host skipped.
-    private List<string> HostLabels()
+    private List<string> HostLabels() => UrlParts()?.HostLabels ?? [];
+
+    /// <summary>
+    /// What the author rules read from the page's URL (the one given, else the canonical one, which metadata may set
+    /// later): its host's labels and its path's first segment, read again only when that URL changes. Null without
+    /// a URL.
+    /// </summary>
+    private (List<string> HostLabels, string? Section)? UrlParts()
     {
         var url = _url ?? CanonicalUrl;
         if (url is null)
-            return [];
-        if (ReferenceEquals(url, _hostLabelsOf))
-            return _hostLabels!;
-        _hostLabelsOf = url;
-        return _hostLabels = ReadHostLabels(url);
+            return null;
+        if (!ReferenceEquals(url, _urlPartsOf))
+        {
+            _urlPartsOf = url;
+            _urlParts = (ReadHostLabels(url), ReadSection(url));
+        }
+        return _urlParts;
     }
 
-    // The URL HostLabels last read, and its labels.
-    private string? _hostLabelsOf;
+    // The URL UrlParts last read, and its parts.
+    private string? _urlPartsOf;
 
-    private List<string>? _hostLabels;
+    private (List<string> HostLabels, string? Section)? _urlParts;
+
+    // The first segment of the URL's path when more follows it ("kultur" in /kultur/…), else null.
+    private static string? ReadSection(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.AbsolutePath.AsSpan().TrimStart('/') is var path && path.IndexOf('/') is > 0 and var end
+            ? path[..end].ToString()
+            : null;
 
     private static List<string> ReadHostLabels(string url)
     {
@@ -1012,7 +1027,8 @@ internal sealed partial class HtmlMetadataReader
             // "Williams Perdomo @wperdomod": the person's handle after the name.
             if (name.IndexOf(" @", StringComparison.Ordinal) is > 0 and var handle && name.AsSpan(handle + 2).IndexOfAny(' ', '@') < 0)
                 name = name[..handle];
-            if (ForOutlet().Match(name) is { Success: true } outlet && LooksLikeName(name[..outlet.Index].Split(' ', StringSplitOptions.RemoveEmptyEntries)) && WordCount(name[..outlet.Index]) >= 2)
+            if (ForOutlet().Match(name) is { Success: true } outlet && name[..outlet.Index].Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 } writer
+                && LooksLikeName(writer))
                 name = name[..outlet.Index];
             if (IsPersonName(name, declared) || (declared && IsUserName(name, dotted)) || (teams && IsEditorialTeam(name)))
                 names.Add(name);
@@ -1027,13 +1043,23 @@ internal sealed partial class HtmlMetadataReader
     [GeneratedRegex(@"\s(?i:for)\s+(?=\p{Lu}).*$", RegexOptions.CultureInvariant)]
     private static partial Regex ForOutlet();
 
-    // The outlet (its site name or host), an organisation's word or legal form, or the initials of the host's name
-    // ("Deutsche Welle" on dw.com).
+    // The outlet (its site name or host), or a name shaped as an organisation's (see OrganisationShaped), an editorial
+    // team's included.
     private bool IsOrganisation(string name)
     {
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return (SiteName is not null && IsSiteLike(name, SiteName)) || OnHost(name) || (words.Length > 1 && (LegalForm().IsMatch(name) || HasOrganisationWord(words) || InitialsSpellHost(words))) || HostWord(words);
+        return (SiteName is not null && IsSiteLike(name, SiteName)) || OnHost(name) || OrganisationShaped(name, words, exceptTeams: false);
     }
+
+    /// <summary>
+    /// A legal form or an association's word ("Hanns-Seidel-Stiftung e.V", "Web Commerce GmbH"), an organisation's
+    /// word ("Suedtirol Online", "Auto Illustrierte", "Revised Edition"; an editorial team's, "Teufel Blog Redaktion",
+    /// unless <paramref name="exceptTeams"/>), initials that spell the host ("Deutsche Welle" on dw.com), or a word the
+    /// host spells in a name not written as a person's ("OÖ Volksblatt" on volksblatt.at).
+    /// </summary>
+    private bool OrganisationShaped(string name, string[] words, bool exceptTeams) =>
+        (words.Length > 1 && (LegalForm().IsMatch(name) || (HasOrganisationWord(words) && !(exceptTeams && IsEditorialTeam(name))) || InitialsSpellHost(words)))
+        || HostWord(words);
 
     [GeneratedRegex(@"\s(?:autor(?:in|en)?|author|auteur(?:\(s\))?|verfasser(?:in)?)\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InnerAuthorLabel();
@@ -1115,11 +1141,8 @@ internal sealed partial class HtmlMetadataReader
             return false;
         if (NotAName().IsMatch(name))
             return false;
-        // A legal form or an association's word makes an organisation ("Hanns-Seidel-Stiftung e.V", "Web Commerce GmbH"),
-        // so does an organisation's word other than a team's ("Suedtirol Online", "Auto Illustrierte", "Revised
-        // Edition"), a name whose initials spell the host ("Deutsche Welle" on dw.com), or a word the host spells in a
-        // name not written as a person's ("OÖ Volksblatt" on volksblatt.at).
-        if ((words.Length > 1 && (LegalForm().IsMatch(name) || (HasOrganisationWord(words) && !IsEditorialTeam(name)) || InitialsSpellHost(words))) || HostWord(words))
+        // An organisation is no person; an editorial team's name is not rejected here for its organisation's word.
+        if (OrganisationShaped(name, words, exceptTeams: true))
             return false;
         if (SiteName is not null && IsSiteLike(name, SiteName) && !(declared && words.Length is >= 2 and <= 4 && NamesPersonalSite(name, fullName: true)))
             return false;
@@ -1134,25 +1157,7 @@ internal sealed partial class HtmlMetadataReader
     [GeneratedRegex(@"\be\.\s?V\b|\b(?:GmbH|AG|KG|Ltd|Inc|LLC)\b|\p{L}(?i:verband|stiftung|verein|gesellschaft|institut|anstalt)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LegalForm();
 
-    private bool IsSectionWord(string word)
-    {
-        var url = _url ?? CanonicalUrl;
-        if (url is null)
-            return false;
-        if (!ReferenceEquals(url, _sectionOf))
-        {
-            _sectionOf = url;
-            _section = null;
-            if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.AbsolutePath.AsSpan().TrimStart('/') is var path && path.IndexOf('/') is > 0 and var end)
-                _section = path[..end].ToString();
-        }
-        return _section is not null && _section.Equals(word, StringComparison.OrdinalIgnoreCase);
-    }
-
-    // The URL IsSectionWord last read, and the first segment of its path.
-    private string? _sectionOf;
-
-    private string? _section;
+    private bool IsSectionWord(string word) => UrlParts()?.Section is { } section && section.Equals(word, StringComparison.OrdinalIgnoreCase);
 
     // The host holds the text, for a page whose URL has a host ("hard::page.html" has none).
     private bool OnHost(string text) => HostLabels().Count > 0 && HostMatches(text);
@@ -1234,7 +1239,7 @@ internal sealed partial class HtmlMetadataReader
         if (site.Length > person.Length)
             return true;
         // A site named like a person but led by a form of address is a title ("Madame Figaro").
-        return fullName && !words.Any(w => OrganisationWords.Contains(w.Trim('.', ','))) && !AddressForm().IsMatch(words[0]);
+        return fullName && !HasOrganisationWord(words) && !AddressForm().IsMatch(words[0]);
     }
 
     private static readonly HashSet<string> TopLevelDomains = new(StringComparer.OrdinalIgnoreCase)
