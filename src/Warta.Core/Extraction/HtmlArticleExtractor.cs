@@ -37,6 +37,11 @@ public sealed class HtmlArticleExtractor
     private static IBrowsingContext ParsingContext => _parsingContext ??= BrowsingContext.New(
         new Configuration(Configuration.Default.Services.Where(s => s is not DefaultAttributeObserver)));
 
+    // The removed spans an extraction reports for dropped elements and cut comments: at most this many, each at most
+    // this long (the text cleaner's own spans come on top).
+    private const int MaxRemovedElements = 200;
+    private const int MaxRemovedChars = 300;
+
     private readonly HtmlExtractionOptions _options;
     private readonly TextArticleExtractor _cleaner;
 
@@ -118,8 +123,8 @@ public sealed class HtmlArticleExtractor
         ContentSelector.DropTrailingHeadings(selection);
         foreach (var comment in ContentSelector.DropComments(selection, dropped))
         {
-            if (removed.Count < 200)
-                removed.Add(new RemovedSpan(comment.Text.Length > 300 ? comment.Text[..300] : comment.Text, RemovalReasons.CommentForm));
+            if (removed.Count < MaxRemovedElements)
+                removed.Add(new RemovedSpan(comment.Text.Length > MaxRemovedChars ? comment.Text[..MaxRemovedChars] : comment.Text, RemovalReasons.CommentForm));
         }
         var title = meta.Title;
         var paragraphs = new List<string>(selection.Blocks.Count);
@@ -138,9 +143,9 @@ public sealed class HtmlArticleExtractor
         meta.ReadFromVisibleText(HeaderLines(blocks, selection, out var leadLines), leadLines);
         foreach (var d in dropped)
         {
-            if (removed.Count >= 200)
+            if (removed.Count >= MaxRemovedElements)
                 break;
-            if (InsideAny(d.Element, selection.Containers) && BoundedText(d.Element, 300) is { Length: > 0 } droppedText)
+            if (InsideAny(d.Element, selection.Containers) && BoundedText(d.Element, MaxRemovedChars) is { Length: > 0 } droppedText)
                 removed.Add(new RemovedSpan(droppedText, d.Reason));
         }
 

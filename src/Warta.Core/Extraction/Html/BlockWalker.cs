@@ -21,6 +21,9 @@ internal sealed class BlockWalker
         _ => false,
     };
 
+    /// <summary>Whether elements of this tag are headings (h1–h6), whose blocks are <see cref="BlockKind.Heading"/>.</summary>
+    public static bool IsHeadingTag(string tag) => tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
+
     private readonly List<TextBlock> _blocks = [];
     private readonly List<DroppedElement> _dropped = [];
     private readonly List<IElement> _owners = [];
@@ -357,7 +360,7 @@ internal sealed class BlockWalker
     {
         switch (owner.LocalName)
         {
-            case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
+            case var tag when IsHeadingTag(tag):
                 return BlockKind.Heading;
             case "li" or "dt" or "dd":
                 return BlockKind.ListItem;

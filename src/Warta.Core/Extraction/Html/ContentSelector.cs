@@ -168,7 +168,7 @@ internal static partial class ContentSelector
     public static List<TextBlock> DropComments(Selection selection, IReadOnlyList<DroppedElement> dropped)
     {
         var kept = selection.Blocks;
-        var headings = dropped.Where(d => d.Reason == RemovalReasons.CommentForm && d.Element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6"
+        var headings = dropped.Where(d => d.Reason == RemovalReasons.CommentForm && BlockWalker.IsHeadingTag(d.Element.LocalName)
             && OpensComments(d.Element.TextContent)).Select(d => d.Element).ToList();
         var sawText = false;
         for (var i = 0; i < kept.Count; i++)
@@ -192,8 +192,7 @@ internal static partial class ContentSelector
 
     // Whether the element comes after the heading in document order, outside it.
     private static bool Follows(IElement element, IElement heading) =>
-        (heading.CompareDocumentPosition(element) & DocumentPositions.Following) != 0
-        && (heading.CompareDocumentPosition(element) & DocumentPositions.ContainedBy) == 0;
+        (heading.CompareDocumentPosition(element) & (DocumentPositions.Following | DocumentPositions.ContainedBy)) == DocumentPositions.Following;
 
     private static bool OpensComments(string heading)
     {

@@ -138,8 +138,8 @@ internal static class HtmlInputGuard
             var name = html.AsSpan(nameStart, nameEnd - nameStart);
             var kind = KindOf(name);
             // Where the tag ends as the tokenizer reads it (a quoted value may hold '>'), with the unread attributes of
-            // a start tag other than a formatting element's.
-            var gt = ReadAttributes(html, nameEnd, length, !closing && kind != TagKind.Formatting ? unread : [], out var unreadCount);
+            // a start tag other than a formatting element's or a raw text element's (whose attributes stay).
+            var gt = ReadAttributes(html, nameEnd, length, !closing && kind is not (TagKind.Formatting or TagKind.RawText) ? unread : [], out var unreadCount);
             if (gt < 0)
                 break;
             var tagEnd = gt + 1;
@@ -195,9 +195,9 @@ internal static class HtmlInputGuard
     /// Reads a tag's attributes from <paramref name="from"/> (just after its name) as the HTML tokenizer does, and
     /// returns where the tag ends: the first '&gt;' outside a quoted value, or -1 when the input ends first. The
     /// ranges of attributes nothing reads (see <see cref="Unread"/>: layout, responsive-image lists, event and data
-    /// attributes…), each with its value, go into <paramref name="unread"/>; an empty
-    /// span collects none. A tag scanned only to its first '&gt;' would end inside a value such as
-    /// <c>alt="a &gt; b"</c> or one left unclosed, and whatever the scan then took for tags would be cut from the value.
+    /// attributes…), each with its value, go into <paramref name="unread"/>; an empty span collects none. A tag scanned
+    /// only to its first '&gt;' would end inside a value such as <c>alt="a &gt; b"</c> or one left unclosed, and
+    /// whatever the scan then took for tags would be cut from the value.
     /// </summary>
     private static int ReadAttributes(string html, int from, int length, Span<(int Start, int End)> unread, out int count)
     {
