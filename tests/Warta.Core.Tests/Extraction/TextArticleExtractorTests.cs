@@ -152,7 +152,7 @@ public class TextArticleExtractorTests
     [InlineData("We want to hear what you think about this article.", RemovalReasons.CommentForm)]
     [InlineData("Das Thema könnte dich auch interessieren:", RemovalReasons.RelatedTeaser)]
     [InlineData("Wir respektieren deine Privatsphäre und nutzen Cookies nur mit deiner Zustimmung.", RemovalReasons.CookieNotice)]
-    public void Extract_drops_paywall_newsletter_and_channel_prompts(string prompt, string reason)
+    public void Extract_drops_paywall_newsletter_channel_share_and_comment_prompts(string prompt, string reason)
     {
         var article = SeedGoldenTests.Clean("Judul Berita Hari Ini\n\nParagraf pertama yang panjang dan berisi fakta.\n\n" + prompt + "\n\nParagraf kedua.");
 
